@@ -1,0 +1,50 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const REPO_ROOT = path.resolve(here, '../..');
+
+/** The conformance vectors: `../shared/conformance` beside the checkout, or $COG_CONFORMANCE_DIR. */
+export const CONFORMANCE_DIR =
+  process.env['COG_CONFORMANCE_DIR'] ?? path.resolve(REPO_ROOT, '../shared/conformance');
+
+export interface ExpectedLayer {
+  files: string[];
+  mediaType: string;
+  tarDigest: string;
+  tarSize: number;
+  digest: string;
+  size: number;
+  sizeUncompressed: number;
+}
+
+export interface ConformanceCase {
+  id: string;
+  dir: string;
+  name: string;
+  target: string;
+  options: { 'bundle-file-max'?: number; 'bundle-size-max'?: number };
+  expected: {
+    files: { path: string; size: number; digest: string }[];
+    layers: ExpectedLayer[];
+    setDigest: string;
+    config: string;
+    configDigest: string;
+    manifest: string;
+    manifestDigest: string;
+    manifestSize: number;
+    sizeUncompressed: number;
+  };
+}
+
+export function conformanceCases(): ConformanceCase[] {
+  const casesDir = path.join(CONFORMANCE_DIR, 'cases');
+  return readdirSync(casesDir)
+    .sort()
+    .map((id) => {
+      const dir = path.join(casesDir, id);
+      const json = JSON.parse(readFileSync(path.join(dir, 'case.json'), 'utf8'));
+      return { id, dir, options: {}, ...json } as ConformanceCase;
+    });
+}

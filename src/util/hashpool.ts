@@ -1,0 +1,134 @@
+// SHA-256 on worker threads, fed from shared memory.
+//
+// Packing needs two digests of the same bytes (each file, and the layer that holds it), and
+// one SHA-256 stream saturates a core. So the bytes are read once into SharedArrayBuffer
+// slots and each digest runs on its own worker; the main thread only reads and dispatches.
+// The worker is tiny and dependency-free, so it is started from source text (eval) and works
+// the same from the bundle, the CLI and the tests.
+
+import { createHash } from 'node:crypto';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+
+const WORKER_SOURCE = `
+const { parentPort } = require('node:worker_threads');
+const { createHash } = require('node:crypto');
+const hashes = new Map();
+parentPort.on('message', (m) => {
+  if (m.op === 'update') {
+    let h = hashes.get(m.id);
+    if (!h) { h = createHash('sha256'); hashes.set(m.id, h); }
+    h.update(m.sab ? new Uint8Array(m.sab, m.offset, m.length) : m.data);
+    parentPort.postMessage({ seq: m.seq });
+  } else if (m.op === 'digest') {
+    const h = hashes.get(m.id) || createHash('sha256');
+    hashes.delete(m.id);
+    parentPort.postMessage({ seq: m.seq, hex: h.digest('hex') });
+  }
+});
+`;
+
+interface Pending {
+  resolve(hex: string | undefined): void;
+  reject(e: Error): void;
+}
+
+class HashWorker {
+  private readonly worker: Worker;
+  private readonly pending = new Map<number, Pending>();
+  private seq = 0;
+  /** Hash streams currently assigned: used to spread new streams over the workers. */
+  active = 0;
+  private failure: Error | undefined;
+
+  constructor() {
+    this.worker = new Worker(WORKER_SOURCE, { eval: true });
+    this.worker.on('message', (m: { seq: number; hex?: string }) => {
+      const p = this.pending.get(m.seq);
+      this.pending.delete(m.seq);
+      p?.resolve(m.hex);
+    });
+    this.worker.on('error', (e) => this.fail(e));
+    this.worker.on('exit', (code) => {
+      if (this.pending.size > 0) this.fail(new Error(`hash worker exited with code ${code}`));
+    });
+  }
+
+  private fail(e: Error): void {
+    this.failure = e;
+    for (const p of this.pending.values()) p.reject(e);
+    this.pending.clear();
+  }
+
+  call(message: Record<string, unknown>): Promise<string | undefined> {
+    if (this.failure) return Promise.reject(this.failure);
+    const seq = this.seq++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(seq, { resolve, reject });
+      this.worker.postMessage({ ...message, seq });
+    });
+  }
+
+  terminate(): Promise<number> {
+    return this.worker.terminate();
+  }
+}
+
+/** One incremental SHA-256 on a pool worker. Updates are applied in call order. */
+export interface PooledHash {
+  /** Resolves once the worker has consumed `data`: a shared slot can then be reused. */
+  update(data: Uint8Array): Promise<void>;
+  /** `sha256:<hex>` of everything updated. The hash cannot be used afterwards. */
+  digest(): Promise<string>;
+}
+
+/** Below this size a chunk is copied into the message rather than shared. */
+const SHARE_MIN = 64 * 1024;
+
+export class HashPool {
+  private readonly workers: HashWorker[];
+  private nextId = 0;
+
+  constructor(size = Math.max(1, Math.min(availableParallelism(), 8))) {
+    this.workers = Array.from({ length: size }, () => new HashWorker());
+  }
+
+  get size(): number {
+    return this.workers.length;
+  }
+
+  create(): PooledHash {
+    const worker = this.workers.reduce((a, b) => (b.active < a.active ? b : a));
+    worker.active++;
+    const id = this.nextId++;
+    let done = false;
+    return {
+      update: async (data) => {
+        if (done) throw new Error('hash already digested');
+        const shared = data.buffer instanceof SharedArrayBuffer && data.length >= SHARE_MIN;
+        await worker.call(
+          shared
+            ? { op: 'update', id, sab: data.buffer, offset: data.byteOffset, length: data.length }
+            : { op: 'update', id, data: data.slice() },
+        );
+      },
+      digest: async () => {
+        done = true;
+        try {
+          return `sha256:${await worker.call({ op: 'digest', id })}`;
+        } finally {
+          worker.active--;
+        }
+      },
+    };
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}
+
+/** `sha256:<hex>` of bytes in memory (small things: JSON, headers). */
+export function sha256(data: Uint8Array | string): string {
+  return 'sha256:' + createHash('sha256').update(data).digest('hex');
+}

@@ -1,0 +1,114 @@
+// Inventory of a local weight directory (spec/weights.md §2): every regular file with its
+// relative path and size, read in place (never copied). Digests are computed later, in the one
+// pass that also builds the layers. Anything that is not a regular file or a directory is an
+// error, not something to skip: the weight would silently differ from what the user sees.
+
+import { constants } from 'node:fs';
+import { access, lstat, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { byPath, type PlannedFile } from './plan.js';
+
+export class InventoryError extends Error {
+  override name = 'InventoryError';
+}
+
+/** Cog's metadata directory: skipped at any depth. */
+export const COG_DIR = '.cog';
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+function kindOf(entry: {
+  isSymbolicLink(): boolean;
+  isFIFO(): boolean;
+  isSocket(): boolean;
+  isBlockDevice(): boolean;
+  isCharacterDevice(): boolean;
+}): string {
+  if (entry.isSymbolicLink()) return 'symlink';
+  if (entry.isFIFO()) return 'FIFO';
+  if (entry.isSocket()) return 'socket';
+  if (entry.isBlockDevice() || entry.isCharacterDevice()) return 'device';
+  return 'special file';
+}
+
+/** Why `rel` cannot be a weight file path, or undefined when it can. */
+export function pathProblem(rel: string): string | undefined {
+  // eslint-disable-next-line no-control-regex
+  if (/[\x00-\x1f\x7f]/.test(rel)) return 'contains a control character';
+  if (rel.includes('\\')) return 'contains a backslash';
+  if (rel.startsWith('/') || rel.startsWith('./')) return 'is not a clean relative path';
+  if (rel.split('/').some((part) => part === '..' || part === '.' || part === '')) {
+    return 'is not a clean relative path';
+  }
+  return undefined;
+}
+
+/** List the regular files under `root`, sorted by path in UTF-8 byte order. */
+export async function inventoryDirectory(root: string): Promise<PlannedFile[]> {
+  const abs = path.resolve(root);
+  let st;
+  try {
+    st = await lstat(abs);
+  } catch {
+    throw new InventoryError(`weight source not found: ${abs}`);
+  }
+  if (st.isSymbolicLink()) {
+    throw new InventoryError(`weight source ${abs} is a symlink; point at the directory itself`);
+  }
+  if (!st.isDirectory()) throw new InventoryError(`weight source ${abs} is not a directory`);
+
+  const files: PlannedFile[] = [];
+  await walk(abs, '', files);
+  if (files.length === 0) {
+    throw new InventoryError(`weight source ${abs} has no files (empty directories do not count)`);
+  }
+  return files.sort(byPath);
+}
+
+async function walk(absDir: string, relDir: string, out: PlannedFile[]): Promise<void> {
+  let entries;
+  try {
+    entries = await readdir(absDir, { withFileTypes: true, encoding: 'buffer' });
+  } catch (e) {
+    throw new InventoryError(`cannot read directory ${absDir}: ${(e as Error).message}`);
+  }
+  for (const entry of entries) {
+    const raw = entry.name as unknown as Buffer;
+    let name: string;
+    try {
+      name = strictUtf8.decode(raw);
+    } catch {
+      const shown = path.join(absDir, raw.toString('latin1'));
+      throw new InventoryError(
+        `weight file name is not valid UTF-8: ${JSON.stringify(shown)}; rename it before packing`,
+      );
+    }
+    const rel = relDir === '' ? name : `${relDir}/${name}`;
+    const abs = path.join(absDir, name);
+    const problem = pathProblem(rel);
+    if (problem) throw new InventoryError(`weight file path ${JSON.stringify(rel)} ${problem}: ${abs}`);
+
+    if (entry.isDirectory()) {
+      if (name === COG_DIR) continue;
+      await walk(abs, rel, out);
+    } else if (entry.isFile()) {
+      if (name === COG_DIR) {
+        throw new InventoryError(
+          `${abs}: "${COG_DIR}" is reserved for Cog's metadata directory, but here it is a file; rename or remove it`,
+        );
+      }
+      let size: number;
+      try {
+        size = (await lstat(abs)).size;
+        await access(abs, constants.R_OK);
+      } catch (e) {
+        throw new InventoryError(`cannot read ${abs}: ${(e as Error).message}`);
+      }
+      out.push({ path: rel, size, source: abs });
+    } else {
+      throw new InventoryError(
+        `weight source contains non-regular entry "${rel}" (${kindOf(entry)}) at ${abs}; resolve to regular files before packing`,
+      );
+    }
+  }
+}
