@@ -53,9 +53,13 @@ const WEIGHT_KEYS = new Set(['name', 'target', 'source']);
 const SOURCE_KEYS = new Set(['uri', 'include', 'exclude']);
 
 /** Read and validate `<projectDir>/<configName>`. */
-export async function loadCogConfig(projectDir: string, configName = 'cog.yaml'): Promise<CogConfig> {
+export async function loadCogConfig(
+  projectDir: string,
+  configName = 'cog.yaml',
+): Promise<CogConfig> {
   const file = path.resolve(projectDir, configName);
-  const display = path.relative(process.cwd(), file) || configName;
+  const relative = path.relative(process.cwd(), file);
+  const display = relative === '' || relative.startsWith('..') ? file : relative;
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -88,7 +92,9 @@ export function parseCogConfig(text: string, file: string, projectDir: string): 
   const add = (field: string, message: string) => problems.push({ field, message });
 
   if (!isRecord(root)) {
-    throw new ConfigError(file, [{ field: '(root)', message: 'must be a mapping of keys to values' }]);
+    throw new ConfigError(file, [
+      { field: '(root)', message: 'must be a mapping of keys to values' },
+    ]);
   }
   const model = optionalString(root, 'model', add);
   const image = optionalString(root, 'image', add);
@@ -169,7 +175,8 @@ function parseWeights(raw: unknown, add: Add): WeightSpec[] {
       return;
     }
     for (const key of Object.keys(entry)) {
-      if (!WEIGHT_KEYS.has(key)) add(`${at}.${key}`, 'unknown field (expected name, target, source)');
+      if (!WEIGHT_KEYS.has(key))
+        add(`${at}.${key}`, 'unknown field (expected name, target, source)');
     }
     const name = checkName(entry['name'], `${at}.name`, names, add);
     const target = checkTarget(entry['target'], `${at}.target`, targets, add);
@@ -204,7 +211,10 @@ function checkTarget(v: unknown, field: string, seen: string[], add: Add): strin
   for (const prev of seen) {
     if (prev === clean) return void add(field, `duplicate weight target "${clean}"`);
     if (clean.startsWith(prev + '/') || prev.startsWith(clean + '/')) {
-      return void add(field, `target "${clean}" overlaps with "${prev}"; weight targets must be disjoint`);
+      return void add(
+        field,
+        `target "${clean}" overlaps with "${prev}"; weight targets must be disjoint`,
+      );
     }
   }
   seen.push(clean);
@@ -272,7 +282,8 @@ function parsePatterns(v: unknown, field: string, add: Add): string[] | undefine
     if (typeof p !== 'string') return bad(`must be a string, got ${describe(p)}`);
     const t = p.trim();
     if (t === '') bad('pattern must not be empty');
-    else if (t.startsWith('!')) bad(`"${p}": negation patterns (starting with '!') are not supported`);
+    else if (t.startsWith('!'))
+      bad(`"${p}": negation patterns (starting with '!') are not supported`);
     else if (t.includes('\\')) bad(`"${p}": patterns must use forward slashes, not backslashes`);
   });
   return ok ? (v as string[]) : undefined;

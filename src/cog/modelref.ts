@@ -53,7 +53,11 @@ function nonEmpty(v: string | undefined): string | undefined {
  * Resolve the model reference. `now` is read at most once: the timestamp tag it yields is the
  * publish's tag everywhere (model tag, cog-image.<tag>).
  */
-export function resolveModelRef(fields: ModelFields, env: ModelRefEnv, now: () => Date): ModelTarget {
+export function resolveModelRef(
+  fields: ModelFields,
+  env: ModelRefEnv,
+  now: () => Date,
+): ModelTarget {
   const image = nonEmpty(fields.image);
   const ref = resolveBundleRef(nonEmpty(fields.model), env, now);
   if (ref) {

@@ -16,7 +16,8 @@ export function isReservedTag(tag: string): boolean {
 
 /** Why `tag` cannot be a user-chosen model tag, or undefined when it can. */
 export function userTagProblem(tag: string): string | undefined {
-  if (isReservedTag(tag)) return `"${RESERVED_TAG_PREFIX}" is a reserved prefix — choose a different tag`;
+  if (isReservedTag(tag))
+    return `"${RESERVED_TAG_PREFIX}" is a reserved prefix — choose a different tag`;
   if (!TAG_PATTERN.test(tag)) return `must match ${TAG_PATTERN.source}`;
   return undefined;
 }
@@ -50,5 +51,8 @@ export function imageTag(modelTag: string): string {
 
 /** UTC `YYYYMMDDTHHMMSSZ` (Go layout 20060102T150405Z). */
 export function timestampTag(now: Date): string {
-  return now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  return now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
 }

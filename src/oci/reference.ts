@@ -96,7 +96,8 @@ export function parseDigested(name: string): Reference {
     );
   }
   const [base, digest] = parts as [string, string];
-  if (!digest.startsWith('sha256:')) throw new ReferenceError(`unsupported digest algorithm: ${digest}`);
+  if (!digest.startsWith('sha256:'))
+    throw new ReferenceError(`unsupported digest algorithm: ${digest}`);
   if (!DIGEST.test(digest)) throw new ReferenceError(`invalid checksum digest format: ${digest}`);
   let repoName = base;
   try {

@@ -86,7 +86,8 @@ async function walk(absDir: string, relDir: string, out: PlannedFile[]): Promise
     const rel = relDir === '' ? name : `${relDir}/${name}`;
     const abs = path.join(absDir, name);
     const problem = pathProblem(rel);
-    if (problem) throw new InventoryError(`weight file path ${JSON.stringify(rel)} ${problem}: ${abs}`);
+    if (problem)
+      throw new InventoryError(`weight file path ${JSON.stringify(rel)} ${problem}: ${abs}`);
 
     if (entry.isDirectory()) {
       if (name === COG_DIR) continue;

@@ -141,7 +141,10 @@ export async function digestLayer(plan: LayerPlan, pool: HashPool): Promise<Laye
     pending.add(p);
     void p.finally(() => pending.delete(p)).catch(() => undefined);
   };
-  const files = new Map<PlannedFile, { hash: PooledHash; seen: number; digest?: Promise<string> }>();
+  const files = new Map<
+    PlannedFile,
+    { hash: PooledHash; seen: number; digest?: Promise<string> }
+  >();
 
   try {
     for await (const chunk of readTar(plan, ring.acquire)) {
@@ -164,7 +167,10 @@ export async function digestLayer(plan: LayerPlan, pool: HashPool): Promise<Laye
       const all = Promise.all(updates).then(() => undefined);
       if (chunk.buffer) {
         const slot = chunk.buffer;
-        void all.then(() => ring.release(slot), () => undefined);
+        void all.then(
+          () => ring.release(slot),
+          () => undefined,
+        );
       }
       track(all);
     }

@@ -87,7 +87,10 @@ export function planLayers(files: readonly PlannedFile[], options: PackOptions =
     if (f.size < fileMax) continue;
     const ext = goExt(f.path).toLowerCase();
     layers.push(
-      layer([f], INCOMPRESSIBLE_EXTENSIONS.has(ext) ? MEDIA_TYPE.layerTar : MEDIA_TYPE.layerTarGzip),
+      layer(
+        [f],
+        INCOMPRESSIBLE_EXTENSIONS.has(ext) ? MEDIA_TYPE.layerTar : MEDIA_TYPE.layerTarGzip,
+      ),
     );
   }
   return layers;

@@ -1,0 +1,124 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { conformanceCases } from './helpers/conformance.js';
+import { cli } from './helpers/run.js';
+import { tempDir, writeTree } from './helpers/tmp.js';
+
+const root = tempDir('cli-');
+
+describe('cog-push resolve', () => {
+  const project = writeTree(path.join(root, 'project'), {
+    'cog.yaml': 'model: registry.example.com/acct/flux\nbuild:\n  gpu: true\n',
+  });
+
+  it('prints the resolved reference as JSON', () => {
+    const r = cli(['resolve', '--project', project], { env: { COG_MODEL_TAG: 'v1' } });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({
+      ref: 'registry.example.com/acct/flux:v1',
+      registry: 'registry.example.com',
+      repository: 'acct/flux',
+      tag: 'v1',
+      digest: null,
+      format: 'bundle',
+    });
+  });
+
+  it('uses a timestamp tag when none is set', () => {
+    const r = cli(['resolve', '--project', project]);
+    expect(JSON.parse(r.stdout).tag).toMatch(/^\d{8}T\d{6}Z$/);
+  });
+
+  it('prints a digest reference with a null tag', () => {
+    const digest = 'sha256:' + 'c'.repeat(64);
+    const r = cli(['resolve', '--project', project], { env: { COG_MODEL: `a.io/b/c@${digest}` } });
+    expect(JSON.parse(r.stdout)).toMatchObject({ ref: `a.io/b/c@${digest}`, tag: null, digest });
+  });
+
+  it('exits 1 with the error on stderr', () => {
+    const r = cli(['resolve', '--project', project], { env: { COG_MODEL_TAG: 'cog-image.x' } });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/invalid COG_MODEL_TAG "cog-image.x": "cog-" is a reserved prefix/);
+    const bad = writeTree(path.join(root, 'bad'), { 'cog.yaml': 'model: [oops\n' });
+    const r2 = cli(['resolve', '--project', bad]);
+    expect(r2.status).toBe(1);
+    expect(r2.stderr).toMatch(/cog\.yaml: line \d+, column \d+:/);
+  });
+});
+
+describe('cog-push weights pack', () => {
+  it.each(conformanceCases())('--json prints the conformance shape for $id', (c) => {
+    const args = [
+      'weights',
+      'pack',
+      path.join(c.dir, 'files'),
+      '--name',
+      c.name,
+      '--target',
+      c.target,
+      '--json',
+    ];
+    if (c.options['bundle-file-max'])
+      args.push('--bundle-file-max', String(c.options['bundle-file-max']));
+    if (c.options['bundle-size-max'])
+      args.push('--bundle-size-max', String(c.options['bundle-size-max']));
+    const r = cli(args);
+    expect(r.stderr).toBe('');
+    const got = JSON.parse(r.stdout);
+    const want = JSON.parse(readFileSync(path.join(c.dir, 'case.json'), 'utf8')).expected;
+    expect(Object.keys(got)).toEqual(Object.keys(want));
+    expect(got.files).toEqual(want.files);
+    expect(got.setDigest).toBe(want.setDigest);
+    expect(got.layers.map((l: { tarDigest: string }) => l.tarDigest)).toEqual(
+      want.layers.map((l: { tarDigest: string }) => l.tarDigest),
+    );
+    if (want.layers.every((l: { mediaType: string }) => !l.mediaType.endsWith('+gzip'))) {
+      expect(got).toEqual(want);
+    }
+  });
+
+  it('prints a readable table without --json', () => {
+    const c = conformanceCases().find((x) => x.id === 'standalone-only')!;
+    const r = cli([
+      'weights',
+      'pack',
+      path.join(c.dir, 'files'),
+      '--name',
+      c.name,
+      '--target',
+      c.target,
+      '--bundle-file-max',
+      '1000',
+    ]);
+    expect(r.stdout).toContain(
+      `manifest  ${c.expected.manifestDigest} (${c.expected.manifestSize} bytes)`,
+    );
+    expect(r.stdout).toContain('tag       cog-weight.llm-7b.68e00fa66afa');
+    expect(r.stdout).toMatch(/^0 +tar +1 +7\.5 KiB +4\.9 KiB +sha256:e436a83b/m);
+  });
+
+  it('rejects bad arguments with usage (exit 2) and bad input with the path (exit 1)', () => {
+    const missing = cli(['weights', 'pack', root, '--name', 'x']);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/--target must be an absolute path\nusage:/);
+    const bytes = cli([
+      'weights',
+      'pack',
+      root,
+      '--name',
+      'x',
+      '--target',
+      '/w',
+      '--bundle-file-max',
+      '1e3',
+    ]);
+    expect(bytes.status).toBe(2);
+    const empty = writeTree(path.join(root, 'emptyish'), {});
+    const r = cli(['weights', 'pack', path.join(empty, 'none'), '--name', 'x', '--target', '/w']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/weight source not found: .*emptyish\/none/);
+  });
+});

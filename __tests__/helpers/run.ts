@@ -1,0 +1,35 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { REPO_ROOT } from './conformance.js';
+
+export interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Run the `cog-push` CLI from source, as a child process. */
+export function cli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Run {
+  const r = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', path.join(REPO_ROOT, 'src/cli.ts'), ...args],
+    {
+      cwd: options.cwd ?? REPO_ROOT,
+      env: { ...cleanEnv(), ...options.env },
+      encoding: 'utf8',
+      timeout: 60_000,
+    },
+  );
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** The environment without the variables that steer model resolution or the action. */
+export function cleanEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const key of Object.keys(env)) {
+    if (key.startsWith('COG_') || key.startsWith('INPUT_') || key.startsWith('GITHUB_')) {
+      delete env[key];
+    }
+  }
+  return env;
+}

@@ -1,0 +1,130 @@
+import { createHash } from 'node:crypto';
+import { appendFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, describe, expect, it } from 'vitest';
+import { MEDIA_TYPE } from '../src/oci/mediatypes.js';
+import { HashPool } from '../src/util/hashpool.js';
+import { inventoryDirectory } from '../src/weights/inventory.js';
+import { layerStream } from '../src/weights/layer.js';
+import { packWeight } from '../src/weights/pack.js';
+import { planLayers, type PlannedFile } from '../src/weights/plan.js';
+import { pseudoRandom, tempDir, writeTree } from './helpers/tmp.js';
+
+const root = tempDir('pack-');
+const pool = new HashPool(2);
+afterAll(() => pool.close());
+
+const file = (p: string, size: number): PlannedFile => ({ path: p, size, source: `/x/${p}` });
+
+async function blob(plan: Parameters<typeof layerStream>[0]): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  for await (const c of layerStream(plan)) parts.push(Buffer.from(c));
+  return Buffer.concat(parts);
+}
+
+describe('planLayers', () => {
+  it('puts a file of exactly bundleFileMax in its own layer, typed by lower-cased extension', () => {
+    const plan = planLayers(
+      [
+        file('w.SafeTensors', 100),
+        file('notes.txt', 100),
+        file('.safetensors', 100),
+        file('small.json', 99),
+      ],
+      { bundleFileMax: 100 },
+    );
+    expect(plan.map((l) => [l.files.map((f) => f.path), l.mediaType, l.gzipLevel])).toEqual([
+      [['small.json'], MEDIA_TYPE.layerTarGzip, 6],
+      [['.safetensors'], MEDIA_TYPE.layerTar, null],
+      [['notes.txt'], MEDIA_TYPE.layerTarGzip, 6],
+      [['w.SafeTensors'], MEDIA_TYPE.layerTar, null],
+    ]);
+  });
+
+  it('closes a bundle before it would pass bundleSizeMax, and gzips multi-file bundles at 9', () => {
+    const plan = planLayers(
+      [file('a', 40), file('b', 60), file('c', 1), file('d', 120), file('e', 5)],
+      {
+        bundleFileMax: 1000,
+        bundleSizeMax: 100,
+      },
+    );
+    expect(
+      plan.map((l) => [l.files.map((f) => f.path).join(''), l.sizeUncompressed, l.gzipLevel]),
+    ).toEqual([
+      ['ab', 100, 9],
+      ['c', 1, 6],
+      ['d', 120, 6],
+      ['e', 5, 6],
+    ]);
+  });
+
+  it('uses the 64 MiB / 256 MiB defaults', () => {
+    const MiB = 1024 * 1024;
+    const plan = planLayers([file('x.bin', 64 * MiB), file('y.bin', 64 * MiB - 1)]);
+    expect(plan.map((l) => l.files[0]!.path)).toEqual(['y.bin', 'x.bin']);
+  });
+});
+
+describe('packWeight', () => {
+  it('digests every file and layer in one pass, matching a replay of the layer', async () => {
+    const dir = writeTree(path.join(root, 'mixed'), {
+      'a/model.safetensors': pseudoRandom(300_000, 7),
+      'a/config.json': '{"a":1}',
+      'tokenizer.json': 'x'.repeat(50_000),
+      'empty.txt': '',
+      'big.txt': 'text '.repeat(30_000),
+    });
+    const packed = await packWeight({
+      name: 'mixed',
+      target: '/src/weights',
+      files: await inventoryDirectory(dir),
+      options: { bundleFileMax: 100_000 },
+      pool,
+    });
+    expect(packed.layers.map((l) => [l.mediaType, l.files.map((f) => f.path)])).toEqual([
+      [MEDIA_TYPE.layerTarGzip, ['a/config.json', 'empty.txt', 'tokenizer.json']],
+      [MEDIA_TYPE.layerTar, ['a/model.safetensors']],
+      [MEDIA_TYPE.layerTarGzip, ['big.txt']],
+    ]);
+    const empty = packed.files.find((f) => f.path === 'empty.txt')!;
+    expect(empty.digest).toBe(
+      'sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+    );
+    for (const layer of packed.layers) {
+      const bytes = await blob(layer.plan);
+      expect(bytes.length).toBe(layer.size);
+      expect('sha256:' + createHash('sha256').update(bytes).digest('hex')).toBe(layer.digest);
+      if (layer.plan.gzipLevel !== null) {
+        // XFL: 2 at level 9 (several files), 0 at level 6 (one file).
+        expect(bytes[8]).toBe(layer.files.length > 1 ? 2 : 0);
+        expect(gunzipSync(bytes).length).toBe(layer.tarSize);
+      }
+    }
+    const manifest = JSON.parse(packed.artifact.manifest);
+    const digests = manifest.layers.map((l: { digest: string }) => l.digest);
+    expect(digests).toEqual([...digests].sort());
+    expect(packed.artifact.tag).toBe(`cog-weight.mixed.${packed.artifact.setDigest.slice(7, 19)}`);
+  });
+
+  it('refuses a weight of only empty files', async () => {
+    const dir = writeTree(path.join(root, 'empties'), { 'a.txt': '', 'b.txt': '' });
+    await expect(
+      packWeight({ name: 'e', target: '/w', files: await inventoryDirectory(dir), pool }),
+    ).rejects.toThrow(/weight "e": layer sha256:[0-9a-f]+ has invalid uncompressed size 0/);
+  });
+
+  it('names a file that vanished or changed after the inventory', async () => {
+    const dir = writeTree(path.join(root, 'moving'), { 'a.bin': 'aaaa', 'b.bin': 'bbbb' });
+    const files = await inventoryDirectory(dir);
+    appendFileSync(path.join(dir, 'a.bin'), 'more');
+    await expect(packWeight({ name: 'm', target: '/w', files, pool })).rejects.toThrow(
+      /a\.bin changed while packing: expected 4 bytes, found 8/,
+    );
+    rmSync(path.join(dir, 'b.bin'));
+    await expect(
+      packWeight({ name: 'm', target: '/w', files: files.slice(1), pool }),
+    ).rejects.toThrow(/cannot read .*b\.bin: ENOENT/);
+  });
+});

@@ -1,0 +1,134 @@
+// `cog-push`: the same code as the action, from a shell (local runs, the README demo, tests).
+
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { parseInputs } from './inputs.js';
+import { loadProject } from './project.js';
+import { publish } from './publish.js';
+import { publishSummary } from './report/publish.js';
+import { referenceString } from './oci/reference.js';
+import { inventoryDirectory } from './weights/inventory.js';
+import { packWeight } from './weights/pack.js';
+import { packJson, packTable } from './report/pack.js';
+
+const USAGE = `usage:
+  cog-push publish [--project DIR] [--config FILE] [--model REF] [--registry HOST]
+                   [--repository PATH] [--tag TAG]
+      the action's job from a shell (today: resolve the model and pack its weights)
+  cog-push resolve [--project DIR] [--config FILE]
+      print the model reference a publish would land at, as JSON
+  cog-push weights pack <dir> --name NAME --target /abs/path
+                        [--bundle-file-max BYTES] [--bundle-size-max BYTES] [--json]
+      pack a directory as a Cog weight and print its layers, digests and manifest
+`;
+
+class UsageError extends Error {}
+
+function byteOption(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^[1-9][0-9]*$/.test(value))
+    throw new UsageError(`${flag} must be a positive number of bytes`);
+  return Number(value);
+}
+
+async function resolveCommand(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: { project: { type: 'string', default: '.' }, config: { type: 'string' } },
+  });
+  const { target } = await loadProject({
+    dir: path.resolve(values.project!),
+    configName: values.config,
+    env: process.env,
+  });
+  const ref = target.ref;
+  const out = {
+    ref: referenceString(ref),
+    registry: ref.registry,
+    repository: ref.repository,
+    tag: ref.tag,
+    digest: ref.digest,
+    format: target.format,
+  };
+  process.stdout.write(JSON.stringify(out) + '\n');
+}
+
+async function publishCommand(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      project: { type: 'string', default: '.' },
+      config: { type: 'string' },
+      model: { type: 'string' },
+      registry: { type: 'string' },
+      repository: { type: 'string' },
+      tag: { type: 'string' },
+    },
+  });
+  // The flags are the action's inputs, read through the same parser.
+  const flags: Record<string, string | undefined> = {
+    ...values,
+    'working-directory': values.project,
+  };
+  const inputs = parseInputs((name) => flags[name] ?? '', {
+    ...process.env,
+    GITHUB_WORKSPACE: process.cwd(),
+  });
+  const log = {
+    info: (m: string) => process.stderr.write(m + '\n'),
+    warning: (m: string) => process.stderr.write(`warning: ${m}\n`),
+  };
+  const result = await publish(inputs, log);
+  process.stdout.write(publishSummary(result) + '\n');
+}
+
+async function packCommand(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      name: { type: 'string' },
+      target: { type: 'string' },
+      'bundle-file-max': { type: 'string' },
+      'bundle-size-max': { type: 'string' },
+      json: { type: 'boolean', default: false },
+    },
+  });
+  if (positionals.length !== 1) throw new UsageError('weights pack takes exactly one directory');
+  if (!values.name) throw new UsageError('--name is required');
+  if (!values.target?.startsWith('/')) throw new UsageError('--target must be an absolute path');
+  const packed = await packWeight({
+    name: values.name,
+    target: values.target,
+    files: await inventoryDirectory(positionals[0]!),
+    options: {
+      bundleFileMax: byteOption(values['bundle-file-max'], '--bundle-file-max'),
+      bundleSizeMax: byteOption(values['bundle-size-max'], '--bundle-size-max'),
+    },
+  });
+  process.stdout.write(
+    (values.json ? JSON.stringify(packJson(packed), null, 2) : packTable(packed)) + '\n',
+  );
+}
+
+export async function runCli(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (command === 'publish') await publishCommand(rest);
+    else if (command === 'resolve') await resolveCommand(rest);
+    else if (command === 'weights' && rest[0] === 'pack') await packCommand(rest.slice(1));
+    else if (command === undefined || command === '--help' || command === '-h') {
+      process.stdout.write(USAGE);
+      return command === undefined ? 2 : 0;
+    } else throw new UsageError(`unknown command: ${argv.join(' ')}`);
+    return 0;
+  } catch (e) {
+    const err = e as Error;
+    const usage =
+      err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+    process.stderr.write(`cog-push: ${err.message}\n${usage ? USAGE : ''}`);
+    return usage ? 2 : 1;
+  }
+}
+
+process.exitCode = await runCli(process.argv.slice(2));
