@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { appendFileSync, rmSync } from 'node:fs';
+import { appendFileSync, rmSync, truncateSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -126,5 +126,27 @@ describe('packWeight', () => {
     await expect(
       packWeight({ name: 'm', target: '/w', files: files.slice(1), pool }),
     ).rejects.toThrow(/cannot read .*b\.bin: ENOENT/);
+    // A file cut short after the inventory, more times than the pool has read slots.
+    const short = writeTree(path.join(root, 'short'), { 'c.bin': 'cccccccc' });
+    const shortFiles = await inventoryDirectory(short);
+    truncateSync(path.join(short, 'c.bin'), 0);
+    for (let i = 0; i <= pool.size * 4; i++) {
+      await expect(
+        packWeight({ name: 's', target: '/w', files: shortFiles, pool }),
+      ).rejects.toThrow(/c\.bin changed while packing: expected 8 bytes, found 0/);
+    }
+    // Failed packs hand their shared read slots back: the pool still packs (more than a
+    // ring's worth of chunks, so a leaked slot would hang here).
+    const big = writeTree(path.join(root, 'after'), {
+      'x.bin': pseudoRandom(9 * 4 * 1024 * 1024, 3),
+    });
+    const again = await packWeight({
+      name: 'a',
+      target: '/w',
+      files: await inventoryDirectory(big),
+      options: { bundleFileMax: 1 },
+      pool,
+    });
+    expect(again.layers[0]!.size).toBe(1536 + 9 * 4 * 1024 * 1024 + 1024);
   });
 });

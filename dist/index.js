@@ -27529,11 +27529,37 @@ var HashWorker = class {
   }
 };
 var SHARE_MIN = 64 * 1024;
+var SLOT_SIZE = 4 * 1024 * 1024;
+var SLOTS_PER_WORKER = 4;
+var SlotRing = class {
+  free = [];
+  waiters = [];
+  constructor(slots, slotSize) {
+    const sab = new SharedArrayBuffer(slots * slotSize);
+    for (let i = 0; i < slots; i++) this.free.push(new Uint8Array(sab, i * slotSize, slotSize));
+  }
+  acquire() {
+    const slot = this.free.pop();
+    if (slot) return Promise.resolve(slot);
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+  release(slot) {
+    const waiter = this.waiters.shift();
+    if (waiter) waiter(slot);
+    else this.free.push(slot);
+  }
+};
 var HashPool = class {
   workers;
   nextId = 0;
+  ring;
   constructor(size = Math.max(1, Math.min(availableParallelism(), 8))) {
     this.workers = Array.from({ length: size }, () => new HashWorker());
+  }
+  /** The shared read buffers of this pool. */
+  get slots() {
+    this.ring ??= new SlotRing(this.workers.length * SLOTS_PER_WORKER, SLOT_SIZE);
+    return this.ring;
   }
   get size() {
     return this.workers.length;
@@ -32258,12 +32284,11 @@ function concat(parts) {
 }
 
 // src/weights/layer.ts
-var READ_CHUNK = 4 * 1024 * 1024;
 var EMPTY_SHA256 = "sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 var PackError = class extends Error {
   name = "PackError";
 };
-async function* readTar(plan, acquire) {
+async function* readTar(plan, buffers) {
   for (const segment of tarSegments(plan.files)) {
     if (segment.kind === "bytes") {
       yield { data: segment.data, file: null, buffer: null };
@@ -32279,9 +32304,14 @@ async function* readTar(plan, acquire) {
     try {
       let done = 0;
       while (done < file.size) {
-        const buffer = await acquire();
+        const buffer = await buffers.acquire();
         const want = Math.min(buffer.length, file.size - done);
-        const { bytesRead } = await handle.read(buffer, 0, want, done);
+        let bytesRead = 0;
+        try {
+          ({ bytesRead } = await handle.read(buffer, 0, want, done));
+        } finally {
+          if (bytesRead === 0) buffers.release(buffer);
+        }
         if (bytesRead === 0) {
           throw new PackError(
             `${file.source} changed while packing: expected ${file.size} bytes, found ${done}`
@@ -32301,27 +32331,8 @@ async function* readTar(plan, acquire) {
     }
   }
 }
-var SlotRing = class {
-  free = [];
-  waiters = [];
-  constructor(slots, slotSize) {
-    const sab = new SharedArrayBuffer(slots * slotSize);
-    for (let i = 0; i < slots; i++) this.free.push(new Uint8Array(sab, i * slotSize, slotSize));
-  }
-  acquire = () => {
-    const slot = this.free.pop();
-    if (slot) return Promise.resolve(slot);
-    return new Promise((resolve) => this.waiters.push(resolve));
-  };
-  release(slot) {
-    const waiter = this.waiters.shift();
-    if (waiter) waiter(slot);
-    else this.free.push(slot);
-  }
-};
-var RING_SLOTS = 4;
 async function digestLayer(plan, pool) {
-  const ring = new SlotRing(RING_SLOTS, READ_CHUNK);
+  const ring = pool.slots;
   const tarHash = pool.create();
   const gzip2 = plan.gzipLevel === null ? null : new GzipEncoder(plan.gzipLevel);
   const blobHash = gzip2 ? pool.create() : tarHash;
@@ -32334,7 +32345,7 @@ async function digestLayer(plan, pool) {
   };
   const files = /* @__PURE__ */ new Map();
   try {
-    for await (const chunk of readTar(plan, ring.acquire)) {
+    for await (const chunk of readTar(plan, ring)) {
       tarBytes += chunk.data.length;
       const updates = [tarHash.update(chunk.data)];
       if (chunk.file) {
@@ -32353,10 +32364,7 @@ async function digestLayer(plan, pool) {
       const all = Promise.all(updates).then(() => void 0);
       if (chunk.buffer) {
         const slot = chunk.buffer;
-        void all.then(
-          () => ring.release(slot),
-          () => void 0
-        );
+        void all.finally(() => ring.release(slot)).catch(() => void 0);
       }
       track(all);
     }

@@ -85,12 +85,52 @@ export interface PooledHash {
 /** Below this size a chunk is copied into the message rather than shared. */
 const SHARE_MIN = 64 * 1024;
 
+/** Size of one shared read slot. */
+export const SLOT_SIZE = 4 * 1024 * 1024;
+/** Slots per worker: enough to read ahead while every worker hashes. */
+const SLOTS_PER_WORKER = 4;
+
+/**
+ * A fixed set of shared buffers to read into; a slot is handed out again only after it is
+ * released (every hash consumed it). One set per pool, allocated once: a SharedArrayBuffer
+ * that has been posted to a worker lives until both threads collect it, so making a new one
+ * per layer would grow memory with the weight size.
+ */
+export class SlotRing {
+  private readonly free: Uint8Array[] = [];
+  private readonly waiters: ((slot: Uint8Array) => void)[] = [];
+
+  constructor(slots: number, slotSize: number) {
+    const sab = new SharedArrayBuffer(slots * slotSize);
+    for (let i = 0; i < slots; i++) this.free.push(new Uint8Array(sab, i * slotSize, slotSize));
+  }
+
+  acquire(): Promise<Uint8Array> {
+    const slot = this.free.pop();
+    if (slot) return Promise.resolve(slot);
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  release(slot: Uint8Array): void {
+    const waiter = this.waiters.shift();
+    if (waiter) waiter(slot);
+    else this.free.push(slot);
+  }
+}
+
 export class HashPool {
   private readonly workers: HashWorker[];
   private nextId = 0;
+  private ring: SlotRing | undefined;
 
   constructor(size = Math.max(1, Math.min(availableParallelism(), 8))) {
     this.workers = Array.from({ length: size }, () => new HashWorker());
+  }
+
+  /** The shared read buffers of this pool. */
+  get slots(): SlotRing {
+    this.ring ??= new SlotRing(this.workers.length * SLOTS_PER_WORKER, SLOT_SIZE);
+    return this.ring;
   }
 
   get size(): number {

@@ -3,13 +3,13 @@
 // (for upload and for tests), `digestLayer` into every digest packing needs, in one read.
 
 import { open } from 'node:fs/promises';
-import type { HashPool, PooledHash } from '../util/hashpool.js';
+import { SLOT_SIZE, type HashPool, type PooledHash } from '../util/hashpool.js';
 import { GzipEncoder } from './gzip.js';
 import type { LayerPlan, PlannedFile } from './plan.js';
 import { tarSegments } from './tar.js';
 
-/** Bytes read from a file per chunk. */
-export const READ_CHUNK = 4 * 1024 * 1024;
+/** Bytes read from a file per chunk (the pool's shared slots are this size). */
+export const READ_CHUNK = SLOT_SIZE;
 const EMPTY_SHA256 = 'sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
 
 export class PackError extends Error {
@@ -24,14 +24,22 @@ interface TarChunk {
   readonly buffer: Uint8Array | null;
 }
 
+/** Where `readTar` gets buffers to read into; a yielded buffer is the consumer's to release. */
+export interface BufferSource {
+  acquire(): Promise<Uint8Array>;
+  release(buffer: Uint8Array): void;
+}
+
+const freshBuffers: BufferSource = {
+  acquire: async () => new Uint8Array(READ_CHUNK),
+  release: () => undefined,
+};
+
 /**
- * Walk the tar of `plan`, reading file contents into buffers from `acquire`. A file whose size
+ * Walk the tar of `plan`, reading file contents into buffers from `buffers`. A file whose size
  * no longer matches the plan fails the walk: its bytes would not match the digests.
  */
-export async function* readTar(
-  plan: LayerPlan,
-  acquire: () => Promise<Uint8Array>,
-): AsyncGenerator<TarChunk> {
+export async function* readTar(plan: LayerPlan, buffers: BufferSource): AsyncGenerator<TarChunk> {
   for (const segment of tarSegments(plan.files)) {
     if (segment.kind === 'bytes') {
       yield { data: segment.data, file: null, buffer: null };
@@ -47,9 +55,15 @@ export async function* readTar(
     try {
       let done = 0;
       while (done < file.size) {
-        const buffer = await acquire();
+        const buffer = await buffers.acquire();
         const want = Math.min(buffer.length, file.size - done);
-        const { bytesRead } = await handle.read(buffer, 0, want, done);
+        let bytesRead = 0;
+        try {
+          ({ bytesRead } = await handle.read(buffer, 0, want, done));
+        } finally {
+          // A buffer that is not yielded is not the consumer's to release.
+          if (bytesRead === 0) buffers.release(buffer);
+        }
         if (bytesRead === 0) {
           throw new PackError(
             `${file.source} changed while packing: expected ${file.size} bytes, found ${done}`,
@@ -73,8 +87,7 @@ export async function* readTar(
 /** The blob bytes of a layer (gzip applied when its media type says so), streamed. */
 export async function* layerStream(plan: LayerPlan): AsyncGenerator<Uint8Array> {
   const gzip = plan.gzipLevel === null ? null : new GzipEncoder(plan.gzipLevel);
-  const fresh = async () => new Uint8Array(READ_CHUNK);
-  for await (const chunk of readTar(plan, fresh)) {
+  for await (const chunk of readTar(plan, freshBuffers)) {
     if (gzip) yield* gzip.push(chunk.data);
     else yield chunk.data;
   }
@@ -100,37 +113,12 @@ export interface LayerDigests {
   readonly files: readonly FileDigest[];
 }
 
-/** Fixed pool of shared read buffers: a slot is reused only after every hash consumed it. */
-class SlotRing {
-  private readonly free: Uint8Array[] = [];
-  private readonly waiters: ((slot: Uint8Array) => void)[] = [];
-
-  constructor(slots: number, slotSize: number) {
-    const sab = new SharedArrayBuffer(slots * slotSize);
-    for (let i = 0; i < slots; i++) this.free.push(new Uint8Array(sab, i * slotSize, slotSize));
-  }
-
-  acquire = (): Promise<Uint8Array> => {
-    const slot = this.free.pop();
-    if (slot) return Promise.resolve(slot);
-    return new Promise((resolve) => this.waiters.push(resolve));
-  };
-
-  release(slot: Uint8Array): void {
-    const waiter = this.waiters.shift();
-    if (waiter) waiter(slot);
-    else this.free.push(slot);
-  }
-}
-
-const RING_SLOTS = 4;
-
 /**
  * Every digest of one layer from a single read of its files: each file's digest, the tar
  * digest, and the blob digest. Hashing runs on the pool's workers while the next chunk is read.
  */
 export async function digestLayer(plan: LayerPlan, pool: HashPool): Promise<LayerDigests> {
-  const ring = new SlotRing(RING_SLOTS, READ_CHUNK);
+  const ring = pool.slots;
   const tarHash = pool.create();
   const gzip = plan.gzipLevel === null ? null : new GzipEncoder(plan.gzipLevel);
   const blobHash = gzip ? pool.create() : tarHash;
@@ -147,7 +135,7 @@ export async function digestLayer(plan: LayerPlan, pool: HashPool): Promise<Laye
   >();
 
   try {
-    for await (const chunk of readTar(plan, ring.acquire)) {
+    for await (const chunk of readTar(plan, ring)) {
       tarBytes += chunk.data.length;
       const updates: Promise<void>[] = [tarHash.update(chunk.data)];
       if (chunk.file) {
@@ -167,10 +155,7 @@ export async function digestLayer(plan: LayerPlan, pool: HashPool): Promise<Laye
       const all = Promise.all(updates).then(() => undefined);
       if (chunk.buffer) {
         const slot = chunk.buffer;
-        void all.then(
-          () => ring.release(slot),
-          () => undefined,
-        );
+        void all.finally(() => ring.release(slot)).catch(() => undefined);
       }
       track(all);
     }

@@ -1,0 +1,47 @@
+// Shared bits of the benchmarks: timing a child process, its peak RSS, test data on disk.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, openSync, writeSync, closeSync, statSync } from 'node:fs';
+import { randomFillSync } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+export const MiB = 1024 * 1024;
+export const GiB = 1024 * MiB;
+
+/** Run a command; returns wall seconds, stdout, and peak RSS in MB when it reports maxrss_kb. */
+export function timed(cmd, args, options = {}) {
+  const start = process.hrtime.bigint();
+  const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 256 * MiB, ...options });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr}`);
+  const rss = /maxrss_kb=(\d+)/.exec(r.stderr);
+  return { seconds, stdout: r.stdout, rssMB: rss ? Number(rss[1]) / 1024 : undefined };
+}
+
+/**
+ * A directory of `count` random files of `size` bytes each, named `model-NNNNN-of-NNNNN.<ext>`,
+ * kept between runs in the temp directory (generation is not what is measured).
+ */
+export function weightFiles(name, count, size, ext = 'safetensors') {
+  const dir = path.join(tmpdir(), 'cog-push-bench', name);
+  mkdirSync(dir, { recursive: true });
+  const block = Buffer.alloc(4 * MiB);
+  for (let i = 0; i < count; i++) {
+    const file = path.join(
+      dir,
+      `model-${String(i + 1).padStart(5, '0')}-of-${String(count).padStart(5, '0')}.${ext}`,
+    );
+    if (existsSync(file) && statSync(file).size === size) continue;
+    const fd = openSync(file, 'w');
+    for (let done = 0; done < size; done += block.length) {
+      randomFillSync(block);
+      writeSync(fd, block, 0, Math.min(block.length, size - done));
+    }
+    closeSync(fd);
+  }
+  return dir;
+}
+
+export function ratio(a, b) {
+  return (a / b).toFixed(2);
+}

@@ -1,0 +1,25 @@
+// `npm run bench`: the speed and memory targets, measured on this machine (not in tests).
+//   BENCH_GIB=2 (default) sets the pack size; the pack also runs at half that size to show
+//   that memory stays flat as the size doubles.
+import { gzipBench } from './gzip.mjs';
+import { packBench } from './pack.mjs';
+
+const gib = Number(process.env.BENCH_GIB ?? 2);
+const fmt = (n, d = 2) => (n === undefined ? '-' : n.toFixed(d));
+
+console.log('# cog-push benchmarks\n');
+for (const size of [gib / 2, gib]) {
+  const r = packBench(size);
+  console.log(`## ${r.name}`);
+  console.log('| tool | wall s | GB/s | peak RSS MB |\n|---|---|---|---|');
+  for (const [tool, s, gbps, rss] of r.rows)
+    console.log(`| ${tool} | ${fmt(s)} | ${fmt(gbps)} | ${fmt(rss, 0)} |`);
+  console.log(
+    `\npack / openssl = ${r.ratio}× (target ≤ 1.6×), peak RSS ${fmt(r.rssMB, 0)} MB (target ≤ 200 MB)\n`,
+  );
+}
+
+console.log('## gzip: pinned pako vs node:zlib (32 MiB of JSON-like text)');
+console.log('| level | pako MB/s | pako bytes | zlib MB/s | zlib bytes |\n|---|---|---|---|---|');
+for (const [level, p, pb, z, zb] of gzipBench())
+  console.log(`| ${level} | ${fmt(p, 1)} | ${pb} | ${fmt(z, 1)} | ${zb} |`);
