@@ -4,6 +4,8 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { parseInputs } from '../src/inputs.js';
 import { REPO_ROOT } from './helpers/conformance.js';
 import { cleanEnv, cli } from './helpers/run.js';
 import { tempDir } from './helpers/tmp.js';
@@ -38,6 +40,22 @@ function parseOutputs(text: string): Record<string, string> {
   for (const m of text.matchAll(re)) out[m[1]!] = m[3]!;
   return out;
 }
+
+describe('action.yml', () => {
+  const action = parse(readFileSync(path.join(REPO_ROOT, 'action.yml'), 'utf8'));
+
+  it('runs dist/index.js on node24 and declares exactly the inputs the parser reads', () => {
+    expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' });
+    const read: string[] = [];
+    parseInputs((name) => (read.push(name), ''), {});
+    expect(Object.keys(action.inputs).sort()).toEqual(read.sort());
+  });
+
+  it('declares every output the action writes', () => {
+    const r = runAction({ 'working-directory': 'examples/hello', tag: 'v0' });
+    expect(Object.keys(r.outputs).sort()).toEqual(Object.keys(action.outputs).sort());
+  });
+});
 
 describe('the action (dist/index.js)', () => {
   it('resolves the example model and packs both weights to the digests the CLI computes', () => {

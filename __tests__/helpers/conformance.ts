@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -40,6 +40,13 @@ export interface ConformanceCase {
 
 export function conformanceCases(): ConformanceCase[] {
   const casesDir = path.join(CONFORMANCE_DIR, 'cases');
+  if (!existsSync(casesDir)) {
+    // Missing vectors fail the run, unless a CI without shared/ says so explicitly.
+    if (process.env['COG_CONFORMANCE_SKIP'] === '1') return [];
+    throw new Error(
+      `conformance vectors not found at ${casesDir}; set COG_CONFORMANCE_DIR or COG_CONFORMANCE_SKIP=1`,
+    );
+  }
   return readdirSync(casesDir)
     .sort()
     .map((id) => {
