@@ -5,12 +5,14 @@ import { MiB } from './lib.mjs';
 
 export function gzipBench() {
   const size = 32 * MiB;
+  // Tokenizer-like JSON: `"<random word>": <id>,` lines, compressible as real vocab files are.
   const text = Buffer.alloc(size);
   let x = 1;
-  const words = ['"tok', 'en": ', '12', '345', ', ', '\n', 'weight', '_decay', '0.0', '1e-5'];
-  for (let i = 0; i < size;) {
-    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
-    i += text.write(words[x >>> 28 >= words.length ? 0 : x >>> 28], i);
+  const rand = () => (x = (Math.imul(x, 1103515245) + 12345) >>> 0) >>> 8;
+  for (let i = 0, id = 0; i < size; id++) {
+    let word = '';
+    for (let n = 3 + (rand() % 8); n > 0; n--) word += String.fromCharCode(97 + (rand() % 26));
+    i += text.write(`    "${word}": ${id},\n`, i);
   }
   const rows = [];
   for (const level of [6, 9]) {

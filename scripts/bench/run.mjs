@@ -19,7 +19,7 @@ for (const size of [gib / 2, gib]) {
   );
 }
 
-console.log('## gzip: pinned pako vs node:zlib (32 MiB of JSON-like text)');
+console.log('## gzip: pinned pako vs node:zlib (32 MiB of tokenizer-like JSON)');
 console.log('| level | pako MB/s | pako bytes | zlib MB/s | zlib bytes |\n|---|---|---|---|---|');
 for (const [level, p, pb, z, zb] of gzipBench())
   console.log(`| ${level} | ${fmt(p, 1)} | ${pb} | ${fmt(z, 1)} | ${zb} |`);
