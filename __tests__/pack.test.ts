@@ -135,6 +135,8 @@ describe('packWeight', () => {
         packWeight({ name: 's', target: '/w', files: shortFiles, pool }),
       ).rejects.toThrow(/c\.bin changed while packing: expected 8 bytes, found 0/);
     }
+    // Failed passes free every hash they made on the workers.
+    expect(pool.open).toBe(0);
     // Failed packs hand their shared read slots back: the pool still packs (more than a
     // ring's worth of chunks, so a leaked slot would hang here).
     const big = writeTree(path.join(root, 'after'), {

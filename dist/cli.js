@@ -7957,6 +7957,10 @@ var HashPool = class {
   get size() {
     return this.workers.length;
   }
+  /** Hashes created and not yet digested or disposed, over all workers. */
+  get open() {
+    return this.workers.reduce((n, w) => n + w.active, 0);
+  }
   create() {
     const worker = this.workers.reduce((a, b) => b.active < a.active ? b : a);
     worker.active++;
@@ -7971,12 +7975,19 @@ var HashPool = class {
         );
       },
       digest: async () => {
+        if (done) throw new Error("hash already digested");
         done = true;
         try {
           return `sha256:${await worker.call({ op: "digest", id })}`;
         } finally {
           worker.active--;
         }
+      },
+      dispose: async () => {
+        if (done) return;
+        done = true;
+        worker.active--;
+        await worker.call({ op: "digest", id }).catch(() => void 0);
       }
     };
   }
@@ -12726,9 +12737,15 @@ async function* readTar(plan, buffers) {
 }
 async function digestLayer(plan, pool) {
   const ring = pool.slots;
-  const tarHash = pool.create();
+  const made = [];
+  const hash = () => {
+    const h = pool.create();
+    made.push(h);
+    return h;
+  };
+  const tarHash = hash();
   const gzip2 = plan.gzipLevel === null ? null : new GzipEncoder(plan.gzipLevel);
-  const blobHash = gzip2 ? pool.create() : tarHash;
+  const blobHash = gzip2 ? hash() : tarHash;
   let blobSize = 0;
   let tarBytes = 0;
   const pending = /* @__PURE__ */ new Set();
@@ -12743,10 +12760,13 @@ async function digestLayer(plan, pool) {
       const updates = [tarHash.update(chunk.data)];
       if (chunk.file) {
         let state = files.get(chunk.file);
-        if (!state) files.set(chunk.file, state = { hash: pool.create(), seen: 0 });
+        if (!state) files.set(chunk.file, state = { hash: hash(), seen: 0 });
         updates.push(state.hash.update(chunk.data));
         state.seen += chunk.data.length;
-        if (state.seen === chunk.file.size) state.digest = state.hash.digest();
+        if (state.seen === chunk.file.size) {
+          state.digest = state.hash.digest();
+          state.digest.catch(() => void 0);
+        }
       }
       if (gzip2) {
         for (const out of gzip2.push(chunk.data)) {
@@ -12785,8 +12805,10 @@ async function digestLayer(plan, pool) {
       sizeUncompressed: plan.sizeUncompressed,
       files: fileDigests
     };
-  } finally {
+  } catch (e) {
     await Promise.allSettled([...pending]);
+    await Promise.allSettled(made.map((h) => h.dispose()));
+    throw e;
   }
 }
 

@@ -80,6 +80,8 @@ export interface PooledHash {
   update(data: Uint8Array): Promise<void>;
   /** `sha256:<hex>` of everything updated. The hash cannot be used afterwards. */
   digest(): Promise<string>;
+  /** Free the worker's state of a hash that will not be digested (a failed pass). */
+  dispose(): Promise<void>;
 }
 
 /** Below this size a chunk is copied into the message rather than shared. */
@@ -137,6 +139,11 @@ export class HashPool {
     return this.workers.length;
   }
 
+  /** Hashes created and not yet digested or disposed, over all workers. */
+  get open(): number {
+    return this.workers.reduce((n, w) => n + w.active, 0);
+  }
+
   create(): PooledHash {
     const worker = this.workers.reduce((a, b) => (b.active < a.active ? b : a));
     worker.active++;
@@ -153,12 +160,19 @@ export class HashPool {
         );
       },
       digest: async () => {
+        if (done) throw new Error('hash already digested');
         done = true;
         try {
           return `sha256:${await worker.call({ op: 'digest', id })}`;
         } finally {
           worker.active--;
         }
+      },
+      dispose: async () => {
+        if (done) return;
+        done = true;
+        worker.active--;
+        await worker.call({ op: 'digest', id }).catch(() => undefined);
       },
     };
   }

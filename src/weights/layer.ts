@@ -119,9 +119,16 @@ export interface LayerDigests {
  */
 export async function digestLayer(plan: LayerPlan, pool: HashPool): Promise<LayerDigests> {
   const ring = pool.slots;
-  const tarHash = pool.create();
+  // Every hash made here, so a failed pass can free the workers' state of all of them.
+  const made: PooledHash[] = [];
+  const hash = () => {
+    const h = pool.create();
+    made.push(h);
+    return h;
+  };
+  const tarHash = hash();
   const gzip = plan.gzipLevel === null ? null : new GzipEncoder(plan.gzipLevel);
-  const blobHash = gzip ? pool.create() : tarHash;
+  const blobHash = gzip ? hash() : tarHash;
   let blobSize = 0;
   let tarBytes = 0;
   const pending = new Set<Promise<void>>();
@@ -140,10 +147,13 @@ export async function digestLayer(plan: LayerPlan, pool: HashPool): Promise<Laye
       const updates: Promise<void>[] = [tarHash.update(chunk.data)];
       if (chunk.file) {
         let state = files.get(chunk.file);
-        if (!state) files.set(chunk.file, (state = { hash: pool.create(), seen: 0 }));
+        if (!state) files.set(chunk.file, (state = { hash: hash(), seen: 0 }));
         updates.push(state.hash.update(chunk.data));
         state.seen += chunk.data.length;
-        if (state.seen === chunk.file.size) state.digest = state.hash.digest();
+        if (state.seen === chunk.file.size) {
+          state.digest = state.hash.digest();
+          state.digest.catch(() => undefined); // awaited below; a failed pass never gets there
+        }
       }
       if (gzip) {
         // Compression runs here, on the main thread, while the workers hash.
@@ -183,8 +193,10 @@ export async function digestLayer(plan: LayerPlan, pool: HashPool): Promise<Laye
       sizeUncompressed: plan.sizeUncompressed,
       files: fileDigests,
     };
-  } finally {
-    // On failure, let in-flight updates settle before the caller closes the pool.
+  } catch (e) {
+    // Let in-flight updates settle, then free what the workers hold for this pass.
     await Promise.allSettled([...pending]);
+    await Promise.allSettled(made.map((h) => h.dispose()));
+    throw e;
   }
 }
