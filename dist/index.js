@@ -32299,10 +32299,15 @@ var EMPTY_SHA256 = "sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca4959
 var PackError = class extends Error {
   name = "PackError";
 };
-async function* readTar(plan, buffers) {
+async function* readTar(plan, buffers, start = 0) {
+  let at = 0;
   for (const segment of tarSegments(plan.files)) {
+    const length = segment.kind === "bytes" ? segment.data.length : segment.file.size;
+    const skip = Math.max(0, start - at);
+    at += length;
+    if (skip >= length) continue;
     if (segment.kind === "bytes") {
-      yield { data: segment.data, file: null, buffer: null };
+      yield { data: segment.data.subarray(skip), file: null, buffer: null };
       continue;
     }
     const file = segment.file;
@@ -32313,7 +32318,7 @@ async function* readTar(plan, buffers) {
       throw new PackError(`cannot read ${file.source}: ${e.message}`);
     }
     try {
-      let done = 0;
+      let done = skip;
       while (done < file.size) {
         const buffer = await buffers.acquire();
         const want = Math.min(buffer.length, file.size - done);

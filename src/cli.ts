@@ -6,10 +6,13 @@ import { parseInputs } from './inputs.js';
 import { loadProject } from './project.js';
 import { publish } from './publish.js';
 import { publishSummary } from './report/publish.js';
-import { referenceString } from './oci/reference.js';
 import { inventoryDirectory } from './weights/inventory.js';
 import { packWeight } from './weights/pack.js';
 import { packJson, packTable } from './report/pack.js';
+import { pushJson, pushTable } from './report/push.js';
+import { OCI_LAYOUT_PREFIX, openTarget } from './oci/open.js';
+import { parseRepository, referenceString } from './oci/reference.js';
+import { pushWeight } from './weights/push.js';
 
 const USAGE = `usage:
   cog-push publish [--project DIR] [--config FILE] [--model REF] [--registry HOST]
@@ -20,6 +23,11 @@ const USAGE = `usage:
   cog-push weights pack <dir> --name NAME --target /abs/path
                         [--bundle-file-max BYTES] [--bundle-size-max BYTES] [--json]
       pack a directory as a Cog weight and print its layers, digests and manifest
+  cog-push weights push <dir> --name NAME --target /abs/path --to REGISTRY/REPO|oci-layout:DIR
+                        [--mount-from REPO] [--username USER --password-stdin]
+                        [--insecure-registry HOST]... [--concurrency N] [--json]
+                        [--bundle-file-max BYTES] [--bundle-size-max BYTES]
+      pack and push a weight (layers, config, manifest at cog-weight.<name>.<short>)
 `;
 
 class UsageError extends Error {}
@@ -82,22 +90,28 @@ async function publishCommand(args: string[]): Promise<void> {
   process.stdout.write(publishSummary(result) + '\n');
 }
 
-async function packCommand(args: string[]): Promise<void> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      name: { type: 'string' },
-      target: { type: 'string' },
-      'bundle-file-max': { type: 'string' },
-      'bundle-size-max': { type: 'string' },
-      json: { type: 'boolean', default: false },
-    },
-  });
-  if (positionals.length !== 1) throw new UsageError('weights pack takes exactly one directory');
+const PACK_OPTIONS = {
+  name: { type: 'string' },
+  target: { type: 'string' },
+  'bundle-file-max': { type: 'string' },
+  'bundle-size-max': { type: 'string' },
+  json: { type: 'boolean', default: false },
+} as const;
+
+type PackValues = {
+  name?: string;
+  target?: string;
+  'bundle-file-max'?: string;
+  'bundle-size-max'?: string;
+};
+
+/** Inventory and pack the one directory argument, as both `weights` commands do. */
+async function packArgs(values: PackValues, positionals: string[], command: string) {
+  if (positionals.length !== 1)
+    throw new UsageError(`weights ${command} takes exactly one directory`);
   if (!values.name) throw new UsageError('--name is required');
   if (!values.target?.startsWith('/')) throw new UsageError('--target must be an absolute path');
-  const packed = await packWeight({
+  return packWeight({
     name: values.name,
     target: values.target,
     files: await inventoryDirectory(positionals[0]!),
@@ -106,9 +120,75 @@ async function packCommand(args: string[]): Promise<void> {
       bundleSizeMax: byteOption(values['bundle-size-max'], '--bundle-size-max'),
     },
   });
+}
+
+async function packCommand(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: PACK_OPTIONS,
+  });
+  const packed = await packArgs(values, positionals, 'pack');
   process.stdout.write(
     (values.json ? JSON.stringify(packJson(packed), null, 2) : packTable(packed)) + '\n',
   );
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of process.stdin) chunks.push(c as Buffer);
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
+}
+
+async function pushCommand(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      ...PACK_OPTIONS,
+      to: { type: 'string' },
+      'mount-from': { type: 'string' },
+      username: { type: 'string' },
+      'password-stdin': { type: 'boolean', default: false },
+      'insecure-registry': { type: 'string', multiple: true, default: [] },
+      concurrency: { type: 'string' },
+      // Tuning knobs for tests and unusual registries; defaults are Cog's.
+      'chunk-threshold': { type: 'string' },
+      'chunk-size': { type: 'string' },
+    },
+  });
+  if (!values.to) throw new UsageError('--to is required (registry/repository or oci-layout:DIR)');
+  if (values['password-stdin'] && !values.username)
+    throw new UsageError('--password-stdin needs --username');
+  const host = values.to.startsWith(OCI_LAYOUT_PREFIX) ? '' : parseRepository(values.to).registry;
+  const explicit =
+    values.username !== undefined
+      ? {
+          host,
+          username: values.username,
+          password: values['password-stdin'] ? await readStdin() : '',
+        }
+      : undefined;
+  const packed = await packArgs(values, positionals, 'push');
+  const opened = openTarget(values.to, {
+    credentials: { explicit },
+    insecureRegistries: values['insecure-registry'],
+    chunkThreshold: byteOption(values['chunk-threshold'], '--chunk-threshold'),
+    chunkSize: byteOption(values['chunk-size'], '--chunk-size'),
+    log: (m) => process.stderr.write(m + '\n'),
+  });
+  try {
+    const result = await pushWeight(packed, opened.target, {
+      mountFrom: values['mount-from'],
+      concurrency: byteOption(values.concurrency, '--concurrency'),
+    });
+    const out = pushJson(result, opened.repositoryRef, packed);
+    process.stdout.write((values.json ? JSON.stringify(out, null, 2) : pushTable(out)) + '\n');
+  } finally {
+    await opened.close();
+  }
 }
 
 export async function runCli(argv: string[]): Promise<number> {
@@ -117,6 +197,7 @@ export async function runCli(argv: string[]): Promise<number> {
     if (command === 'publish') await publishCommand(rest);
     else if (command === 'resolve') await resolveCommand(rest);
     else if (command === 'weights' && rest[0] === 'pack') await packCommand(rest.slice(1));
+    else if (command === 'weights' && rest[0] === 'push') await pushCommand(rest.slice(1));
     else if (command === undefined || command === '--help' || command === '-h') {
       process.stdout.write(USAGE);
       return command === undefined ? 2 : 0;

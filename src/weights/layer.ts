@@ -36,13 +36,24 @@ const freshBuffers: BufferSource = {
 };
 
 /**
- * Walk the tar of `plan`, reading file contents into buffers from `buffers`. A file whose size
- * no longer matches the plan fails the walk: its bytes would not match the digests.
+ * Walk the tar of `plan` from byte `start`, reading file contents into buffers from `buffers`.
+ * Whole segments before `start` are skipped without reading; a file is read from the offset
+ * inside it. A file whose size no longer matches the plan fails the walk: its bytes would not
+ * match the digests.
  */
-export async function* readTar(plan: LayerPlan, buffers: BufferSource): AsyncGenerator<TarChunk> {
+export async function* readTar(
+  plan: LayerPlan,
+  buffers: BufferSource,
+  start = 0,
+): AsyncGenerator<TarChunk> {
+  let at = 0;
   for (const segment of tarSegments(plan.files)) {
+    const length = segment.kind === 'bytes' ? segment.data.length : segment.file.size;
+    const skip = Math.max(0, start - at);
+    at += length;
+    if (skip >= length) continue;
     if (segment.kind === 'bytes') {
-      yield { data: segment.data, file: null, buffer: null };
+      yield { data: segment.data.subarray(skip), file: null, buffer: null };
       continue;
     }
     const file = segment.file;
@@ -53,7 +64,7 @@ export async function* readTar(plan: LayerPlan, buffers: BufferSource): AsyncGen
       throw new PackError(`cannot read ${file.source}: ${(e as Error).message}`);
     }
     try {
-      let done = 0;
+      let done = skip;
       while (done < file.size) {
         const buffer = await buffers.acquire();
         const want = Math.min(buffer.length, file.size - done);
@@ -84,14 +95,30 @@ export async function* readTar(plan: LayerPlan, buffers: BufferSource): AsyncGen
   }
 }
 
-/** The blob bytes of a layer (gzip applied when its media type says so), streamed. */
-export async function* layerStream(plan: LayerPlan): AsyncGenerator<Uint8Array> {
-  const gzip = plan.gzipLevel === null ? null : new GzipEncoder(plan.gzipLevel);
-  for await (const chunk of readTar(plan, freshBuffers)) {
-    if (gzip) yield* gzip.push(chunk.data);
-    else yield chunk.data;
+/**
+ * The blob bytes of a layer from byte `offset` on (gzip applied when its media type says so),
+ * streamed. A plain tar seeks to the offset; a gzip stream is recompressed from the start and
+ * its first `offset` bytes dropped, since deflate cannot start mid-stream.
+ */
+export async function* layerStream(plan: LayerPlan, offset = 0): AsyncGenerator<Uint8Array> {
+  if (plan.gzipLevel === null) {
+    for await (const chunk of readTar(plan, freshBuffers, offset)) yield chunk.data;
+    return;
   }
-  if (gzip) yield* gzip.finish();
+  const gzip = new GzipEncoder(plan.gzipLevel);
+  let skip = offset;
+  const emit = function* (parts: Uint8Array[]) {
+    for (const part of parts) {
+      if (skip >= part.length) {
+        skip -= part.length;
+        continue;
+      }
+      yield part.subarray(skip);
+      skip = 0;
+    }
+  };
+  for await (const chunk of readTar(plan, freshBuffers)) yield* emit(gzip.push(chunk.data));
+  yield* emit(gzip.finish());
 }
 
 export interface FileDigest {

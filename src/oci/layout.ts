@@ -1,0 +1,185 @@
+// An OCI image layout directory as a Target (image-spec image-layout.md): `oci-layout`,
+// `index.json` listing tagged manifests, and `blobs/sha256/<hex>`. Lets every flow above the
+// Target seam run with no registry: the README demo, tests, offline publishes.
+
+import { createHash } from 'node:crypto';
+import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { MEDIA_TYPE } from './mediatypes.js';
+import { sha256 } from '../util/hashpool.js';
+import {
+  TargetError,
+  bytesBlob,
+  type BlobSource,
+  type Manifest,
+  type ManifestInfo,
+  type PutBlobResult,
+  type Target,
+} from './target.js';
+
+const REF_NAME = 'org.opencontainers.image.ref.name';
+const DIGEST = /^sha256:[a-f0-9]{64}$/;
+
+interface IndexEntry {
+  mediaType: string;
+  size: number;
+  digest: string;
+  annotations?: Record<string, string>;
+}
+
+export class OciLayoutTarget implements Target {
+  readonly name: string;
+  private index: Promise<void> = Promise.resolve();
+
+  constructor(readonly dir: string) {
+    this.name = `oci-layout:${dir}`;
+  }
+
+  private blobPath(digest: string): string {
+    if (!DIGEST.test(digest)) throw new TargetError(`${this.name}: invalid digest ${digest}`);
+    return path.join(this.dir, 'blobs', 'sha256', digest.slice('sha256:'.length));
+  }
+
+  private async init(): Promise<void> {
+    await mkdir(path.join(this.dir, 'blobs', 'sha256'), { recursive: true });
+    const layout = path.join(this.dir, 'oci-layout');
+    try {
+      await stat(layout);
+    } catch {
+      await writeFile(layout, JSON.stringify({ imageLayoutVersion: '1.0.0' }));
+    }
+  }
+
+  async hasBlob(digest: string): Promise<number | null> {
+    try {
+      return (await stat(this.blobPath(digest))).size;
+    } catch {
+      return null;
+    }
+  }
+
+  async putBlob(blob: BlobSource): Promise<PutBlobResult> {
+    if ((await this.hasBlob(blob.digest)) === blob.size) return { bytesWritten: 0 };
+    await this.init();
+    const final = this.blobPath(blob.digest);
+    const partial = `${final}.partial-${process.pid}-${Math.random().toString(36).slice(2)}`;
+    const hash = createHash('sha256');
+    let size = 0;
+    const out = createWriteStream(partial);
+    try {
+      for await (const chunk of blob.open()) {
+        hash.update(chunk);
+        size += chunk.length;
+        if (!out.write(chunk)) await once(out, 'drain');
+      }
+      await new Promise<void>((resolve, reject) =>
+        out.end((e?: Error | null) => (e ? reject(e) : resolve())),
+      );
+      const digest = 'sha256:' + hash.digest('hex');
+      if (digest !== blob.digest || size !== blob.size) {
+        throw new TargetError(
+          `${this.name}: blob bytes do not match ${blob.digest} (${blob.size} bytes): got ${digest} (${size} bytes)`,
+        );
+      }
+      await rename(partial, final);
+      return { bytesWritten: size };
+    } catch (e) {
+      out.destroy();
+      await rm(partial, { force: true });
+      throw e;
+    }
+  }
+
+  async mountBlob(): Promise<boolean> {
+    return false;
+  }
+
+  private async readIndex(): Promise<IndexEntry[]> {
+    try {
+      const index = JSON.parse(await readFile(path.join(this.dir, 'index.json'), 'utf8'));
+      return Array.isArray(index.manifests) ? index.manifests : [];
+    } catch {
+      return [];
+    }
+  }
+
+  private async find(reference: string): Promise<IndexEntry | null> {
+    const entries = await this.readIndex();
+    if (DIGEST.test(reference)) {
+      const listed = entries.find((e) => e.digest === reference);
+      if (listed) return listed;
+      // An untagged manifest is a plain blob: its media type is inside it.
+      try {
+        const bytes = await readFile(this.blobPath(reference));
+        return { mediaType: mediaTypeOf(bytes), size: bytes.length, digest: reference };
+      } catch {
+        return null;
+      }
+    }
+    return entries.find((e) => e.annotations?.[REF_NAME] === reference) ?? null;
+  }
+
+  async hasManifest(reference: string): Promise<ManifestInfo | null> {
+    const e = await this.find(reference);
+    return e && (await this.hasBlob(e.digest)) !== null
+      ? { digest: e.digest, mediaType: e.mediaType, size: e.size }
+      : null;
+  }
+
+  async getManifest(reference: string): Promise<Manifest | null> {
+    const e = await this.find(reference);
+    if (!e) return null;
+    const bytes = new Uint8Array(await readFile(this.blobPath(e.digest)));
+    if (sha256(bytes) !== e.digest)
+      throw new TargetError(`${this.name}: manifest ${e.digest} is corrupt`);
+    return { digest: e.digest, mediaType: e.mediaType, size: bytes.length, bytes };
+  }
+
+  async putManifest(bytes: Uint8Array, mediaType: string, reference: string): Promise<string> {
+    const digest = sha256(bytes);
+    if (DIGEST.test(reference) && reference !== digest) {
+      throw new TargetError(`${this.name}: manifest bytes are ${digest}, not ${reference}`);
+    }
+    await this.putBlob(bytesBlob(digest, bytes));
+    if (!DIGEST.test(reference)) {
+      // index.json is rewritten whole; serialise writers so concurrent tags do not race.
+      const update = this.index.then(async () => {
+        const entries = (await this.readIndex()).filter(
+          (e) => e.annotations?.[REF_NAME] !== reference,
+        );
+        entries.push({
+          mediaType,
+          size: bytes.length,
+          digest,
+          annotations: { [REF_NAME]: reference },
+        });
+        const file = path.join(this.dir, 'index.json');
+        const tmp = `${file}.tmp-${process.pid}`;
+        await writeFile(
+          tmp,
+          JSON.stringify(
+            { schemaVersion: 2, mediaType: MEDIA_TYPE.ociIndex, manifests: entries },
+            null,
+            2,
+          ),
+        );
+        await rename(tmp, file);
+      });
+      this.index = update.catch(() => undefined);
+      await update;
+    }
+    return digest;
+  }
+}
+
+function mediaTypeOf(bytes: Uint8Array): string {
+  try {
+    const m = JSON.parse(Buffer.from(bytes).toString('utf8'));
+    if (typeof m.mediaType === 'string') return m.mediaType;
+  } catch {
+    // not JSON: fall through
+  }
+  return MEDIA_TYPE.ociManifest;
+}

@@ -1,0 +1,142 @@
+// Where registry credentials come from, in Docker's order: explicit ones (action inputs or CLI
+// flags), then the Docker config (`auths`, `credHelpers`, `credsStore`), else anonymous. Each
+// credential is bound to one host; nothing is ever offered to another.
+
+import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+
+export interface Credential {
+  readonly username?: string;
+  readonly password?: string;
+  /** An OAuth2 refresh token (Docker's `identitytoken`). */
+  readonly identityToken?: string;
+  /** Where it came from, for error messages: never the secret itself. */
+  readonly source: string;
+}
+
+export interface CredentialOptions {
+  /** Explicit credentials, for `host` only. */
+  readonly explicit?: { host: string; username: string; password: string } | undefined;
+  /** Directory of config.json; default $DOCKER_CONFIG or ~/.docker. */
+  readonly dockerConfigDir?: string | undefined;
+  readonly env?: Readonly<Record<string, string | undefined>>;
+}
+
+const DOCKER_HUB_ALIASES = new Set([
+  'docker.io',
+  'index.docker.io',
+  'registry-1.docker.io',
+  'https://index.docker.io/v1/',
+  'https://index.docker.io/v1',
+  'index.docker.io/v1',
+]);
+
+/** The key a host is known by: Docker Hub's aliases are one host; others match exactly. */
+export function hostKey(host: string): string {
+  if (DOCKER_HUB_ALIASES.has(host)) return 'docker.io';
+  // Config keys may be written as URLs (`https://ghcr.io`, `https://host:5000/v2/`).
+  const bare = host.replace(/^https?:\/\//, '').replace(/\/.*$/, '');
+  return DOCKER_HUB_ALIASES.has(bare) ? 'docker.io' : bare;
+}
+
+interface DockerConfig {
+  auths?: Record<
+    string,
+    { auth?: string; username?: string; password?: string; identitytoken?: string }
+  >;
+  credHelpers?: Record<string, string>;
+  credsStore?: string;
+}
+
+async function readDockerConfig(dir: string): Promise<DockerConfig | undefined> {
+  try {
+    return JSON.parse(await readFile(path.join(dir, 'config.json'), 'utf8')) as DockerConfig;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new Error(`cannot read ${path.join(dir, 'config.json')}: ${(e as Error).message}`);
+  }
+}
+
+function helper(name: string, host: string): Promise<Credential | undefined> {
+  return new Promise((resolve, reject) => {
+    const child = execFile(
+      `docker-credential-${name}`,
+      ['get'],
+      { timeout: 30_000 },
+      (err, stdout) => {
+        if (err) {
+          // "credentials not found" is an answer, not a failure: anonymous then.
+          if (/not found/i.test(String(stdout)) || /not found/i.test(err.message))
+            return resolve(undefined);
+          return reject(
+            new Error(
+              `docker-credential-${name} get failed for ${host}: ${err.message.split('\n')[0]}`,
+            ),
+          );
+        }
+        try {
+          const r = JSON.parse(stdout) as { Username?: string; Secret?: string };
+          if (!r.Secret) return resolve(undefined);
+          const source = `docker-credential-${name}`;
+          resolve(
+            r.Username === '<token>'
+              ? { identityToken: r.Secret, source }
+              : { username: r.Username ?? '', password: r.Secret, source },
+          );
+        } catch {
+          reject(new Error(`docker-credential-${name} returned malformed JSON for ${host}`));
+        }
+      },
+    );
+    child.stdin?.end(host);
+  });
+}
+
+/** The credential for `host` (host[:port]), or undefined for anonymous access. */
+export async function findCredential(
+  host: string,
+  options: CredentialOptions = {},
+): Promise<Credential | undefined> {
+  const key = hostKey(host);
+  if (options.explicit && hostKey(options.explicit.host) === key) {
+    return {
+      username: options.explicit.username,
+      password: options.explicit.password,
+      source: 'explicit username/password',
+    };
+  }
+  const env = options.env ?? process.env;
+  const dir = options.dockerConfigDir ?? env['DOCKER_CONFIG'] ?? path.join(os.homedir(), '.docker');
+  const config = await readDockerConfig(dir);
+  if (!config) return undefined;
+  const file = path.join(dir, 'config.json');
+
+  const helperName = Object.entries(config.credHelpers ?? {}).find(
+    ([h]) => hostKey(h) === key,
+  )?.[1];
+  if (helperName) return helper(helperName, host);
+
+  const entry = Object.entries(config.auths ?? {}).find(([h]) => hostKey(h) === key)?.[1];
+  if (entry) {
+    if (entry.identitytoken)
+      return { identityToken: entry.identitytoken, source: `${file} (identitytoken)` };
+    if (entry.auth) {
+      const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
+      const colon = decoded.indexOf(':');
+      if (colon < 0)
+        throw new Error(`${file}: auths["${host}"].auth is not base64 of user:password`);
+      return {
+        username: decoded.slice(0, colon),
+        password: decoded.slice(colon + 1),
+        source: `${file} (auths)`,
+      };
+    }
+    if (entry.username && entry.password) {
+      return { username: entry.username, password: entry.password, source: `${file} (auths)` };
+    }
+  }
+  if (config.credsStore) return helper(config.credsStore, host);
+  return undefined;
+}

@@ -1,0 +1,58 @@
+// Where a publish writes: a registry repository or an OCI image layout directory. Everything
+// above this seam is target-agnostic (go-containerregistry's remote vs layout, in small).
+
+/** A blob to write: its identity, and a way to stream its bytes (from any offset, to resume). */
+export interface BlobSource {
+  readonly digest: string;
+  readonly size: number;
+  /** The blob's bytes from `offset` to the end. Every call starts a fresh stream. */
+  open(offset?: number): AsyncIterable<Uint8Array>;
+}
+
+/** A blob already in memory (config blobs, small test data). */
+export function bytesBlob(digest: string, bytes: Uint8Array): BlobSource {
+  return {
+    digest,
+    size: bytes.length,
+    async *open(offset = 0) {
+      if (offset < bytes.length) yield bytes.subarray(offset);
+    },
+  };
+}
+
+export interface ManifestInfo {
+  readonly digest: string;
+  readonly mediaType: string;
+  readonly size: number;
+}
+
+export interface Manifest extends ManifestInfo {
+  readonly bytes: Uint8Array;
+}
+
+export interface PutBlobResult {
+  /** Bytes sent over the wire or written to disk (0 when the blob was already there). */
+  readonly bytesWritten: number;
+}
+
+export interface Target {
+  /** `registry/repository`, or `oci-layout:<dir>`: names the target in messages. */
+  readonly name: string;
+  /** Size of the blob when the target has it, else null. */
+  hasBlob(digest: string): Promise<number | null>;
+  /** Write a blob, verifying its digest; a blob the target already has costs nothing. */
+  putBlob(blob: BlobSource): Promise<PutBlobResult>;
+  /**
+   * Make a blob of another repository of the same target available here without sending it.
+   * Returns false when the target cannot (the caller then uploads).
+   */
+  mountBlob(digest: string, fromRepository: string): Promise<boolean>;
+  hasManifest(reference: string): Promise<ManifestInfo | null>;
+  getManifest(reference: string): Promise<Manifest | null>;
+  /** Write a manifest by tag or by digest; returns its digest (verified). */
+  putManifest(bytes: Uint8Array, mediaType: string, reference: string): Promise<string>;
+}
+
+export class TargetError extends Error {
+  override name = 'TargetError';
+}
