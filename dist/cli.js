@@ -40091,7 +40091,8 @@ function header(res, name) {
 }
 function receivedFromRange(range) {
   const m = range ? /^(?:bytes=)?(\d+)-(\d+)$/.exec(range.trim()) : null;
-  return m ? Number(m[2]) + 1 : 0;
+  if (!m || m[2] === "0") return 0;
+  return Number(m[2]) + 1;
 }
 function retryAfterMs(res) {
   const v = header(res, "retry-after");
@@ -40209,8 +40210,10 @@ var RegistryTarget = class {
       try {
         res = await this.send(call, auth);
       } catch (e) {
-        if (!(e instanceof TransientError) || !replay || attempt >= this.retry.attempts)
+        if (e instanceof TransientError && !replay) throw e;
+        if (!(e instanceof TransientError) || attempt >= this.retry.attempts) {
           throw this.wrap(e, call);
+        }
         await this.backoff(attempt, e.message, e.retryAfterMs);
         continue;
       }
@@ -40446,6 +40449,7 @@ var RegistryTarget = class {
         } else {
           location = new URL(header(status, "location") ?? location, location).href;
           offset = receivedFromRange(header(status, "range"));
+          this.options.log?.(`${this.registry}: resuming ${blob.digest} at byte ${offset}`);
         }
       }
     }

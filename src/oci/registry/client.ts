@@ -104,10 +104,15 @@ function header(res: Response, name: string): string | undefined {
   return Array.isArray(v) ? v[0] : v;
 }
 
-/** `0-1234` → 1235 (bytes received); a missing header means none. */
-function receivedFromRange(range: string | undefined): number {
+/**
+ * Bytes a session holds, from its `Range: 0-<last>` header; none when absent. distribution
+ * answers `0-0` for an empty session as well as for a one-byte one: read as empty, since
+ * resending one byte costs nothing and skipping one would corrupt the blob.
+ */
+export function receivedFromRange(range: string | undefined): number {
   const m = range ? /^(?:bytes=)?(\d+)-(\d+)$/.exec(range.trim()) : null;
-  return m ? Number(m[2]) + 1 : 0;
+  if (!m || m[2] === '0') return 0;
+  return Number(m[2]) + 1;
 }
 
 function retryAfterMs(res: Response): number | undefined {
@@ -242,8 +247,11 @@ export class RegistryTarget implements Target {
       try {
         res = await this.send(call, auth);
       } catch (e) {
-        if (!(e instanceof TransientError) || !replay || attempt >= this.retry.attempts)
+        // Without replay the caller resumes on its own: hand it the transient failure as is.
+        if (e instanceof TransientError && !replay) throw e;
+        if (!(e instanceof TransientError) || attempt >= this.retry.attempts) {
           throw this.wrap(e, call);
+        }
         await this.backoff(attempt, e.message, e.retryAfterMs);
         continue;
       }
@@ -501,6 +509,7 @@ export class RegistryTarget implements Target {
         } else {
           location = new URL(header(status, 'location') ?? location, location).href;
           offset = receivedFromRange(header(status, 'range'));
+          this.options.log?.(`${this.registry}: resuming ${blob.digest} at byte ${offset}`);
         }
       }
     }

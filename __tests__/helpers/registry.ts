@@ -1,0 +1,317 @@
+// Real peers for registry tests: the CNCF distribution registry (Debian `docker-registry`) on
+// 127.0.0.1 with a temp storage dir, optionally behind htpasswd Basic auth or Bearer tokens
+// from a small token server of ours; a fault-injecting proxy; skopeo as an independent reader.
+// Every process started here is stopped by its PID.
+
+import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { createHash, createPrivateKey, sign, X509Certificate } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import path from 'node:path';
+import { promisify } from 'node:util';
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHttp(url: string, child: ChildProcess, log: () => string): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`registry exited (${child.exitCode}): ${log()}`);
+    const ok = await new Promise<boolean>((resolve) => {
+      http.get(url, (res) => (res.resume(), resolve(true))).on('error', () => resolve(false));
+    });
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`registry did not answer at ${url}: ${log()}`);
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.pid === undefined) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    process.kill(child.pid!, 'SIGTERM');
+    setTimeout(() => child.exitCode === null && process.kill(child.pid!, 'SIGKILL'), 3000).unref();
+  });
+}
+
+export const USER = 'cog';
+export const PASSWORD = 'hunter2-not-a-real-secret';
+
+export interface TokenServer {
+  readonly realm: string;
+  readonly service: string;
+  readonly issuer: string;
+  readonly certFile: string;
+  /** Token requests seen (query strings), for assertions. */
+  readonly requests: { scope: string[]; authorized: boolean }[];
+  stop(): Promise<void>;
+}
+
+/** A Bearer token server: RS256 JWTs with an x5c chain the registry trusts. */
+export async function startTokenServer(dir: string, expiresIn = 300): Promise<TokenServer> {
+  mkdirSync(dir, { recursive: true });
+  const keyFile = path.join(dir, 'token.key');
+  const certFile = path.join(dir, 'token.crt');
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      keyFile,
+      '-out',
+      certFile,
+      '-days',
+      '1',
+      '-subj',
+      '/CN=cog-push-test-token',
+    ],
+    { stdio: 'ignore' },
+  );
+  const key = createPrivateKey(readFileSync(keyFile));
+  const der = new X509Certificate(readFileSync(certFile)).raw.toString('base64');
+  const service = 'cog-push-test-registry';
+  const issuer = 'cog-push-test-issuer';
+  const requests: TokenServer['requests'] = [];
+  const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
+
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    const scope = url.searchParams.getAll('scope');
+    const basic = req.headers.authorization?.replace(/^Basic /, '');
+    const [user, pass] = basic ? Buffer.from(basic, 'base64').toString().split(':') : [];
+    const authorized = user === USER && pass === PASSWORD;
+    requests.push({ scope, authorized });
+    if (basic && !authorized) {
+      res.writeHead(401).end('{"details":"incorrect username or password"}');
+      return;
+    }
+    const access = authorized
+      ? scope.map((s) => {
+          const [type, name, actions] = s.split(':');
+          return { type, name, actions: actions!.split(',') };
+        })
+      : [];
+    const now = Math.floor(Date.now() / 1000);
+    const header = b64({ typ: 'JWT', alg: 'RS256', x5c: [der] });
+    const claims = b64({
+      iss: issuer,
+      sub: user ?? '',
+      aud: service,
+      exp: now + expiresIn,
+      nbf: now - 10,
+      iat: now,
+      jti: createHash('sha256').update(String(Math.random())).digest('hex').slice(0, 16),
+      access,
+    });
+    const signature = sign('RSA-SHA256', Buffer.from(`${header}.${claims}`), key).toString(
+      'base64url',
+    );
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ token: `${header}.${claims}.${signature}`, expires_in: expiresIn }));
+  });
+  const port = await freePort();
+  await new Promise<void>((r) => server.listen(port, '127.0.0.1', r));
+  return {
+    realm: `http://127.0.0.1:${port}/token`,
+    service,
+    issuer,
+    certFile,
+    requests,
+    stop: () => new Promise((r) => server.close(() => r())),
+  };
+}
+
+export interface Registry {
+  /** host:port */
+  readonly host: string;
+  readonly dataDir: string;
+  readonly pid: number;
+  stop(): Promise<void>;
+  /** Every blob digest the registry stores (whatever repository). */
+  blobDigests(): string[];
+}
+
+export async function startRegistry(
+  dir: string,
+  auth: { htpasswd: true } | { token: TokenServer } | null = null,
+): Promise<Registry> {
+  mkdirSync(dir, { recursive: true });
+  const port = await freePort();
+  const dataDir = path.join(dir, 'data');
+  let authConfig = '';
+  if (auth && 'htpasswd' in auth) {
+    const file = path.join(dir, 'htpasswd');
+    writeFileSync(file, execFileSync('htpasswd', ['-Bbn', USER, PASSWORD]));
+    authConfig = `auth:\n  htpasswd:\n    realm: cog-push-test\n    path: ${file}\n`;
+  } else if (auth && 'token' in auth) {
+    const t = auth.token;
+    authConfig = `auth:\n  token:\n    realm: ${t.realm}\n    service: ${t.service}\n    issuer: ${t.issuer}\n    rootcertbundle: ${t.certFile}\n`;
+  }
+  const config = path.join(dir, 'config.yml');
+  writeFileSync(
+    config,
+    `version: 0.1\nlog:\n  level: error\n  accesslog:\n    disabled: true\nstorage:\n  filesystem:\n    rootdirectory: ${dataDir}\n  delete:\n    enabled: true\nhttp:\n  addr: 127.0.0.1:${port}\n${authConfig}`,
+  );
+  const child = spawn('docker-registry', ['serve', config], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (d) => (stderr += d));
+  await waitForHttp(`http://127.0.0.1:${port}/v2/`, child, () => stderr);
+  return {
+    host: `127.0.0.1:${port}`,
+    dataDir,
+    pid: child.pid!,
+    stop: () => stopChild(child),
+    blobDigests() {
+      const root = path.join(dataDir, 'docker/registry/v2/blobs/sha256');
+      try {
+        return readdirSync(root)
+          .flatMap((p) => readdirSync(path.join(root, p)).map((h) => `sha256:${h}`))
+          .sort();
+      } catch {
+        return [];
+      }
+    },
+  };
+}
+
+/** What the fault proxy does with one request. */
+export type Fault =
+  | { kind: 'pass' }
+  /** Answer at once with this status (the request is not forwarded). */
+  | { kind: 'status'; status: number; headers?: Record<string, string> }
+  /** Forward, but cut both connections after this many request body bytes. */
+  | { kind: 'drop'; afterBytes: number }
+  /** Forward, then replace a response header. */
+  | { kind: 'rewrite'; header: string; value: string };
+
+export interface FaultProxy {
+  readonly host: string;
+  /** Requests seen, as `METHOD path`. */
+  readonly seen: string[];
+  stop(): Promise<void>;
+}
+
+/** An HTTP proxy in front of the registry that injects `decide(req, n)` faults. */
+export async function startFaultProxy(
+  upstream: string,
+  decide: (req: http.IncomingMessage, seq: number) => Fault,
+): Promise<FaultProxy> {
+  const seen: string[] = [];
+  const [upHost, upPort] = upstream.split(':');
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    seen.push(`${req.method} ${url.pathname}`);
+    const fault = decide(req, seen.length);
+    if (fault.kind === 'status') {
+      req.resume();
+      res.writeHead(fault.status, { 'content-type': 'application/json', ...fault.headers });
+      res.end('{"errors":[{"code":"INJECTED","message":"fault injected by the test proxy"}]}');
+      return;
+    }
+    const up = http.request(
+      {
+        host: upHost,
+        port: Number(upPort),
+        method: req.method,
+        path: req.url,
+        headers: req.headers,
+      },
+      (upRes) => {
+        const headers = { ...upRes.headers };
+        if (fault.kind === 'rewrite') headers[fault.header.toLowerCase()] = fault.value;
+        res.writeHead(upRes.statusCode ?? 502, headers);
+        upRes.pipe(res);
+      },
+    );
+    up.on('error', () => res.destroy());
+    if (fault.kind === 'drop' && fault.afterBytes === 0) {
+      // Nothing reaches the registry: the connection dies as the request is sent.
+      up.destroy();
+      req.socket.destroy();
+    } else if (fault.kind === 'drop') {
+      let n = 0;
+      req.on('data', (chunk: Buffer) => {
+        if (n >= fault.afterBytes) return;
+        const part = chunk.subarray(0, fault.afterBytes - n);
+        n += part.length;
+        up.write(part);
+        if (n >= fault.afterBytes) {
+          // Give the registry the partial body, then cut both sides mid-request.
+          setTimeout(() => {
+            up.destroy();
+            req.socket.destroy();
+          }, 50);
+        }
+      });
+    } else {
+      req.pipe(up);
+    }
+  });
+  const port = await freePort();
+  await new Promise<void>((r) => server.listen(port, '127.0.0.1', r));
+  return {
+    host: `127.0.0.1:${port}`,
+    seen,
+    stop: () =>
+      new Promise((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
+  };
+}
+
+const execFileAsync = promisify(execFile);
+
+// skopeo runs asynchronously: the token server lives in the test process, and a synchronous
+// child would block the very event loop that has to answer skopeo's token request.
+
+/** `skopeo inspect --raw`: the exact manifest bytes a registry serves. */
+export async function skopeoRaw(ref: string, creds?: string): Promise<Buffer> {
+  const args = [
+    'inspect',
+    '--raw',
+    '--tls-verify=false',
+    ...(creds ? ['--creds', creds] : []),
+    `docker://${ref}`,
+  ];
+  const { stdout } = await execFileAsync('skopeo', args, {
+    encoding: 'buffer',
+    maxBuffer: 64 << 20,
+  });
+  return stdout;
+}
+
+/** `skopeo copy` into an OCI layout; returns the blob files it fetched (digest → path). */
+export async function skopeoCopy(
+  ref: string,
+  dir: string,
+  creds?: string,
+): Promise<Map<string, string>> {
+  const args = [
+    'copy',
+    '--quiet',
+    '--src-tls-verify=false',
+    ...(creds ? ['--src-creds', creds] : []),
+    `docker://${ref}`,
+    `oci:${dir}:copy`,
+  ];
+  await execFileAsync('skopeo', args);
+  const blobs = path.join(dir, 'blobs/sha256');
+  return new Map(readdirSync(blobs).map((h) => [`sha256:${h}`, path.join(blobs, h)]));
+}
