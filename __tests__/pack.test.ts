@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { appendFileSync, rmSync, truncateSync } from 'node:fs';
+import { appendFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import { HashPool } from '../src/util/hashpool.js';
 import { inventoryDirectory } from '../src/weights/inventory.js';
 import { layerStream } from '../src/weights/layer.js';
 import { packWeight } from '../src/weights/pack.js';
+import { PackCache } from '../src/weights/packcache.js';
 import { planLayers, type PlannedFile } from '../src/weights/plan.js';
 import { pseudoRandom, tempDir, writeTree } from './helpers/tmp.js';
 
@@ -150,5 +151,47 @@ describe('packWeight', () => {
       pool,
     });
     expect(again.layers[0]!.size).toBe(1536 + 9 * 4 * 1024 * 1024 + 1024);
+  });
+});
+
+describe('pack cache', () => {
+  it('reuses digests of unchanged files and notices any change', async () => {
+    const dir = writeTree(path.join(root, 'cached'), {
+      'w.safetensors': pseudoRandom(50_000, 5),
+      'a.json': '{"a":1}',
+    });
+    const cache = new PackCache(path.join(root, 'pack-cache'));
+    const request = async () => ({
+      name: 'c',
+      target: '/w',
+      files: await inventoryDirectory(dir),
+      options: { bundleFileMax: 10_000 },
+      pool,
+      cache,
+    });
+    const first = await packWeight(await request());
+    const again = await request();
+    const key = cache.key(again.name, again.target, again.files, again.options)!;
+    expect(await cache.load(key, planLayers(again.files, again.options))).toHaveLength(2);
+    expect((await packWeight(again)).artifact).toEqual(first.artifact);
+
+    // Same size, new bytes: the stamp moves, so the files are read again.
+    writeFileSync(path.join(dir, 'a.json'), '{"a":2}');
+    const changed = await request();
+    expect(cache.key(changed.name, changed.target, changed.files, changed.options)).not.toBe(key);
+    const repacked = await packWeight(changed);
+    expect(repacked.artifact.setDigest).not.toBe(first.artifact.setDigest);
+    expect(repacked.files.find((f) => f.path === 'a.json')!.digest).toBe(
+      'sha256:' + createHash('sha256').update('{"a":2}').digest('hex'),
+    );
+  });
+
+  it('does not reuse a record whose layers do not match the plan', async () => {
+    const cache = new PackCache(path.join(root, 'pack-cache-2'));
+    const f = { path: 'x', size: 1, source: '/x', stamp: '1:2:1:3:4' };
+    const key = cache.key('n', '/t', [f], {})!;
+    await cache.save(key, []);
+    expect(await cache.load(key, planLayers([f]))).toBeUndefined();
+    expect(cache.key('n', '/t', [{ path: 'x', size: 1, source: '/x' }], {})).toBeUndefined();
   });
 });

@@ -24,6 +24,7 @@ import {
   type Registry,
   type TokenServer,
 } from './helpers/registry.js';
+import { cli } from './helpers/run.js';
 import { pseudoRandom, tempDir, writeTree } from './helpers/tmp.js';
 
 const root = tempDir('registry-');
@@ -205,6 +206,20 @@ describe('registry without auth', () => {
       await expectReadBack(`${registry.host}/faults/429`);
     });
 
+    it('falls back to one-request uploads when the registry refuses chunks', async () => {
+      const log: string[] = [];
+      const result = await pushThrough(
+        'faults/no-chunks',
+        (method) => (method === 'PATCH' ? { kind: 'status', status: 405 } : { kind: 'pass' }),
+        log,
+      );
+      expect(result.digest).toBe(weight.artifact.manifestDigest);
+      expect(
+        log.some((m) => /refused a chunked upload; sending blobs in one request/.test(m)),
+      ).toBe(true);
+      await expectReadBack(`${registry.host}/faults/no-chunks`);
+    });
+
     it('a permanent failure ends with a clear error and no manifest', async () => {
       await expect(
         pushThrough('faults/dead', (method) =>
@@ -284,6 +299,65 @@ describe('registry with htpasswd Basic auth', () => {
     await expect(
       push(target(registry.host, 'basic/z', { credentials: { dockerConfigDir: empty } })),
     ).rejects.toThrow(/asks for a username and password; anonymous/);
+  });
+
+  it('cog-push weights push takes --username and --password-stdin and prints JSON', async () => {
+    const dir = path.join(root, 'weight');
+    const args = ['weights', 'push', dir, '--name', 'demo', '--target', '/src/weights/demo'];
+    args.push('--bundle-file-max', '100000', '--to', `${registry.host}/cli/model`, '--json');
+    const r = cli([...args, '--username', USER, '--password-stdin'], { input: `${PASSWORD}\n` });
+    expect(r.stderr).toBe('');
+    const out = JSON.parse(r.stdout);
+    expect(Object.keys(out)).toEqual([
+      'ref',
+      'digest',
+      'tag',
+      'bytesUploaded',
+      'bytesSkipped',
+      'layers',
+    ]);
+    expect(out.ref).toBe(`${registry.host}/cli/model@${weight.artifact.manifestDigest}`);
+    expect(out.tag).toBe(weight.artifact.tag);
+    expect(out.layers.map((l: { digest: string }) => l.digest)).toEqual(
+      weight.layers.map((l) => l.digest),
+    );
+    expect(r.stdout).not.toContain(PASSWORD);
+    await expectReadBack(`${registry.host}/cli/model`, CREDS);
+
+    const again = JSON.parse(
+      cli([...args, '--username', USER, '--password-stdin'], { input: PASSWORD }).stdout,
+    );
+    expect(again.bytesUploaded).toBe(0);
+    expect(again.bytesSkipped).toBe(out.bytesUploaded);
+
+    const denied = cli([...args, '--username', USER, '--password-stdin'], { input: 'wrong' });
+    expect(denied.status).toBe(1);
+    expect(denied.stderr).toMatch(/refused the credentials .*explicit username\/password/);
+    expect(denied.stderr).not.toContain('wrong');
+  });
+
+  it('never sends credentials to another origin named in a Location', async () => {
+    // A spy on another port in front of the same registry, and a proxy that points every
+    // upload session at the spy.
+    const spySeen: (string | undefined)[] = [];
+    const spy = await startFaultProxy(registry.host, (req) => {
+      spySeen.push(req.headers.authorization);
+      return { kind: 'pass' };
+    });
+    const proxy = await startFaultProxy(registry.host, (req) =>
+      req.method === 'POST' ? { kind: 'rewrite-location', host: spy.host } : { kind: 'pass' },
+    );
+    const explicit = { host: proxy.host, username: USER, password: PASSWORD };
+    try {
+      await expect(
+        push(target(proxy.host, 'basic/leak', { credentials: { explicit } })),
+      ).rejects.toThrow();
+    } finally {
+      await proxy.stop();
+      await spy.stop();
+    }
+    expect(spySeen.length).toBeGreaterThan(0);
+    expect(spySeen.every((h) => h === undefined)).toBe(true);
   });
 
   it('uses a credential helper named in credHelpers', async () => {

@@ -27860,14 +27860,15 @@ async function walk(absDir, relDir, out) {
           `${abs}: "${COG_DIR}" is reserved for Cog's metadata directory, but here it is a file; rename or remove it`
         );
       }
-      let size;
+      let st;
       try {
-        size = (await lstat2(abs)).size;
+        st = await lstat2(abs, { bigint: true });
         await access2(abs, constants3.R_OK);
       } catch (e) {
         throw new InventoryError(`cannot read ${abs}: ${e.message}`);
       }
-      out.push({ path: rel, size, source: abs });
+      const stamp = `${st.dev}:${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`;
+      out.push({ path: rel, size: Number(st.size), source: abs, stamp });
     } else {
       throw new InventoryError(
         `weight source contains non-regular entry "${rel}" (${kindOf(entry)}) at ${abs}; resolve to regular files before packing`
@@ -32426,19 +32427,32 @@ async function digestLayer(plan, pool) {
 
 // src/weights/pack.ts
 async function packWeight(request) {
-  const pool = request.pool ?? new HashPool();
+  const plans = planLayers(request.files, request.options);
+  if (plans.length === 0) throw new Error(`weight "${request.name}": inventory is empty`);
+  const cache = request.cache;
+  const key = cache?.key(request.name, request.target, request.files, request.options ?? {});
+  const cached = key ? await cache.load(key, plans) : void 0;
+  if (cached) return assemble(request, plans, cached);
+  const digests = await digestLayers(plans, request.pool);
+  if (key) await cache.save(key, digests);
+  return assemble(request, plans, digests);
+}
+function assemble(request, plans, digests) {
+  const layers = plans.map((plan, i) => ({ ...digests[i], plan }));
+  const files = layers.flatMap((l) => l.files.map((f) => ({ ...f, layer: l.digest }))).sort(byPath);
+  const artifact = buildWeightArtifact(request.name, request.target, files, layers);
+  return { artifact, files, layers };
+}
+async function digestLayers(plans, shared) {
+  const pool = shared ?? new HashPool();
   try {
-    const plans = planLayers(request.files, request.options);
-    if (plans.length === 0) throw new Error(`weight "${request.name}": inventory is empty`);
     const order = plans.map((plan, i) => ({ plan, i })).sort((a, b) => b.plan.sizeUncompressed - a.plan.sizeUncompressed);
     const digested = await mapLimit(order, pool.size, async ({ plan }) => digestLayer(plan, pool));
     const layers = new Array(plans.length);
-    order.forEach(({ plan, i }, k) => layers[i] = { ...digested[k], plan });
-    const files = layers.flatMap((l) => l.files.map((f) => ({ ...f, layer: l.digest }))).sort(byPath);
-    const artifact = buildWeightArtifact(request.name, request.target, files, layers);
-    return { artifact, files, layers };
+    order.forEach(({ i }, k) => layers[i] = digested[k]);
+    return layers;
   } finally {
-    if (!request.pool) await pool.close();
+    if (!shared) await pool.close();
   }
 }
 

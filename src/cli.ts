@@ -13,6 +13,7 @@ import { pushJson, pushTable } from './report/push.js';
 import { OCI_LAYOUT_PREFIX, openTarget } from './oci/open.js';
 import { parseRepository, referenceString } from './oci/reference.js';
 import { pushWeight } from './weights/push.js';
+import { PackCache } from './weights/packcache.js';
 
 const USAGE = `usage:
   cog-push publish [--project DIR] [--config FILE] [--model REF] [--registry HOST]
@@ -25,7 +26,7 @@ const USAGE = `usage:
       pack a directory as a Cog weight and print its layers, digests and manifest
   cog-push weights push <dir> --name NAME --target /abs/path --to REGISTRY/REPO|oci-layout:DIR
                         [--mount-from REPO] [--username USER --password-stdin]
-                        [--insecure-registry HOST]... [--concurrency N] [--json]
+                        [--insecure-registry HOST]... [--concurrency N] [--no-pack-cache] [--json]
                         [--bundle-file-max BYTES] [--bundle-size-max BYTES]
       pack and push a weight (layers, config, manifest at cog-weight.<name>.<short>)
 `;
@@ -106,7 +107,12 @@ type PackValues = {
 };
 
 /** Inventory and pack the one directory argument, as both `weights` commands do. */
-async function packArgs(values: PackValues, positionals: string[], command: string) {
+async function packArgs(
+  values: PackValues,
+  positionals: string[],
+  command: string,
+  cache?: PackCache,
+) {
   if (positionals.length !== 1)
     throw new UsageError(`weights ${command} takes exactly one directory`);
   if (!values.name) throw new UsageError('--name is required');
@@ -119,6 +125,7 @@ async function packArgs(values: PackValues, positionals: string[], command: stri
       bundleFileMax: byteOption(values['bundle-file-max'], '--bundle-file-max'),
       bundleSizeMax: byteOption(values['bundle-size-max'], '--bundle-size-max'),
     },
+    cache,
   });
 }
 
@@ -157,6 +164,7 @@ async function pushCommand(args: string[]): Promise<void> {
       // Tuning knobs for tests and unusual registries; defaults are Cog's.
       'chunk-threshold': { type: 'string' },
       'chunk-size': { type: 'string' },
+      'no-pack-cache': { type: 'boolean', default: false },
     },
   });
   if (!values.to) throw new UsageError('--to is required (registry/repository or oci-layout:DIR)');
@@ -171,7 +179,8 @@ async function pushCommand(args: string[]): Promise<void> {
           password: values['password-stdin'] ? await readStdin() : '',
         }
       : undefined;
-  const packed = await packArgs(values, positionals, 'push');
+  const cache = values['no-pack-cache'] ? undefined : new PackCache();
+  const packed = await packArgs(values, positionals, 'push', cache);
   const opened = openTarget(values.to, {
     credentials: { explicit },
     insecureRegistries: values['insecure-registry'],

@@ -36,11 +36,15 @@ async function waitForHttp(url: string, child: ChildProcess, log: () => string):
 }
 
 function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.pid === undefined) return Promise.resolve();
+  const running = () => child.exitCode === null && child.signalCode === null;
+  if (!running() || child.pid === undefined) return Promise.resolve();
   return new Promise((resolve) => {
-    child.once('exit', () => resolve());
+    const timer = setTimeout(() => running() && process.kill(child.pid!, 'SIGKILL'), 3000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
     process.kill(child.pid!, 'SIGTERM');
-    setTimeout(() => child.exitCode === null && process.kill(child.pid!, 'SIGKILL'), 3000).unref();
   });
 }
 
@@ -198,7 +202,9 @@ export type Fault =
   /** Forward, but cut both connections after this many request body bytes. */
   | { kind: 'drop'; afterBytes: number }
   /** Forward, then replace a response header. */
-  | { kind: 'rewrite'; header: string; value: string };
+  | { kind: 'rewrite'; header: string; value: string }
+  /** Forward, then point the response's Location at another host:port. */
+  | { kind: 'rewrite-location'; host: string };
 
 export interface FaultProxy {
   readonly host: string;
@@ -235,6 +241,11 @@ export async function startFaultProxy(
       (upRes) => {
         const headers = { ...upRes.headers };
         if (fault.kind === 'rewrite') headers[fault.header.toLowerCase()] = fault.value;
+        if (fault.kind === 'rewrite-location' && headers.location) {
+          const moved = new URL(headers.location, `http://${req.headers.host}`);
+          moved.host = fault.host;
+          headers.location = moved.href;
+        }
         res.writeHead(upRes.statusCode ?? 502, headers);
         upRes.pipe(res);
       },

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import os from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT } from './conformance.js';
 
@@ -9,7 +10,10 @@ export interface Run {
 }
 
 /** Run the `cog-push` CLI from source, as a child process. */
-export function cli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Run {
+export function cli(
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {},
+): Run {
   const r = spawnSync(
     process.execPath,
     ['--import', 'tsx', path.join(REPO_ROOT, 'src/cli.ts'), ...args],
@@ -18,6 +22,7 @@ export function cli(args: string[], options: { cwd?: string; env?: NodeJS.Proces
       env: { ...cleanEnv(), ...options.env },
       encoding: 'utf8',
       timeout: 60_000,
+      input: options.input,
     },
   );
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
@@ -31,5 +36,7 @@ export function cleanEnv(): NodeJS.ProcessEnv {
       delete env[key];
     }
   }
+  // Keep the pack cache of test runs out of the user's ~/.cache.
+  env['COG_PUSH_CACHE_DIR'] = path.join(os.tmpdir(), 'cog-push-test-cache');
   return env;
 }

@@ -3,6 +3,7 @@
 //   that memory stays flat as the size doubles.
 import { gzipBench } from './gzip.mjs';
 import { packBench } from './pack.mjs';
+import { pushBench } from './push.mjs';
 
 const gib = Number(process.env.BENCH_GIB ?? 2);
 const fmt = (n, d = 2) => (n === undefined ? '-' : n.toFixed(d));
@@ -18,6 +19,14 @@ for (const size of [gib / 2, gib]) {
     `\npack / openssl = ${r.ratio}× (target ≤ 1.6×), peak RSS ${fmt(r.rssMB, 0)} MB (target ≤ 200 MB)\n`,
   );
 }
+
+const push = await pushBench(gib);
+console.log(`## ${push.name}`);
+console.log('| run | wall s | peak RSS MB |\n|---|---|---|');
+for (const [what, s, rss] of push.rows) console.log(`| ${what} | ${fmt(s)} | ${fmt(rss, 0)} |`);
+console.log(
+  `\npush / skopeo = ${push.ratio}× with digests known (target ≤ 1.1×), ${push.coldRatio}× packing too; second push must upload 0 bytes in < 1 s\n`,
+);
 
 console.log('## gzip: pinned pako vs node:zlib (32 MiB of tokenizer-like JSON)');
 console.log('| level | pako MB/s | pako bytes | zlib MB/s | zlib bytes |\n|---|---|---|---|---|');

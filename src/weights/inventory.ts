@@ -98,14 +98,17 @@ async function walk(absDir: string, relDir: string, out: PlannedFile[]): Promise
           `${abs}: "${COG_DIR}" is reserved for Cog's metadata directory, but here it is a file; rename or remove it`,
         );
       }
-      let size: number;
+      let st;
       try {
-        size = (await lstat(abs)).size;
+        st = await lstat(abs, { bigint: true });
         await access(abs, constants.R_OK);
       } catch (e) {
         throw new InventoryError(`cannot read ${abs}: ${(e as Error).message}`);
       }
-      out.push({ path: rel, size, source: abs });
+      // Identity of this version of the file, as git's index keeps it: any write or metadata
+      // change moves mtime or ctime (nanoseconds), a replaced file has a new inode.
+      const stamp = `${st.dev}:${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`;
+      out.push({ path: rel, size: Number(st.size), source: abs, stamp });
     } else {
       throw new InventoryError(
         `weight source contains non-regular entry "${rel}" (${kindOf(entry)}) at ${abs}; resolve to regular files before packing`,

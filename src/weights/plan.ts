@@ -25,6 +25,8 @@ export interface PlannedFile {
   readonly size: number;
   /** Absolute path of the bytes on this machine (a source file or a store entry). */
   readonly source: string;
+  /** dev:ino:size:mtime:ctime of `source` when inventoried; lets a pack be reused unread. */
+  readonly stamp?: string;
 }
 
 export interface PackOptions {
