@@ -112,6 +112,21 @@ describe('registry without auth', () => {
     await expectReadBack(`${registry.host}/acct/other`);
   });
 
+  it('uploads when the registry answers a mount with a plain upload session', async () => {
+    const proxy = await startFaultProxy(registry.host, (req) =>
+      req.method === 'POST' && req.url!.includes('mount=')
+        ? { kind: 'status', status: 202 }
+        : { kind: 'pass' },
+    );
+    try {
+      const result = await push(target(proxy.host, 'acct/no-mount'), { mountFrom: 'acct/model' });
+      expect(result.blobs.map((b) => b.outcome)).toEqual(expectedBlobs.map(() => 'uploaded'));
+    } finally {
+      await proxy.stop();
+    }
+    await expectReadBack(`${registry.host}/acct/no-mount`);
+  });
+
   it('uploads large blobs in chunks and small ones in one request', async () => {
     const proxy = await startFaultProxy(registry.host, () => ({ kind: 'pass' }));
     try {

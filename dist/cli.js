@@ -40208,6 +40208,8 @@ var RegistryTarget = class {
       throw new TransientError(
         `${call.method} ${url.pathname}: response cut: ${e.message}`
       );
+    } finally {
+      if (body instanceof Readable && !body.readableEnded) body.destroy();
     }
     return { status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) };
   }
@@ -40318,7 +40320,7 @@ var RegistryTarget = class {
     const location = header(res, "location");
     if (location) {
       await this.call({
-        method: "GET",
+        method: "DELETE",
         url: location,
         scopes: [this.pushScope],
         ok: [204, 404]

@@ -87,7 +87,7 @@ interface Response {
 }
 
 interface Call {
-  readonly method: 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH';
+  readonly method: 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** Path under the origin, or an absolute URL (upload locations). */
   readonly url: string;
   readonly scopes: readonly string[];
@@ -230,6 +230,10 @@ export class RegistryTarget implements Target {
       throw new TransientError(
         `${call.method} ${url.pathname}: response cut: ${(e as Error).message}`,
       );
+    } finally {
+      // A registry may answer before reading the whole body (a 401, a refusal): close the
+      // source stream so its file handles are not left open.
+      if (body instanceof Readable && !body.readableEnded) body.destroy();
     }
     return { status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) };
   }
@@ -351,11 +355,11 @@ export class RegistryTarget implements Target {
       ok: [201, 202],
     });
     if (res.status === 201) return true;
-    // 202: the registry opened a normal session instead. Drop it; putBlob opens its own.
+    // 202: the registry opened a normal session instead. Cancel it; putBlob opens its own.
     const location = header(res, 'location');
     if (location) {
       await this.call({
-        method: 'GET',
+        method: 'DELETE',
         url: location,
         scopes: [this.pushScope],
         ok: [204, 404],
