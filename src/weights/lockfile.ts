@@ -1,0 +1,374 @@
+// weights.lock (version 1), as Cog reads and writes it (spec/lockfile.md): parse and validate,
+// serialise byte-for-byte as Go's json.MarshalIndent, and compare with cog.yaml (drift).
+
+import { open, readFile, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { cleanPosix, type CogConfig, type WeightSpec } from '../cog/config.js';
+import { compareUtf8, goMarshal, type GoJson } from '../util/gojson.js';
+import { sha256 } from '../util/hashpool.js';
+import { normalizeSourceUri } from './sources/uri.js';
+
+export const LOCKFILE_NAME = 'weights.lock';
+
+/** Cog's packing envelope for the default parameters (revision 1). */
+export const ENVELOPE = {
+  bundleFileMax: 67108864,
+  bundleSizeMax: 268435456,
+  gzipLevelBundle: 9,
+  gzipLevelLarge: -1,
+  incompressibleExts: ['.bin', '.gguf', '.onnx', '.parquet', '.pt', '.pth', '.safetensors'],
+  mediaTypeCompressed: 'application/vnd.oci.image.layer.v1.tar+gzip',
+  mediaTypeRaw: 'application/vnd.oci.image.layer.v1.tar',
+  revision: 1,
+} as const;
+export const COG_ENVELOPE_FORMAT = sha256(goMarshal(ENVELOPE));
+
+export interface LockSource {
+  readonly uri: string;
+  readonly fingerprint: string;
+  readonly include: readonly string[];
+  readonly exclude: readonly string[];
+}
+
+export interface LockFile {
+  readonly path: string;
+  readonly size: number;
+  readonly digest: string;
+  readonly layer: string;
+}
+
+export interface LockLayer {
+  readonly digest: string;
+  readonly mediaType: string;
+  readonly size: number;
+  readonly sizeUncompressed: number;
+}
+
+export interface LockEntry {
+  readonly name: string;
+  readonly target: string;
+  readonly sources: readonly LockSource[];
+  readonly importedAt: string;
+  /** The weight manifest digest. */
+  readonly digest: string;
+  readonly setDigest: string;
+  readonly size: number;
+  readonly sizeCompressed: number;
+  readonly files: readonly LockFile[];
+  readonly layers: readonly LockLayer[];
+}
+
+export interface Lockfile {
+  readonly version: 1;
+  readonly envelopeFormat: string;
+  readonly weights: readonly LockEntry[];
+}
+
+export class LockfileError extends Error {
+  override name = 'LockfileError';
+}
+
+const DIGEST = /^sha256:[a-f0-9]{64}$/;
+
+function fail(file: string, field: string, message: string): never {
+  throw new LockfileError(`${file}: ${field}: ${message}`);
+}
+
+function str(v: unknown, file: string, field: string): string {
+  if (typeof v !== 'string')
+    fail(file, field, `must be a string, got ${JSON.stringify(v) ?? 'nothing'}`);
+  return v;
+}
+
+function int(v: unknown, file: string, field: string): number {
+  if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0) {
+    fail(file, field, `must be a non-negative integer, got ${JSON.stringify(v) ?? 'nothing'}`);
+  }
+  return v;
+}
+
+function digest(v: unknown, file: string, field: string): string {
+  const s = str(v, file, field);
+  if (!DIGEST.test(s)) fail(file, field, `must be sha256:<64 hex>, got "${s}"`);
+  return s;
+}
+
+function list(v: unknown, file: string, field: string): unknown[] {
+  if (!Array.isArray(v)) fail(file, field, 'must be a list');
+  return v;
+}
+
+function patterns(v: unknown, file: string, field: string): string[] {
+  if (v === null || v === undefined) return [];
+  return list(v, file, field).map((p, i) => str(p, file, `${field}[${i}]`));
+}
+
+/** Parse and validate weights.lock text. `file` names it in errors. */
+export function parseLockfile(text: string, file = LOCKFILE_NAME): Lockfile {
+  let raw: Record<string, unknown>;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    throw new LockfileError(`${file}: not valid JSON: ${(e as Error).message}`);
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    fail(file, '(root)', 'must be an object');
+  if (raw['version'] !== 1) {
+    fail(
+      file,
+      'version',
+      `unsupported weights.lock version ${JSON.stringify(raw['version']) ?? 0} (want 1)`,
+    );
+  }
+  const envelopeFormat =
+    raw['envelopeFormat'] === undefined ? '' : str(raw['envelopeFormat'], file, 'envelopeFormat');
+  const names = new Set<string>();
+  const targets = new Set<string>();
+  const weights = list(raw['weights'] ?? [], file, 'weights').map((w, i): LockEntry => {
+    const at = `weights[${i}]`;
+    if (typeof w !== 'object' || w === null) fail(file, at, 'must be an object');
+    const e = w as Record<string, unknown>;
+    const name = str(e['name'], file, `${at}.name`);
+    if (names.has(name)) fail(file, `${at}.name`, `duplicate weight name "${name}"`);
+    names.add(name);
+    const target = str(e['target'], file, `${at}.target`);
+    const clean = cleanPosix(target);
+    if (target !== '' && targets.has(clean))
+      fail(file, `${at}.target`, `duplicate weight target "${clean}"`);
+    targets.add(clean);
+    return {
+      name,
+      target,
+      sources: list(e['sources'] ?? [], file, `${at}.sources`).map((s, j) => {
+        const src = (s ?? {}) as Record<string, unknown>;
+        const sat = `${at}.sources[${j}]`;
+        return {
+          uri: str(src['uri'], file, `${sat}.uri`),
+          fingerprint: str(src['fingerprint'] ?? '', file, `${sat}.fingerprint`),
+          include: patterns(src['include'], file, `${sat}.include`),
+          exclude: patterns(src['exclude'], file, `${sat}.exclude`),
+        };
+      }),
+      importedAt: str(e['importedAt'] ?? '', file, `${at}.importedAt`),
+      digest: digest(e['digest'], file, `${at}.digest`),
+      setDigest: digest(e['setDigest'], file, `${at}.setDigest`),
+      size: int(e['size'], file, `${at}.size`),
+      sizeCompressed: int(e['sizeCompressed'], file, `${at}.sizeCompressed`),
+      files: list(e['files'] ?? [], file, `${at}.files`).map((f, j) => {
+        const x = (f ?? {}) as Record<string, unknown>;
+        const fat = `${at}.files[${j}]`;
+        return {
+          path: str(x['path'], file, `${fat}.path`),
+          size: int(x['size'], file, `${fat}.size`),
+          digest: digest(x['digest'], file, `${fat}.digest`),
+          layer: digest(x['layer'], file, `${fat}.layer`),
+        };
+      }),
+      layers: list(e['layers'] ?? [], file, `${at}.layers`).map((l, j) => {
+        const x = (l ?? {}) as Record<string, unknown>;
+        const lat = `${at}.layers[${j}]`;
+        return {
+          digest: digest(x['digest'], file, `${lat}.digest`),
+          mediaType: str(x['mediaType'], file, `${lat}.mediaType`),
+          size: int(x['size'], file, `${lat}.size`),
+          sizeUncompressed: int(x['sizeUncompressed'], file, `${lat}.sizeUncompressed`),
+        };
+      }),
+    };
+  });
+  return { version: 1, envelopeFormat, weights };
+}
+
+/** The exact bytes Cog writes: MarshalIndent with two spaces, canonical order, no newline. */
+export function serializeLockfile(lock: Lockfile): string {
+  const sorted = (xs: readonly string[]) => xs.map((x) => x.trim()).sort(compareUtf8);
+  const json: GoJson = {
+    version: lock.version,
+    envelopeFormat: lock.envelopeFormat,
+    weights: lock.weights.map((w) => ({
+      name: w.name,
+      target: w.target,
+      sources: w.sources.map((s) => ({
+        uri: s.uri,
+        fingerprint: s.fingerprint,
+        include: sorted(s.include),
+        exclude: sorted(s.exclude),
+      })),
+      importedAt: w.importedAt,
+      digest: w.digest,
+      setDigest: w.setDigest,
+      size: w.size,
+      sizeCompressed: w.sizeCompressed,
+      files: [...w.files]
+        .sort((a, b) => compareUtf8(a.path, b.path))
+        .map((f) => ({ path: f.path, size: f.size, digest: f.digest, layer: f.layer })),
+      layers: [...w.layers]
+        .sort((a, b) => compareUtf8(a.digest, b.digest))
+        .map((l) => ({
+          digest: l.digest,
+          mediaType: l.mediaType,
+          size: l.size,
+          sizeUncompressed: l.sizeUncompressed,
+        })),
+    })),
+  };
+  return goMarshal(json, '  ');
+}
+
+/** Read `<projectDir>/weights.lock`; undefined when there is none. */
+export async function readLockfile(projectDir: string): Promise<Lockfile | undefined> {
+  const file = path.join(projectDir, LOCKFILE_NAME);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new LockfileError(`${file}: ${(e as Error).message}`);
+  }
+  return parseLockfile(text, file);
+}
+
+/** Write atomically (temp file in the same directory, fsync, rename); unchanged bytes are not rewritten. */
+export async function writeLockfile(
+  projectDir: string,
+  lock: Lockfile,
+): Promise<{ path: string; changed: boolean }> {
+  const file = path.join(projectDir, LOCKFILE_NAME);
+  const text = serializeLockfile(lock);
+  const old = await readFile(file, 'utf8').catch(() => undefined);
+  if (old === text) return { path: file, changed: false };
+  const tmp = path.join(projectDir, `.weights-${process.pid}-${Date.now()}.lock.tmp`);
+  try {
+    const handle = await open(tmp, 'w', 0o644);
+    try {
+      await handle.writeFile(text);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(tmp, file);
+  } catch (e) {
+    await rm(tmp, { force: true });
+    throw e;
+  }
+  return { path: file, changed: true };
+}
+
+export interface DriftFinding {
+  readonly kind: 'pending' | 'orphaned' | 'changed';
+  readonly name: string;
+  /** For `changed`: every field that differs, with both values. */
+  readonly fields?: readonly string[];
+}
+
+function sourcesOf(weight: WeightSpec): { uri: string; include: string[]; exclude: string[] }[] {
+  return weight.sources.map((s) => ({
+    uri: normalizeSourceUri(s.uri),
+    include: s.include.map((p) => p.trim()).sort(compareUtf8),
+    exclude: s.exclude.map((p) => p.trim()).sort(compareUtf8),
+  }));
+}
+
+/** Compare cog.yaml's weights with the lockfile; pure, no network. Every finding at once. */
+export function checkDrift(config: CogConfig, lock: Lockfile | undefined): DriftFinding[] {
+  const findings: DriftFinding[] = [];
+  const entries = new Map((lock?.weights ?? []).map((e) => [e.name, e]));
+  for (const w of config.weights) {
+    const e = entries.get(w.name);
+    if (!e) {
+      findings.push({ kind: 'pending', name: w.name });
+      continue;
+    }
+    const fields: string[] = [];
+    if (cleanPosix(e.target) !== w.target)
+      fields.push(`target: cog.yaml "${w.target}", weights.lock "${e.target}"`);
+    const want = sourcesOf(w);
+    const have = e.sources.map((s) => ({
+      uri: s.uri,
+      include: [...s.include].sort(compareUtf8),
+      exclude: [...s.exclude].sort(compareUtf8),
+    }));
+    const show = (xs: readonly string[]) => JSON.stringify(xs);
+    if (want.length !== have.length)
+      fields.push(`sources: cog.yaml has ${want.length}, weights.lock ${have.length}`);
+    want.forEach((s, i) => {
+      const h = have[i];
+      if (!h) return;
+      if (s.uri !== h.uri)
+        fields.push(`sources[${i}].uri: cog.yaml "${s.uri}", weights.lock "${h.uri}"`);
+      if (show(s.include) !== show(h.include))
+        fields.push(
+          `sources[${i}].include: cog.yaml ${show(s.include)}, weights.lock ${show(h.include)}`,
+        );
+      if (show(s.exclude) !== show(h.exclude))
+        fields.push(
+          `sources[${i}].exclude: cog.yaml ${show(s.exclude)}, weights.lock ${show(h.exclude)}`,
+        );
+    });
+    if (fields.length > 0) findings.push({ kind: 'changed', name: w.name, fields });
+  }
+  const declared = new Set(config.weights.map((w) => w.name));
+  for (const e of lock?.weights ?? []) {
+    if (!declared.has(e.name)) findings.push({ kind: 'orphaned', name: e.name });
+  }
+  return findings;
+}
+
+/** One message for every finding, with the fix. */
+export function driftMessage(findings: readonly DriftFinding[], lockPath: string): string {
+  const lines = [`${lockPath} does not match cog.yaml:`];
+  for (const f of findings) {
+    if (f.kind === 'pending')
+      lines.push(`  pending: weight "${f.name}" is in cog.yaml but not in weights.lock`);
+    if (f.kind === 'orphaned')
+      lines.push(`  orphaned: weight "${f.name}" is in weights.lock but not in cog.yaml`);
+    if (f.kind === 'changed') lines.push(`  changed: weight "${f.name}": ${f.fields!.join('; ')}`);
+  }
+  lines.push(
+    'fix: run `cog weights import` (or `cog-push weights import`) and commit weights.lock, or set the action input `import-weights: true`',
+  );
+  return lines.join('\n');
+}
+
+/** The lockfile entry of a packed weight. */
+export function lockEntry(
+  packed: {
+    artifact: WeightArtifactLike;
+    files: readonly LockFile[];
+    layers: readonly LockLayer[];
+  },
+  sources: readonly LockSource[],
+  importedAt: string,
+): LockEntry {
+  const a = packed.artifact;
+  return {
+    name: a.name,
+    target: a.target,
+    sources,
+    importedAt,
+    digest: a.manifestDigest,
+    setDigest: a.setDigest,
+    size: a.sizeUncompressed,
+    sizeCompressed: packed.layers.reduce((n, l) => n + l.size, 0),
+    files: packed.files.map((f) => ({
+      path: f.path,
+      size: f.size,
+      digest: f.digest,
+      layer: f.layer,
+    })),
+    layers: packed.layers.map((l) => ({
+      digest: l.digest,
+      mediaType: l.mediaType,
+      size: l.size,
+      sizeUncompressed: l.sizeUncompressed,
+    })),
+  };
+}
+
+interface WeightArtifactLike {
+  readonly name: string;
+  readonly target: string;
+  readonly manifestDigest: string;
+  readonly setDigest: string;
+  readonly sizeUncompressed: number;
+}
