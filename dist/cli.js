@@ -114,17 +114,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path10) {
-      const ctrl = callVisitor(key, node, visitor, path10);
+    function visit_(key, node, visitor, path16) {
+      const ctrl = callVisitor(key, node, visitor, path16);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path10, ctrl);
-        return visit_(key, ctrl, visitor, path10);
+        replaceNode(key, path16, ctrl);
+        return visit_(key, ctrl, visitor, path16);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path10 = Object.freeze(path10.concat(node));
+          path16 = Object.freeze(path16.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path10);
+            const ci = visit_(i, node.items[i], visitor, path16);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -135,13 +135,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path10 = Object.freeze(path10.concat(node));
-          const ck = visit_("key", node.key, visitor, path10);
+          path16 = Object.freeze(path16.concat(node));
+          const ck = visit_("key", node.key, visitor, path16);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path10);
+          const cv = visit_("value", node.value, visitor, path16);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -162,17 +162,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path10) {
-      const ctrl = await callVisitor(key, node, visitor, path10);
+    async function visitAsync_(key, node, visitor, path16) {
+      const ctrl = await callVisitor(key, node, visitor, path16);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path10, ctrl);
-        return visitAsync_(key, ctrl, visitor, path10);
+        replaceNode(key, path16, ctrl);
+        return visitAsync_(key, ctrl, visitor, path16);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path10 = Object.freeze(path10.concat(node));
+          path16 = Object.freeze(path16.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path10);
+            const ci = await visitAsync_(i, node.items[i], visitor, path16);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -183,13 +183,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path10 = Object.freeze(path10.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path10);
+          path16 = Object.freeze(path16.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path16);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path10);
+          const cv = await visitAsync_("value", node.value, visitor, path16);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -216,23 +216,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path10) {
+    function callVisitor(key, node, visitor, path16) {
       if (typeof visitor === "function")
-        return visitor(key, node, path10);
+        return visitor(key, node, path16);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path10);
+        return visitor.Map?.(key, node, path16);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path10);
+        return visitor.Seq?.(key, node, path16);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path10);
+        return visitor.Pair?.(key, node, path16);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path10);
+        return visitor.Scalar?.(key, node, path16);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path10);
+        return visitor.Alias?.(key, node, path16);
       return void 0;
     }
-    function replaceNode(key, path10, node) {
-      const parent = path10[path10.length - 1];
+    function replaceNode(key, path16, node) {
+      const parent = path16[path16.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -844,10 +844,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path10, value) {
+    function collectionFromPath(schema, path16, value) {
       let v = value;
-      for (let i = path10.length - 1; i >= 0; --i) {
-        const k = path10[i];
+      for (let i = path16.length - 1; i >= 0; --i) {
+        const k = path16[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -866,7 +866,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path10) => path10 == null || typeof path10 === "object" && !!path10[Symbol.iterator]().next().done;
+    var isEmptyPath = (path16) => path16 == null || typeof path16 === "object" && !!path16[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -896,11 +896,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path10, value) {
-        if (isEmptyPath(path10))
+      addIn(path16, value) {
+        if (isEmptyPath(path16))
           this.add(value);
         else {
-          const [key, ...rest] = path10;
+          const [key, ...rest] = path16;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -914,8 +914,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path10) {
-        const [key, ...rest] = path10;
+      deleteIn(path16) {
+        const [key, ...rest] = path16;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -929,8 +929,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path10, keepScalar) {
-        const [key, ...rest] = path10;
+      getIn(path16, keepScalar) {
+        const [key, ...rest] = path16;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -948,8 +948,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path10) {
-        const [key, ...rest] = path10;
+      hasIn(path16) {
+        const [key, ...rest] = path16;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -959,8 +959,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path10, value) {
-        const [key, ...rest] = path10;
+      setIn(path16, value) {
+        const [key, ...rest] = path16;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -984,13 +984,13 @@ var require_Collection = __commonJS({
 var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
-    var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
+    var stringifyComment = (str2) => str2.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
       if (/^\n+$/.test(comment))
         return comment.substring(1);
       return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
     }
-    var lineComment = (str, indent, comment) => str.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str2, indent, comment) => str2.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str2.endsWith(" ") ? "" : " ") + comment;
     exports.indentComment = indentComment;
     exports.lineComment = lineComment;
     exports.stringifyComment = stringifyComment;
@@ -1144,16 +1144,16 @@ var require_stringifyString = __commonJS({
       lineWidth: ctx.options.lineWidth,
       minContentWidth: ctx.options.minContentWidth
     });
-    var containsDocumentMarker = (str) => /^(%|---|\.\.\.)/m.test(str);
-    function lineLengthOverLimit(str, lineWidth, indentLength) {
+    var containsDocumentMarker = (str2) => /^(%|---|\.\.\.)/m.test(str2);
+    function lineLengthOverLimit(str2, lineWidth, indentLength) {
       if (!lineWidth || lineWidth < 0)
         return false;
       const limit = lineWidth - indentLength;
-      const strLen = str.length;
+      const strLen = str2.length;
       if (strLen <= limit)
         return false;
       for (let i = 0, start = 0; i < strLen; ++i) {
-        if (str[i] === "\n") {
+        if (str2[i] === "\n") {
           if (i - start > limit)
             return true;
           start = i + 1;
@@ -1170,11 +1170,11 @@ var require_stringifyString = __commonJS({
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
       const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
-      let str = "";
+      let str2 = "";
       let start = 0;
       for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
         if (ch === " " && json[i + 1] === "\\" && json[i + 2] === "n") {
-          str += json.slice(start, i) + "\\ ";
+          str2 += json.slice(start, i) + "\\ ";
           i += 1;
           start = i;
           ch = "\\";
@@ -1183,38 +1183,38 @@ var require_stringifyString = __commonJS({
           switch (json[i + 1]) {
             case "u":
               {
-                str += json.slice(start, i);
+                str2 += json.slice(start, i);
                 const code = json.substr(i + 2, 4);
                 switch (code) {
                   case "0000":
-                    str += "\\0";
+                    str2 += "\\0";
                     break;
                   case "0007":
-                    str += "\\a";
+                    str2 += "\\a";
                     break;
                   case "000b":
-                    str += "\\v";
+                    str2 += "\\v";
                     break;
                   case "001b":
-                    str += "\\e";
+                    str2 += "\\e";
                     break;
                   case "0085":
-                    str += "\\N";
+                    str2 += "\\N";
                     break;
                   case "00a0":
-                    str += "\\_";
+                    str2 += "\\_";
                     break;
                   case "2028":
-                    str += "\\L";
+                    str2 += "\\L";
                     break;
                   case "2029":
-                    str += "\\P";
+                    str2 += "\\P";
                     break;
                   default:
                     if (code.substr(0, 2) === "00")
-                      str += "\\x" + code.substr(2);
+                      str2 += "\\x" + code.substr(2);
                     else
-                      str += json.substr(i, 6);
+                      str2 += json.substr(i, 6);
                 }
                 i += 5;
                 start = i + 1;
@@ -1224,14 +1224,14 @@ var require_stringifyString = __commonJS({
               if (implicitKey || json[i + 2] === '"' || json.length < minMultiLineLength) {
                 i += 1;
               } else {
-                str += json.slice(start, i) + "\n\n";
+                str2 += json.slice(start, i) + "\n\n";
                 while (json[i + 2] === "\\" && json[i + 3] === "n" && json[i + 4] !== '"') {
-                  str += "\n";
+                  str2 += "\n";
                   i += 2;
                 }
-                str += indent;
+                str2 += indent;
                 if (json[i + 2] === " ")
-                  str += "\\";
+                  str2 += "\\";
                 i += 1;
                 start = i + 1;
               }
@@ -1240,8 +1240,8 @@ var require_stringifyString = __commonJS({
               i += 1;
           }
       }
-      str = start ? str + json.slice(start) : json;
-      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+      str2 = start ? str2 + json.slice(start) : json;
+      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value, ctx) {
       if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
@@ -1369,15 +1369,15 @@ ${indent}${start}${value}${end}`;
           return quotedString(value, ctx);
         }
       }
-      const str = value.replace(/\n+/g, `$&
+      const str2 = value.replace(/\n+/g, `$&
 ${indent}`);
       if (actualString) {
-        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str);
+        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str2);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
           return quotedString(value, ctx);
       }
-      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function stringifyString(item, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
@@ -1529,11 +1529,11 @@ var require_stringify = __commonJS({
       const props = stringifyProps(node, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
+      const str2 = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
       if (!props)
-        return str;
-      return identity.isScalar(node) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
-${ctx.indent}${str}`;
+        return str2;
+      return identity.isScalar(node) || str2[0] === "{" || str2[0] === "[" ? `${props} ${str2}` : `${props}
+${ctx.indent}${str2}`;
     }
     exports.createStringifyContext = createStringifyContext;
     exports.stringify = stringify;
@@ -1568,8 +1568,8 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
-      if (!explicitKey && !ctx.inFlow && str.length > 1024) {
+      let str2 = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str2.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
         explicitKey = true;
@@ -1578,27 +1578,27 @@ var require_stringifyPair = __commonJS({
         if (allNullValues || value == null) {
           if (keyCommentDone && onComment)
             onComment();
-          return str === "" ? "?" : explicitKey ? `? ${str}` : str;
+          return str2 === "" ? "?" : explicitKey ? `? ${str2}` : str2;
         }
       } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
-        str = `? ${str}`;
+        str2 = `? ${str2}`;
         if (keyComment && !keyCommentDone) {
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
         } else if (chompKeep && onChompKeep)
           onChompKeep();
-        return str;
+        return str2;
       }
       if (keyCommentDone)
         keyComment = null;
       if (explicitKey) {
         if (keyComment)
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
-        str = `? ${str}
+          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
+        str2 = `? ${str2}
 ${indent}:`;
       } else {
-        str = `${str}:`;
+        str2 = `${str2}:`;
         if (keyComment)
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
       if (identity.isNode(value)) {
@@ -1614,7 +1614,7 @@ ${indent}:`;
       }
       ctx.implicitKey = false;
       if (!explicitKey && !keyComment && identity.isScalar(value))
-        ctx.indentAtStart = str.length + 1;
+        ctx.indentAtStart = str2.length + 1;
       chompKeep = false;
       if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
@@ -1658,16 +1658,16 @@ ${ctx.indent}`;
       } else if (valueStr === "" || valueStr[0] === "\n") {
         ws = "";
       }
-      str += ws + valueStr;
+      str2 += ws + valueStr;
       if (ctx.inFlow) {
         if (valueCommentDone && onComment)
           onComment();
       } else if (valueComment && !valueCommentDone) {
-        str += stringifyComment.lineComment(str, ctx.indent, commentString(valueComment));
+        str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(valueComment));
       } else if (chompKeep && onChompKeep) {
         onChompKeep();
       }
-      return str;
+      return str2;
     }
     exports.stringifyPair = stringifyPair;
   }
@@ -1894,31 +1894,31 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str2 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str3 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
-          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
+          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
           chompKeep = false;
-        lines.push(blockItemPrefix + str2);
+        lines.push(blockItemPrefix + str3);
       }
-      let str;
+      let str2;
       if (lines.length === 0) {
-        str = flowChars.start + flowChars.end;
+        str2 = flowChars.start + flowChars.end;
       } else {
-        str = lines[0];
+        str2 = lines[0];
         for (let i = 1; i < lines.length; ++i) {
           const line = lines[i];
-          str += line ? `
+          str2 += line ? `
 ${indent}${line}` : "\n";
         }
       }
       if (comment) {
-        str += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+        str2 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
         onChompKeep();
-      return str;
+      return str2;
     }
     function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
       const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
@@ -1961,21 +1961,21 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str = stringify.stringify(item, itemCtx, () => comment = null);
-        reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
+        let str2 = stringify.stringify(item, itemCtx, () => comment = null);
+        reqNewline || (reqNewline = lines.length > linesAtValue || str2.includes("\n"));
         if (i < items.length - 1) {
-          str += ",";
+          str2 += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str2.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
-            str += ",";
+            str2 += ",";
           }
         }
         if (comment)
-          str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
-        lines.push(str);
+          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment));
+        lines.push(str2);
         linesAtValue = lines.length;
       }
       const { start, end } = flowChars;
@@ -1987,11 +1987,11 @@ ${indent}${line}` : "\n";
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
-          let str = start;
+          let str2 = start;
           for (const line of lines)
-            str += line ? `
+            str2 += line ? `
 ${indentStep}${indent}${line}` : "\n";
-          return `${str}
+          return `${str2}
 ${indent}${end}`;
         } else {
           return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
@@ -2323,7 +2323,7 @@ var require_string = __commonJS({
       identify: (value) => typeof value === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
-      resolve: (str) => str,
+      resolve: (str2) => str2,
       stringify(item, ctx, onComment, onChompKeep) {
         ctx = Object.assign({ actualString: true }, ctx);
         return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
@@ -2361,7 +2361,7 @@ var require_bool = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str) => new Scalar.Scalar(str[0] === "t" || str[0] === "T"),
+      resolve: (str2) => new Scalar.Scalar(str2[0] === "t" || str2[0] === "T"),
       stringify({ source, value }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -2413,7 +2413,7 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -2422,7 +2422,7 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-      resolve: (str) => parseFloat(str),
+      resolve: (str2) => parseFloat(str2),
       stringify(node) {
         const num = Number(node.value);
         return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
@@ -2433,11 +2433,11 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-      resolve(str) {
-        const node = new Scalar.Scalar(parseFloat(str));
-        const dot = str.indexOf(".");
-        if (dot !== -1 && str[str.length - 1] === "0")
-          node.minFractionDigits = str.length - dot - 1;
+      resolve(str2) {
+        const node = new Scalar.Scalar(parseFloat(str2));
+        const dot = str2.indexOf(".");
+        if (dot !== -1 && str2[str2.length - 1] === "0")
+          node.minFractionDigits = str2.length - dot - 1;
         return node;
       },
       stringify: stringifyNumber.stringifyNumber
@@ -2454,7 +2454,7 @@ var require_int = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    var intResolve = (str, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix);
+    var intResolve = (str2, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2.substring(offset), radix);
     function intStringify(node, radix, prefix) {
       const { value } = node;
       if (intIdentify(value) && value >= 0)
@@ -2467,15 +2467,15 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^0o[0-7]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 8, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 8, opt),
       stringify: (node) => intStringify(node, 8, "0o")
     };
-    var int = {
+    var int2 = {
       identify: intIdentify,
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -2484,10 +2484,10 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^0x[0-9a-fA-F]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
       stringify: (node) => intStringify(node, 16, "0x")
     };
-    exports.int = int;
+    exports.int = int2;
     exports.intHex = intHex;
     exports.intOct = intOct;
   }
@@ -2501,18 +2501,18 @@ var require_schema = __commonJS({
     var _null = require_null();
     var seq = require_seq();
     var string = require_string();
-    var bool = require_bool();
+    var bool2 = require_bool();
     var float = require_float();
-    var int = require_int();
+    var int2 = require_int();
     var schema = [
       map.map,
       seq.seq,
       string.string,
       _null.nullTag,
-      bool.boolTag,
-      int.intOct,
-      int.int,
-      int.intHex,
+      bool2.boolTag,
+      int2.intOct,
+      int2.int,
+      int2.intHex,
       float.floatNaN,
       float.floatExp,
       float.float
@@ -2537,7 +2537,7 @@ var require_schema2 = __commonJS({
         identify: (value) => typeof value === "string",
         default: true,
         tag: "tag:yaml.org,2002:str",
-        resolve: (str) => str,
+        resolve: (str2) => str2,
         stringify: stringifyJSON
       },
       {
@@ -2554,7 +2554,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:bool",
         test: /^true$|^false$/,
-        resolve: (str) => str === "true",
+        resolve: (str2) => str2 === "true",
         stringify: stringifyJSON
       },
       {
@@ -2562,7 +2562,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:int",
         test: /^-?(?:0|[1-9][0-9]*)$/,
-        resolve: (str, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str, 10),
+        resolve: (str2, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2, 10),
         stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
       },
       {
@@ -2570,7 +2570,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:float",
         test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
-        resolve: (str) => parseFloat(str),
+        resolve: (str2) => parseFloat(str2),
         stringify: stringifyJSON
       }
     ];
@@ -2578,9 +2578,9 @@ var require_schema2 = __commonJS({
       default: true,
       tag: "",
       test: /^/,
-      resolve(str, onError) {
-        onError(`Unresolved plain scalar ${JSON.stringify(str)}`);
-        return str;
+      resolve(str2, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str2)}`);
+        return str2;
       }
     };
     var schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
@@ -2612,10 +2612,10 @@ var require_binary = __commonJS({
         if (typeof node_buffer.Buffer === "function") {
           return node_buffer.Buffer.from(src, "base64");
         } else if (typeof atob === "function") {
-          const str = atob(src.replace(/[\n\r]/g, ""));
-          const buffer = new Uint8Array(str.length);
-          for (let i = 0; i < str.length; ++i)
-            buffer[i] = str.charCodeAt(i);
+          const str2 = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str2.length);
+          for (let i = 0; i < str2.length; ++i)
+            buffer[i] = str2.charCodeAt(i);
           return buffer;
         } else {
           onError("This environment does not support reading binary tags; either Buffer or atob is required");
@@ -2626,28 +2626,28 @@ var require_binary = __commonJS({
         if (!value)
           return "";
         const buf = value;
-        let str;
+        let str2;
         if (typeof node_buffer.Buffer === "function") {
-          str = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+          str2 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
           let s = "";
           for (let i = 0; i < buf.length; ++i)
             s += String.fromCharCode(buf[i]);
-          str = btoa(s);
+          str2 = btoa(s);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
         type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
         if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
-          const n = Math.ceil(str.length / lineWidth);
+          const n = Math.ceil(str2.length / lineWidth);
           const lines = new Array(n);
           for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
-            lines[i] = str.substr(o, lineWidth);
+            lines[i] = str2.substr(o, lineWidth);
           }
-          str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str2 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment, type, value: str2 }, ctx, onComment, onChompKeep);
       }
     };
     exports.binary = binary;
@@ -2853,7 +2853,7 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -2862,7 +2862,7 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
-      resolve: (str) => parseFloat(str.replace(/_/g, "")),
+      resolve: (str2) => parseFloat(str2.replace(/_/g, "")),
       stringify(node) {
         const num = Number(node.value);
         return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
@@ -2873,11 +2873,11 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
-      resolve(str) {
-        const node = new Scalar.Scalar(parseFloat(str.replace(/_/g, "")));
-        const dot = str.indexOf(".");
+      resolve(str2) {
+        const node = new Scalar.Scalar(parseFloat(str2.replace(/_/g, "")));
+        const dot = str2.indexOf(".");
         if (dot !== -1) {
-          const f = str.substring(dot + 1).replace(/_/g, "");
+          const f = str2.substring(dot + 1).replace(/_/g, "");
           if (f[f.length - 1] === "0")
             node.minFractionDigits = f.length;
         }
@@ -2897,34 +2897,34 @@ var require_int2 = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    function intResolve(str, offset, radix, { intAsBigInt }) {
-      const sign = str[0];
+    function intResolve(str2, offset, radix, { intAsBigInt }) {
+      const sign = str2[0];
       if (sign === "-" || sign === "+")
         offset += 1;
-      str = str.substring(offset).replace(/_/g, "");
+      str2 = str2.substring(offset).replace(/_/g, "");
       if (intAsBigInt) {
         switch (radix) {
           case 2:
-            str = `0b${str}`;
+            str2 = `0b${str2}`;
             break;
           case 8:
-            str = `0o${str}`;
+            str2 = `0o${str2}`;
             break;
           case 16:
-            str = `0x${str}`;
+            str2 = `0x${str2}`;
             break;
         }
-        const n2 = BigInt(str);
+        const n2 = BigInt(str2);
         return sign === "-" ? BigInt(-1) * n2 : n2;
       }
-      const n = parseInt(str, radix);
+      const n = parseInt(str2, radix);
       return sign === "-" ? -1 * n : n;
     }
     function intStringify(node, radix, prefix) {
       const { value } = node;
       if (intIdentify(value)) {
-        const str = value.toString(radix);
-        return value < 0 ? "-" + prefix + str.substr(1) : prefix + str;
+        const str2 = value.toString(radix);
+        return value < 0 ? "-" + prefix + str2.substr(1) : prefix + str2;
       }
       return stringifyNumber.stringifyNumber(node);
     }
@@ -2934,7 +2934,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "BIN",
       test: /^[-+]?0b[0-1_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 2, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 2, opt),
       stringify: (node) => intStringify(node, 2, "0b")
     };
     var intOct = {
@@ -2943,15 +2943,15 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^[-+]?0[0-7_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 1, 8, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 1, 8, opt),
       stringify: (node) => intStringify(node, 8, "0")
     };
-    var int = {
+    var int2 = {
       identify: intIdentify,
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9][0-9_]*$/,
-      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -2960,10 +2960,10 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^[-+]?0x[0-9a-fA-F_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
       stringify: (node) => intStringify(node, 16, "0x")
     };
-    exports.int = int;
+    exports.int = int2;
     exports.intBin = intBin;
     exports.intHex = intHex;
     exports.intOct = intOct;
@@ -3064,9 +3064,9 @@ var require_timestamp = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    function parseSexagesimal(str, asBigInt) {
-      const sign = str[0];
-      const parts = sign === "-" || sign === "+" ? str.substring(1) : str;
+    function parseSexagesimal(str2, asBigInt) {
+      const sign = str2[0];
+      const parts = sign === "-" || sign === "+" ? str2.substring(1) : str2;
       const num = (n) => asBigInt ? BigInt(n) : Number(n);
       const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
       return sign === "-" ? num(-1) * res : res;
@@ -3103,7 +3103,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
-      resolve: (str, _onError, { intAsBigInt }) => parseSexagesimal(str, intAsBigInt),
+      resolve: (str2, _onError, { intAsBigInt }) => parseSexagesimal(str2, intAsBigInt),
       stringify: stringifySexagesimal
     };
     var floatTime = {
@@ -3112,7 +3112,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
-      resolve: (str) => parseSexagesimal(str, false),
+      resolve: (str2) => parseSexagesimal(str2, false),
       stringify: stringifySexagesimal
     };
     var timestamp = {
@@ -3123,8 +3123,8 @@ var require_timestamp = __commonJS({
       // may be omitted altogether, resulting in a date format. In such a case, the time part is
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
-      resolve(str) {
-        const match = str.match(timestamp.test);
+      resolve(str2) {
+        const match = str2.match(timestamp.test);
         if (!match)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
         const [, year, month, day, hour, minute, second] = match.map(Number);
@@ -3156,9 +3156,9 @@ var require_schema3 = __commonJS({
     var seq = require_seq();
     var string = require_string();
     var binary = require_binary();
-    var bool = require_bool2();
+    var bool2 = require_bool2();
     var float = require_float2();
-    var int = require_int2();
+    var int2 = require_int2();
     var merge = require_merge();
     var omap = require_omap();
     var pairs = require_pairs();
@@ -3169,12 +3169,12 @@ var require_schema3 = __commonJS({
       seq.seq,
       string.string,
       _null.nullTag,
-      bool.trueTag,
-      bool.falseTag,
-      int.intBin,
-      int.intOct,
-      int.int,
-      int.intHex,
+      bool2.trueTag,
+      bool2.falseTag,
+      int2.intBin,
+      int2.intOct,
+      int2.int,
+      int2.intHex,
       float.floatNaN,
       float.floatExp,
       float.float,
@@ -3199,9 +3199,9 @@ var require_tags = __commonJS({
     var _null = require_null();
     var seq = require_seq();
     var string = require_string();
-    var bool = require_bool();
+    var bool2 = require_bool();
     var float = require_float();
-    var int = require_int();
+    var int2 = require_int();
     var schema = require_schema();
     var schema$1 = require_schema2();
     var binary = require_binary();
@@ -3220,14 +3220,14 @@ var require_tags = __commonJS({
     ]);
     var tagsByName = {
       binary: binary.binary,
-      bool: bool.boolTag,
+      bool: bool2.boolTag,
       float: float.float,
       floatExp: float.floatExp,
       floatNaN: float.floatNaN,
       floatTime: timestamp.floatTime,
-      int: int.int,
-      intHex: int.intHex,
-      intOct: int.intOct,
+      int: int2.int,
+      intHex: int2.intHex,
+      intOct: int2.intOct,
       intTime: timestamp.intTime,
       map: map.map,
       merge: merge.merge,
@@ -3475,9 +3475,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path10, value) {
+      addIn(path16, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path10, value);
+          this.contents.addIn(path16, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3552,14 +3552,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path10) {
-        if (Collection.isEmptyPath(path10)) {
+      deleteIn(path16) {
+        if (Collection.isEmptyPath(path16)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path10) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path16) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3574,10 +3574,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path10, keepScalar) {
-        if (Collection.isEmptyPath(path10))
+      getIn(path16, keepScalar) {
+        if (Collection.isEmptyPath(path16))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path10, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path16, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3588,10 +3588,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path10) {
-        if (Collection.isEmptyPath(path10))
+      hasIn(path16) {
+        if (Collection.isEmptyPath(path16))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path10) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path16) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3608,13 +3608,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path10, value) {
-        if (Collection.isEmptyPath(path10)) {
+      setIn(path16, value) {
+        if (Collection.isEmptyPath(path16)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path10), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path16), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path10, value);
+          this.contents.setIn(path16, value);
         }
       }
       /**
@@ -4000,10 +4000,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep, value } = collItem;
+        const { start, key, sep: sep2, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep?.[0],
+          next: key ?? sep2?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -4017,7 +4017,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep) {
+          if (!keyProps.anchor && !keyProps.tag && !sep2) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -4041,7 +4041,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep ?? [], {
+        const valueProps = resolveProps.resolveProps(sep2 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -4057,7 +4057,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep2, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -4148,7 +4148,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep = "";
+        let sep2 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -4162,13 +4162,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep + cb;
-              sep = "";
+                comment += sep2 + cb;
+              sep2 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep += source;
+                sep2 += source;
               hasSpace = true;
               break;
             default:
@@ -4211,18 +4211,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep, value } = collItem;
+        const { start, key, sep: sep2, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep?.[0],
+          next: key ?? sep2?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep && !value) {
+          if (!props.anchor && !props.tag && !sep2 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -4276,8 +4276,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap && !sep && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep, null, props, onError);
+        if (!isMap && !sep2 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -4289,7 +4289,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep ?? [], {
+          const valueProps = resolveProps.resolveProps(sep2 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -4300,8 +4300,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap && !props.found && ctx.options.strict) {
-              if (sep)
-                for (const st of sep) {
+              if (sep2)
+                for (const st of sep2) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -4318,7 +4318,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep2, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -4498,7 +4498,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep = "";
+      let sep2 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -4515,24 +4515,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep + indent.slice(trimIndent) + content;
-          sep = "\n";
+          value += sep2 + indent.slice(trimIndent) + content;
+          sep2 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep === " ")
-            sep = "\n";
-          else if (!prevMoreIndented && sep === "\n")
-            sep = "\n\n";
-          value += sep + indent.slice(trimIndent) + content;
-          sep = "\n";
+          if (sep2 === " ")
+            sep2 = "\n";
+          else if (!prevMoreIndented && sep2 === "\n")
+            sep2 = "\n\n";
+          value += sep2 + indent.slice(trimIndent) + content;
+          sep2 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep === "\n")
+          if (sep2 === "\n")
             value += "\n";
           else
-            sep = "\n";
+            sep2 = "\n";
         } else {
-          value += sep + content;
-          sep = " ";
+          value += sep2 + content;
+          sep2 = " ";
           prevMoreIndented = false;
         }
       }
@@ -4715,25 +4715,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep = " ";
+      let sep2 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep === "\n")
-            res += sep;
+          if (sep2 === "\n")
+            res += sep2;
           else
-            sep = "\n";
+            sep2 = "\n";
         } else {
-          res += sep + lm;
-          sep = " ";
+          res += sep2 + lm;
+          sep2 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep + (match?.[1] ?? "");
+      return res + sep2 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -5543,14 +5543,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep, value }) {
+    function stringifyItem({ start, key, sep: sep2, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep)
-        for (const st of sep)
+      if (sep2)
+        for (const st of sep2)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -5575,9 +5575,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path10) => {
+    visit.itemAtPath = (cst, path16) => {
       let item = cst;
-      for (const [field, index] of path10) {
+      for (const [field, index] of path16) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5586,23 +5586,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path10) => {
-      const parent = visit.itemAtPath(cst, path10.slice(0, -1));
-      const field = path10[path10.length - 1][0];
+    visit.parentCollection = (cst, path16) => {
+      const parent = visit.itemAtPath(cst, path16.slice(0, -1));
+      const field = path16[path16.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path10, item, visitor) {
-      let ctrl = visitor(item, path10);
+    function _visit(path16, item, visitor) {
+      let ctrl = visitor(item, path16);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path10.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path16.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5613,10 +5613,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path10);
+            ctrl = ctrl(item, path16);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path10) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path16) : ctrl;
     }
     exports.visit = visit;
   }
@@ -6351,15 +6351,15 @@ var require_parser = __commonJS({
     var node_process = __require("process");
     var cst = require_cst();
     var lexer = require_lexer();
-    function includesToken(list, type) {
-      for (let i = 0; i < list.length; ++i)
-        if (list[i].type === type)
+    function includesToken(list2, type) {
+      for (let i = 0; i < list2.length; ++i)
+        if (list2[i].type === type)
           return true;
       return false;
     }
-    function findNonEmptyIndex(list) {
-      for (let i = 0; i < list.length; ++i) {
-        switch (list[i].type) {
+    function findNonEmptyIndex(list2) {
+      for (let i = 0; i < list2.length; ++i) {
+        switch (list2[i].type) {
           case "space":
           case "comment":
           case "newline":
@@ -6717,18 +6717,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep;
+          let sep2;
           if (scalar.end) {
-            sep = scalar.end;
-            sep.push(this.sourceToken);
+            sep2 = scalar.end;
+            sep2.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep = [this.sourceToken];
+            sep2 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep }]
+            items: [{ start, key: scalar, sep: sep2 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -6881,15 +6881,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep = it.sep;
-                  sep.push(this.sourceToken);
+                  const sep2 = it.sep;
+                  sep2.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep }]
+                    items: [{ start: start2, key, sep: sep2 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -6918,14 +6918,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs = this.flowScalar(this.type);
+              const fs2 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs, sep: [] });
+                map.items.push({ start, key: fs2, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs);
+                this.stack.push(fs2);
               } else {
-                Object.assign(it, { key: fs, sep: [] });
+                Object.assign(it, { key: fs2, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -7053,13 +7053,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs = this.flowScalar(this.type);
+              const fs2 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs, sep: [] });
+                fc.items.push({ start: [], key: fs2, sep: [] });
               else if (it.sep)
-                this.stack.push(fs);
+                this.stack.push(fs2);
               else
-                Object.assign(it, { key: fs, sep: [] });
+                Object.assign(it, { key: fs2, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -7083,13 +7083,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep = fc.end.splice(1, fc.end.length);
-            sep.push(this.sourceToken);
+            const sep2 = fc.end.splice(1, fc.end.length);
+            sep2.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep }]
+              items: [{ start, key: fc, sep: sep2 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -7267,7 +7267,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse(src, reviver, options) {
+    function parse2(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -7308,7 +7308,7 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports.parse = parse;
+    exports.parse = parse2;
     exports.parseAllDocuments = parseAllDocuments;
     exports.parseDocument = parseDocument2;
     exports.stringify = stringify;
@@ -8476,14 +8476,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path10 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path16 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path10 && path10[0] !== "/") {
-          path10 = `/${path10}`;
+        if (path16 && path16[0] !== "/") {
+          path16 = `/${path16}`;
         }
-        return new URL(`${origin}${path10}`);
+        return new URL(`${origin}${path16}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -9318,9 +9318,9 @@ var require_diagnostics = __commonJS({
         "undici:client:sendHeaders",
         (evt) => {
           const {
-            request: { method, path: path10, origin }
+            request: { method, path: path16, origin }
           } = evt;
-          debugLog("sending request to %s %s%s", method, origin, path10);
+          debugLog("sending request to %s %s%s", method, origin, path16);
         }
       );
     }
@@ -9338,14 +9338,14 @@ var require_diagnostics = __commonJS({
         "undici:request:headers",
         (evt) => {
           const {
-            request: { method, path: path10, origin },
+            request: { method, path: path16, origin },
             response: { statusCode }
           } = evt;
           debugLog(
             "received response to %s %s%s - HTTP %d",
             method,
             origin,
-            path10,
+            path16,
             statusCode
           );
         }
@@ -9354,23 +9354,23 @@ var require_diagnostics = __commonJS({
         "undici:request:trailers",
         (evt) => {
           const {
-            request: { method, path: path10, origin }
+            request: { method, path: path16, origin }
           } = evt;
-          debugLog("trailers received from %s %s%s", method, origin, path10);
+          debugLog("trailers received from %s %s%s", method, origin, path16);
         }
       );
       diagnosticsChannel.subscribe(
         "undici:request:error",
         (evt) => {
           const {
-            request: { method, path: path10, origin },
+            request: { method, path: path16, origin },
             error
           } = evt;
           debugLog(
             "request to %s %s%s errored - %s",
             method,
             origin,
-            path10,
+            path16,
             error.message
           );
         }
@@ -9485,7 +9485,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path10,
+        path: path16,
         method,
         body,
         headers,
@@ -9502,11 +9502,11 @@ var require_request = __commonJS({
         maxRedirections,
         typeOfService
       }, handler) {
-        if (typeof path10 !== "string") {
+        if (typeof path16 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path10[0] !== "/" && !(path10.startsWith("http://") || path10.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path16[0] !== "/" && !(path16.startsWith("http://") || path16.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path10)) {
+        } else if (invalidPathRegex.test(path16)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -9581,7 +9581,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? serializePathWithQuery(path10, query) : path10;
+        this.path = query ? serializePathWithQuery(path16, query) : path16;
         this.origin = origin;
         this.protocol = getProtocolFromUrlString(origin);
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
@@ -9773,11 +9773,11 @@ var require_request = __commonJS({
           } else if (typeof val[i] === "object") {
             throw new InvalidArgumentError(`invalid ${key} header`);
           } else {
-            const str = `${val[i]}`;
-            if (!isValidHeaderValue(str)) {
+            const str2 = `${val[i]}`;
+            if (!isValidHeaderValue(str2)) {
               throw new InvalidArgumentError(`invalid ${key} header`);
             }
-            arr.push(str);
+            arr.push(str2);
           }
         }
         val = arr;
@@ -9925,10 +9925,10 @@ var require_wrap_handler = __commonJS({
 var require_dispatcher = __commonJS({
   "node_modules/undici/lib/dispatcher/dispatcher.js"(exports, module) {
     "use strict";
-    var EventEmitter = __require("node:events");
+    var EventEmitter2 = __require("node:events");
     var WrapHandler = require_wrap_handler();
     var wrapInterceptor = (dispatch) => (opts, handler) => dispatch(opts, WrapHandler.wrap(handler));
-    var Dispatcher = class extends EventEmitter {
+    var Dispatcher = class extends EventEmitter2 {
       dispatch() {
         throw new Error("not implemented");
       }
@@ -10113,9 +10113,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve, reject) => {
+          return new Promise((resolve2, reject) => {
             this.close((err2, data) => {
-              return err2 ? reject(err2) : resolve(data);
+              return err2 ? reject(err2) : resolve2(data);
             });
           });
         }
@@ -10153,9 +10153,9 @@ var require_dispatcher_base = __commonJS({
           err2 = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve, reject) => {
+          return new Promise((resolve2, reject) => {
             this.destroy(err2, (err3, data) => {
-              return err3 ? reject(err3) : resolve(data);
+              return err3 ? reject(err3) : resolve2(data);
             });
           });
         }
@@ -11320,8 +11320,8 @@ var require_infra = __commonJS({
     }
     var ASCII_WHITESPACE_REPLACE_REGEX = /[\u0009\u000A\u000C\u000D\u0020]/g;
     var nonASCIIRegex = /[^\x00-\x7F]/;
-    function asciiLowercase(str) {
-      return nonASCIIRegex.test(str) ? str.replace(/[A-Z]+/g, (upper) => upper.toLowerCase()) : str.toLowerCase();
+    function asciiLowercase(str2) {
+      return nonASCIIRegex.test(str2) ? str2.replace(/[A-Z]+/g, (upper) => upper.toLowerCase()) : str2.toLowerCase();
     }
     function forgivingBase64(data) {
       data = data.replace(ASCII_WHITESPACE_REPLACE_REGEX, "");
@@ -11374,19 +11374,19 @@ var require_infra = __commonJS({
     function parseJSONFromBytes(bytes) {
       return JSON.parse(utf8DecodeBytes(bytes));
     }
-    function removeASCIIWhitespace(str, leading = true, trailing = true) {
-      return removeChars(str, leading, trailing, isASCIIWhitespace);
+    function removeASCIIWhitespace(str2, leading = true, trailing = true) {
+      return removeChars(str2, leading, trailing, isASCIIWhitespace);
     }
-    function removeChars(str, leading, trailing, predicate) {
+    function removeChars(str2, leading, trailing, predicate) {
       let lead = 0;
-      let trail = str.length - 1;
+      let trail = str2.length - 1;
       if (leading) {
-        while (lead < str.length && predicate(str.charCodeAt(lead))) lead++;
+        while (lead < str2.length && predicate(str2.charCodeAt(lead))) lead++;
       }
       if (trailing) {
-        while (trail > 0 && predicate(str.charCodeAt(trail))) trail--;
+        while (trail > 0 && predicate(str2.charCodeAt(trail))) trail--;
       }
-      return lead === 0 && trail === str.length - 1 ? str : str.slice(lead, trail + 1);
+      return lead === 0 && trail === str2.length - 1 ? str2 : str2.slice(lead, trail + 1);
     }
     function serializeJavascriptValueToJSONString(value) {
       const result = JSON.stringify(value);
@@ -11638,8 +11638,8 @@ var require_data_url = __commonJS({
     function isHTTPWhiteSpace(char) {
       return char === 13 || char === 10 || char === 9 || char === 32;
     }
-    function removeHTTPWhitespace(str, leading = true, trailing = true) {
-      return removeChars(str, leading, trailing, isHTTPWhiteSpace);
+    function removeHTTPWhitespace(str2, leading = true, trailing = true) {
+      return removeChars(str2, leading, trailing, isHTTPWhiteSpace);
     }
     function minimizeSupportedMimeType(mimeType) {
       switch (mimeType.essence) {
@@ -13081,8 +13081,8 @@ var require_util2 = __commonJS({
       }
       return values;
     }
-    function getDecodeSplit(name, list) {
-      const value = list.get(name, true);
+    function getDecodeSplit(name, list2) {
+      const value = list2.get(name, true);
       if (value === null) {
         return null;
       }
@@ -13661,8 +13661,8 @@ var require_promise = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve, reject) => {
-        res = resolve;
+      const promise = new Promise((resolve2, reject) => {
+        res = resolve2;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -13760,7 +13760,7 @@ var require_body = __commonJS({
         const boundary = `----formdata-undici-0${`${random(1e11)}`.padStart(11, "0")}`;
         const prefix = `--${boundary}\r
 Content-Disposition: form-data`;
-        const formdataEscape = (str) => str.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
+        const formdataEscape = (str2) => str2.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
         const normalizeLinefeeds = (value) => value.replace(/\r?\n|\r/g, "\r\n");
         const blobParts = [];
         const rn = new Uint8Array([13, 10]);
@@ -14011,7 +14011,7 @@ var require_client_h1 = __commonJS({
       kHTTPContext,
       kClosed
     } = require_symbols();
-    var constants3 = require_constants2();
+    var constants4 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var removeAllListeners = util.removeAllListeners;
@@ -14147,7 +14147,7 @@ var require_client_h1 = __commonJS({
          */
       constructor(client, socket, { exports: exports2 }) {
         this.llhttp = exports2;
-        this.ptr = this.llhttp.llhttp_alloc(constants3.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants4.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -14243,11 +14243,11 @@ var require_client_h1 = __commonJS({
             currentParser = null;
             currentBufferRef = null;
           }
-          if (ret !== constants3.ERROR.OK) {
+          if (ret !== constants4.ERROR.OK) {
             const data = chunk.subarray(llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr);
-            if (ret === constants3.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants4.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(data);
-            } else if (ret === constants3.ERROR.PAUSED) {
+            } else if (ret === constants4.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(data);
             } else {
@@ -14270,10 +14270,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants3.ERROR.OK) {
+        if (ret === constants4.ERROR.OK) {
           return null;
         }
-        if (ret === constants3.ERROR.PAUSED || ret === constants3.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants4.ERROR.PAUSED || ret === constants4.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -14290,7 +14290,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants3.ERROR[ret], data);
+        return new HTTPParserError(message, constants4.ERROR[ret], data);
       }
       destroy() {
         assert(currentParser === null);
@@ -14501,7 +14501,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants3.ERROR.PAUSED : 0;
+        return pause ? constants4.ERROR.PAUSED : 0;
       }
       /**
        * @param {Buffer} buf
@@ -14527,7 +14527,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request3.onData(buf) === false) {
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         }
         return 0;
       }
@@ -14567,13 +14567,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert(client[kRunning] === 0);
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(client[kResume]);
         } else {
@@ -14825,7 +14825,7 @@ var require_client_h1 = __commonJS({
       }
     }
     function writeH1(client, request3) {
-      const { method, path: path10, host, upgrade, blocking, reset } = request3;
+      const { method, path: path16, host, upgrade, blocking, reset } = request3;
       let { body, headers, contentLength } = request3;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -14901,7 +14901,7 @@ var require_client_h1 = __commonJS({
         socket[kBlocking] = true;
       }
       setTypeOfService(socket, request3);
-      let header2 = `${method} ${path10} HTTP/1.1\r
+      let header2 = `${method} ${path16} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header2 += `host: ${host}\r
@@ -15088,12 +15088,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve, reject) => {
+      const waitForDrain = () => new Promise((resolve2, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve;
+          callback = resolve2;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -15578,7 +15578,7 @@ var require_client_h2 = __commonJS({
       const headersTimeout = request3.headersTimeout ?? client[kHeadersTimeout];
       const bodyTimeout = request3.bodyTimeout ?? client[kBodyTimeout];
       const session = client[kHTTP2Session];
-      const { method, path: path10, host, upgrade, expectContinue, signal, protocol, headers: reqHeaders } = request3;
+      const { method, path: path16, host, upgrade, expectContinue, signal, protocol, headers: reqHeaders } = request3;
       let { body } = request3;
       if (upgrade != null && upgrade !== "websocket") {
         util.errorRequest(client, request3, new InvalidArgumentError(`Custom upgrade "${upgrade}" not supported over HTTP/2`));
@@ -15647,7 +15647,7 @@ var require_client_h2 = __commonJS({
           }
           headers[HTTP2_HEADER_METHOD] = "CONNECT";
           headers[HTTP2_HEADER_PROTOCOL] = "websocket";
-          headers[HTTP2_HEADER_PATH] = path10;
+          headers[HTTP2_HEADER_PATH] = path16;
           if (protocol === "ws:" || protocol === "wss:") {
             headers[HTTP2_HEADER_SCHEME] = protocol === "ws:" ? "http" : "https";
           } else {
@@ -15699,7 +15699,7 @@ var require_client_h2 = __commonJS({
         stream.setTimeout(headersTimeout);
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path10;
+      headers[HTTP2_HEADER_PATH] = path16;
       headers[HTTP2_HEADER_SCHEME] = protocol === "http:" ? "http" : "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -15977,12 +15977,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve, reject) => {
+      const waitForDrain = () => new Promise((resolve2, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve;
+          callback = resolve2;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -16299,16 +16299,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       [kClose]() {
-        return new Promise((resolve) => {
+        return new Promise((resolve2) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve;
+            this[kClosedResolve] = resolve2;
           } else {
-            resolve(null);
+            resolve2(null);
           }
         });
       }
       [kDestroy](err2) {
-        return new Promise((resolve) => {
+        return new Promise((resolve2) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request3 = requests[i];
@@ -16321,7 +16321,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve(null);
+            resolve2(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err2, callback);
@@ -16728,8 +16728,8 @@ var require_pool_base = __commonJS({
           }
           return Promise.all(closeAll);
         } else {
-          return new Promise((resolve) => {
-            this[kClosedResolve] = resolve;
+          return new Promise((resolve2) => {
+            this[kClosedResolve] = resolve2;
           });
         }
       }
@@ -17462,7 +17462,7 @@ var require_socks5_utils = __commonJS({
 var require_socks5_client = __commonJS({
   "node_modules/undici/lib/core/socks5-client.js"(exports, module) {
     "use strict";
-    var { EventEmitter } = __require("node:events");
+    var { EventEmitter: EventEmitter2 } = __require("node:events");
     var { Buffer: Buffer2 } = __require("node:buffer");
     var { InvalidArgumentError, Socks5ProxyError } = require_errors2();
     var { debuglog } = __require("node:util");
@@ -17507,7 +17507,7 @@ var require_socks5_client = __commonJS({
       ERROR: "error",
       CLOSED: "closed"
     };
-    var Socks5Client = class extends EventEmitter {
+    var Socks5Client = class extends EventEmitter2 {
       constructor(socket, options = {}) {
         super();
         if (!socket) {
@@ -17851,7 +17851,7 @@ var require_socks5_proxy_agent = __commonJS({
         const proxyHost = this[kProxyUrl].hostname;
         const proxyPort = parseInt(this[kProxyUrl].port) || 1080;
         debug("creating SOCKS5 connection to", proxyHost, proxyPort);
-        const socket = await new Promise((resolve, reject) => {
+        const socket = await new Promise((resolve2, reject) => {
           this[kConnector]({
             hostname: proxyHost,
             host: proxyHost,
@@ -17861,7 +17861,7 @@ var require_socks5_proxy_agent = __commonJS({
             if (err2) {
               reject(err2);
             } else {
-              resolve(socket2);
+              resolve2(socket2);
             }
           });
         });
@@ -17871,14 +17871,14 @@ var require_socks5_proxy_agent = __commonJS({
           socket.destroy();
         });
         await socks5Client.handshake();
-        await new Promise((resolve, reject) => {
+        await new Promise((resolve2, reject) => {
           const timeout = setTimeout(() => {
             reject(new Error("SOCKS5 authentication timeout"));
           }, 5e3);
           const onAuthenticated = () => {
             clearTimeout(timeout);
             socks5Client.removeListener("error", onError);
-            resolve();
+            resolve2();
           };
           const onError = (err2) => {
             clearTimeout(timeout);
@@ -17887,14 +17887,14 @@ var require_socks5_proxy_agent = __commonJS({
           };
           if (socks5Client.state === STATES.AUTHENTICATED) {
             clearTimeout(timeout);
-            resolve();
+            resolve2();
           } else {
             socks5Client.once("authenticated", onAuthenticated);
             socks5Client.once("error", onError);
           }
         });
         await socks5Client.connect(targetHost, targetPort);
-        await new Promise((resolve, reject) => {
+        await new Promise((resolve2, reject) => {
           const timeout = setTimeout(() => {
             reject(new Error("SOCKS5 connection timeout"));
           }, 5e3);
@@ -17902,7 +17902,7 @@ var require_socks5_proxy_agent = __commonJS({
             debug("SOCKS5 tunnel established to", targetHost, targetPort, "via", info);
             clearTimeout(timeout);
             socks5Client.removeListener("error", onError);
-            resolve();
+            resolve2();
           };
           const onError = (err2) => {
             clearTimeout(timeout);
@@ -17945,8 +17945,8 @@ var require_socks5_proxy_agent = __commonJS({
                       socket,
                       servername: this[kRequestTls]?.servername || targetHost
                     });
-                    await new Promise((resolve, reject) => {
-                      finalSocket.once("secureConnect", resolve);
+                    await new Promise((resolve2, reject) => {
+                      finalSocket.once("secureConnect", resolve2);
                       finalSocket.once("error", reject);
                     });
                   }
@@ -18055,10 +18055,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path10 = "/",
+          path: path16 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path10;
+        opts.path = origin + path16;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL(origin);
           headers.host = host;
@@ -18217,18 +18217,18 @@ var require_proxy_agent = __commonJS({
         }
       }
       [kClose]() {
-        const promises = [this[kAgent].close()];
+        const promises2 = [this[kAgent].close()];
         if (this[kClient]) {
-          promises.push(this[kClient].close());
+          promises2.push(this[kClient].close());
         }
-        return Promise.all(promises);
+        return Promise.all(promises2);
       }
       [kDestroy]() {
-        const promises = [this[kAgent].destroy()];
+        const promises2 = [this[kAgent].destroy()];
         if (this[kClient]) {
-          promises.push(this[kClient].destroy());
+          promises2.push(this[kClient].destroy());
         }
-        return Promise.all(promises);
+        return Promise.all(promises2);
       }
     };
     function buildHeaders(headers) {
@@ -19079,7 +19079,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return Promise.resolve(null);
         }
-        return new Promise((resolve, reject) => {
+        return new Promise((resolve2, reject) => {
           if (this[kContentLength] && this[kContentLength] > limit || this[kBytesRead] > limit) {
             this.destroy(new AbortError());
           }
@@ -19093,11 +19093,11 @@ var require_readable = __commonJS({
               if (signal.aborted) {
                 reject(signal.reason ?? new AbortError());
               } else {
-                resolve(null);
+                resolve2(null);
               }
             });
           } else {
-            this.on("close", resolve);
+            this.on("close", resolve2);
           }
           this.on("error", noop).on("data", () => {
             if (this[kBytesRead] > limit) {
@@ -19125,7 +19125,7 @@ var require_readable = __commonJS({
     }
     function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve, reject) => {
+      return new Promise((resolve2, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -19140,7 +19140,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve,
+              resolve: resolve2,
               reject,
               length: 0,
               body: []
@@ -19214,18 +19214,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2, encoding) {
-      const { type, body, resolve, stream, length } = consume2;
+      const { type, body, resolve: resolve2, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve(chunksDecode(body, length, encoding));
+          resolve2(chunksDecode(body, length, encoding));
         } else if (type === "json") {
-          resolve(JSON.parse(chunksDecode(body, length, encoding)));
+          resolve2(JSON.parse(chunksDecode(body, length, encoding)));
         } else if (type === "arrayBuffer") {
-          resolve(chunksConcat(body, length).buffer);
+          resolve2(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve(new Blob(body, { type: stream[kContentType] }));
+          resolve2(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve(chunksConcat(body, length));
+          resolve2(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err2) {
@@ -19415,9 +19415,9 @@ var require_api_request = __commonJS({
     };
     function request3(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve, reject) => {
+        return new Promise((resolve2, reject) => {
           request3.call(this, opts, (err2, data) => {
-            return err2 ? reject(err2) : resolve(data);
+            return err2 ? reject(err2) : resolve2(data);
           });
         });
       }
@@ -19629,9 +19629,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve, reject) => {
+        return new Promise((resolve2, reject) => {
           stream.call(this, opts, factory, (err2, data) => {
-            return err2 ? reject(err2) : resolve(data);
+            return err2 ? reject(err2) : resolve2(data);
           });
         });
       }
@@ -19919,9 +19919,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve, reject) => {
+        return new Promise((resolve2, reject) => {
           upgrade.call(this, opts, (err2, data) => {
-            return err2 ? reject(err2) : resolve(data);
+            return err2 ? reject(err2) : resolve2(data);
           });
         });
       }
@@ -20014,9 +20014,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve, reject) => {
+        return new Promise((resolve2, reject) => {
           connect.call(this, opts, (err2, data) => {
-            return err2 ? reject(err2) : resolve(data);
+            return err2 ? reject(err2) : resolve2(data);
           });
         });
       }
@@ -20218,20 +20218,20 @@ var require_mock_utils = __commonJS({
       }
       return normalizedQp;
     }
-    function safeUrl(path10) {
-      if (typeof path10 !== "string") {
-        return path10;
+    function safeUrl(path16) {
+      if (typeof path16 !== "string") {
+        return path16;
       }
-      const pathSegments = path10.split("?", 3);
+      const pathSegments = path16.split("?", 3);
       if (pathSegments.length !== 2) {
-        return path10;
+        return path16;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path10, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path10);
+    function matchKey(mockDispatch2, { path: path16, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path16);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -20256,8 +20256,8 @@ var require_mock_utils = __commonJS({
       const basePath = key.query ? serializePathWithQuery(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
       const resolvedPathWithoutTrailingSlash = removeTrailingSlash(resolvedPath);
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path10, ignoreTrailingSlash }) => {
-        return ignoreTrailingSlash ? matchValue(removeTrailingSlash(safeUrl(path10)), resolvedPathWithoutTrailingSlash) : matchValue(safeUrl(path10), resolvedPath);
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path16, ignoreTrailingSlash }) => {
+        return ignoreTrailingSlash ? matchValue(removeTrailingSlash(safeUrl(path16)), resolvedPathWithoutTrailingSlash) : matchValue(safeUrl(path16), resolvedPath);
       });
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
@@ -20296,19 +20296,19 @@ var require_mock_utils = __commonJS({
         mockDispatches.splice(index, 1);
       }
     }
-    function removeTrailingSlash(path10) {
-      while (path10.endsWith("/")) {
-        path10 = path10.slice(0, -1);
+    function removeTrailingSlash(path16) {
+      while (path16.endsWith("/")) {
+        path16 = path16.slice(0, -1);
       }
-      if (path10.length === 0) {
-        path10 = "/";
+      if (path16.length === 0) {
+        path16 = "/";
       }
-      return path10;
+      return path16;
     }
     function buildKey(opts) {
-      const { path: path10, method, body, headers, query } = opts;
+      const { path: path16, method, body, headers, query } = opts;
       return {
-        path: path10,
+        path: path16,
         method,
         body,
         headers,
@@ -20998,10 +20998,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path10, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path16, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path10,
+            Path: path16,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -21083,9 +21083,9 @@ var require_mock_agent = __commonJS({
         const acceptNonStandardSearchParameters = this[kMockAgentAcceptsNonStandardSearchParameters];
         const dispatchOpts = { ...opts };
         if (acceptNonStandardSearchParameters && dispatchOpts.path) {
-          const [path10, searchParams] = dispatchOpts.path.split("?");
+          const [path16, searchParams] = dispatchOpts.path.split("?");
           const normalizedSearchParams = normalizeSearchParams(searchParams, acceptNonStandardSearchParameters);
-          dispatchOpts.path = `${path10}?${normalizedSearchParams}`;
+          dispatchOpts.path = `${path16}?${normalizedSearchParams}`;
         }
         return this[kAgent].dispatch(dispatchOpts, handler);
       }
@@ -21289,9 +21289,9 @@ var require_snapshot_utils = __commonJS({
 var require_snapshot_recorder = __commonJS({
   "node_modules/undici/lib/mock/snapshot-recorder.js"(exports, module) {
     "use strict";
-    var { writeFile: writeFile3, readFile: readFile5, mkdir: mkdir3 } = __require("node:fs/promises");
-    var { dirname, resolve } = __require("node:path");
-    var { setTimeout: setTimeout2, clearTimeout: clearTimeout2 } = __require("node:timers");
+    var { writeFile: writeFile4, readFile: readFile6, mkdir: mkdir4 } = __require("node:fs/promises");
+    var { dirname: dirname3, resolve: resolve2 } = __require("node:path");
+    var { setTimeout: setTimeout3, clearTimeout: clearTimeout2 } = __require("node:timers");
     var { InvalidArgumentError, UndiciError } = require_errors2();
     var { hashId, isUrlExcludedFactory, normalizeHeaders, createHeaderFilters } = require_snapshot_utils();
     function formatRequestKey(opts, headerFilters, matchOptions = {}) {
@@ -21486,12 +21486,12 @@ var require_snapshot_recorder = __commonJS({
        * @return {Promise<void>} - Resolves when snapshots are loaded
        */
       async loadSnapshots(filePath) {
-        const path10 = filePath || this.#snapshotPath;
-        if (!path10) {
+        const path16 = filePath || this.#snapshotPath;
+        if (!path16) {
           throw new InvalidArgumentError("Snapshot path is required");
         }
         try {
-          const data = await readFile5(resolve(path10), "utf8");
+          const data = await readFile6(resolve2(path16), "utf8");
           const parsed = JSON.parse(data);
           if (Array.isArray(parsed)) {
             this.#snapshots.clear();
@@ -21505,7 +21505,7 @@ var require_snapshot_recorder = __commonJS({
           if (error.code === "ENOENT") {
             this.#snapshots.clear();
           } else {
-            throw new UndiciError(`Failed to load snapshots from ${path10}`, { cause: error });
+            throw new UndiciError(`Failed to load snapshots from ${path16}`, { cause: error });
           }
         }
       }
@@ -21516,17 +21516,17 @@ var require_snapshot_recorder = __commonJS({
        * @returns {Promise<void>} - Resolves when snapshots are saved
        */
       async saveSnapshots(filePath) {
-        const path10 = filePath || this.#snapshotPath;
-        if (!path10) {
+        const path16 = filePath || this.#snapshotPath;
+        if (!path16) {
           throw new InvalidArgumentError("Snapshot path is required");
         }
-        const resolvedPath = resolve(path10);
-        await mkdir3(dirname(resolvedPath), { recursive: true });
+        const resolvedPath = resolve2(path16);
+        await mkdir4(dirname3(resolvedPath), { recursive: true });
         const data = Array.from(this.#snapshots.entries()).map(([hash, snapshot]) => ({
           hash,
           snapshot
         }));
-        await writeFile3(resolvedPath, JSON.stringify(data, null, 2), { flush: true });
+        await writeFile4(resolvedPath, JSON.stringify(data, null, 2), { flush: true });
       }
       /**
        * Clears all recorded snapshots
@@ -21625,7 +21625,7 @@ var require_snapshot_recorder = __commonJS({
        * Schedules a flush (debounced to avoid excessive writes)
        */
       #scheduleFlush() {
-        this.#flushTimeout = setTimeout2(() => {
+        this.#flushTimeout = setTimeout3(() => {
           this.saveSnapshots().catch(() => {
           });
           if (this.#autoFlush) {
@@ -22161,15 +22161,15 @@ var require_redirect_handler = __commonJS({
           receivedAt: Date.now()
         });
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path10 = search ? `${pathname}${search}` : pathname;
-        const redirectUrlString = `${origin}${path10}`;
+        const path16 = search ? `${pathname}${search}` : pathname;
+        const redirectUrlString = `${origin}${path16}`;
         for (const historyUrl of this.history) {
           if (historyUrl.toString() === redirectUrlString) {
             throw new InvalidArgumentError(`Redirect loop detected. Cannot redirect to ${origin}. This typically happens when using a Client or Pool with cross-origin redirects. Use an Agent for cross-origin redirects.`);
           }
         }
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path10;
+        this.opts.path = path16;
         this.opts.origin = origin;
         this.opts.query = null;
       }
@@ -23986,10 +23986,10 @@ var require_cache_handler = __commonJS({
       }
       return locationUrl.pathname + locationUrl.search;
     }
-    function deleteCachedUri(store, cacheKey, path10) {
+    function deleteCachedUri(store, cacheKey, path16) {
       deleteCachedValue(store, {
         ...cacheKey,
-        path: path10
+        path: path16
       });
       for (let i = 0; i < util.safeHTTPMethods.length; i++) {
         const method = util.safeHTTPMethods[i];
@@ -23997,7 +23997,7 @@ var require_cache_handler = __commonJS({
           deleteCachedValue(store, {
             ...cacheKey,
             method,
-            path: path10
+            path: path16
           });
         }
       }
@@ -24008,9 +24008,9 @@ var require_cache_handler = __commonJS({
       }
       const values = Array.isArray(headerValue) ? headerValue : [headerValue];
       for (let i = 0; i < values.length; i++) {
-        const path10 = getSameOriginPath(cacheKey, values[i]);
-        if (path10 !== void 0) {
-          deleteCachedUri(store, cacheKey, path10);
+        const path16 = getSameOriginPath(cacheKey, values[i]);
+        if (path16 !== void 0) {
+          deleteCachedUri(store, cacheKey, path16);
         }
       }
     }
@@ -24648,9 +24648,9 @@ var require_memory_cache_store = __commonJS({
   "node_modules/undici/lib/cache/memory-cache-store.js"(exports, module) {
     "use strict";
     var { Writable } = __require("node:stream");
-    var { EventEmitter } = __require("node:events");
+    var { EventEmitter: EventEmitter2 } = __require("node:events");
     var { assertCacheKey, assertCacheValue } = require_cache();
-    var MemoryCacheStore = class extends EventEmitter {
+    var MemoryCacheStore = class extends EventEmitter2 {
       #maxCount = 1024;
       #maxSize = 104857600;
       // 100MB
@@ -26900,12 +26900,12 @@ var require_headers = __commonJS({
       append(name, value, isLowerCase) {
         this.sortedMap = null;
         const lowercaseName = isLowerCase ? name : name.toLowerCase();
-        const exists = this.headersMap.get(lowercaseName);
-        if (exists) {
-          const delimiter = lowercaseName === "cookie" ? "; " : ", ";
+        const exists2 = this.headersMap.get(lowercaseName);
+        if (exists2) {
+          const delimiter2 = lowercaseName === "cookie" ? "; " : ", ";
           this.headersMap.set(lowercaseName, {
-            name: exists.name,
-            value: `${exists.value}${delimiter}${value}`
+            name: exists2.name,
+            value: `${exists2.value}${delimiter2}${value}`
           });
         } else {
           this.headersMap.set(lowercaseName, { name, value });
@@ -27141,9 +27141,9 @@ var require_headers = __commonJS({
       // https://fetch.spec.whatwg.org/#dom-headers-getsetcookie
       getSetCookie() {
         webidl.brandCheck(this, _Headers);
-        const list = this.#headersList.cookies;
-        if (list) {
-          return [...list];
+        const list2 = this.#headersList.cookies;
+        if (list2) {
+          return [...list2];
         }
         return [];
       }
@@ -27167,8 +27167,8 @@ var require_headers = __commonJS({
        * @param {Headers} target
        * @param {HeadersList} list
        */
-      static setHeadersList(target, list) {
-        target.#headersList = list;
+      static setHeadersList(target, list2) {
+        target.#headersList = list2;
       }
     };
     var { getHeadersGuard, setHeadersGuard, getHeadersList, setHeadersList } = Headers;
@@ -28119,13 +28119,13 @@ var require_request2 = __commonJS({
         if (this.signal.aborted) {
           ac.abort(this.signal.reason);
         } else {
-          let list = dependentControllerMap.get(this.signal);
-          if (list === void 0) {
-            list = /* @__PURE__ */ new Set();
-            dependentControllerMap.set(this.signal, list);
+          let list2 = dependentControllerMap.get(this.signal);
+          if (list2 === void 0) {
+            list2 = /* @__PURE__ */ new Set();
+            dependentControllerMap.set(this.signal, list2);
           }
           const acRef = new WeakRef(ac);
-          list.add(acRef);
+          list2.add(acRef);
           util.addAbortListener(
             ac.signal,
             buildAbort(acRef)
@@ -29498,11 +29498,11 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request3);
         const agent = fetchParams.controller.dispatcher;
-        const path10 = url.pathname + url.search;
+        const path16 = url.pathname + url.search;
         const hasTrailingQuestionMark = url.search.length === 0 && url.href[url.href.length - url.hash.length - 1] === "?";
-        return new Promise((resolve, reject) => agent.dispatch(
+        return new Promise((resolve2, reject) => agent.dispatch(
           {
-            path: hasTrailingQuestionMark ? `${path10}?` : path10,
+            path: hasTrailingQuestionMark ? `${path16}?` : path16,
             origin: url.origin,
             method: request3.method,
             body: agent.isMockActive ? request3.body && (request3.body.source || request3.body.stream) : body,
@@ -29588,7 +29588,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable2({ read: resume });
               const onError = this.onError.bind(this);
-              resolve({
+              resolve2({
                 status,
                 statusText,
                 headersList,
@@ -29641,7 +29641,7 @@ var require_fetch = __commonJS({
                   headersList.append(headerName, String(value), true);
                 }
               }
-              resolve({
+              resolve2({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -29665,7 +29665,7 @@ var require_fetch = __commonJS({
                   headersList.append(nameStr, value.toString("latin1"), true);
                 }
               }
-              resolve({
+              resolve2({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -30449,9 +30449,9 @@ var require_util4 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path10) {
-      for (let i = 0; i < path10.length; ++i) {
-        const code = path10.charCodeAt(i);
+    function validateCookiePath(path16) {
+      for (let i = 0; i < path16.length; ++i) {
+        const code = path16.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -30790,9 +30790,9 @@ var require_cookies = __commonJS({
       webidl.argumentLengthCheck(arguments, 2, "setCookie");
       brandChecks(headers);
       cookie = webidl.converters.Cookie(cookie);
-      const str = stringify(cookie);
-      if (str) {
-        headers.append("set-cookie", str, true);
+      const str2 = stringify(cookie);
+      if (str2) {
+        headers.append("set-cookie", str2, true);
       }
     }
     webidl.converters.DeleteCookieAttributes = webidl.dictionaryConverter([
@@ -31551,8 +31551,8 @@ var require_connection = __commonJS({
             return;
           }
           const secWSAccept = response.headersList.get("Sec-WebSocket-Accept");
-          const digest = crypto.hash("sha1", keyValue + uid, "base64");
-          if (secWSAccept !== digest) {
+          const digest2 = crypto.hash("sha1", keyValue + uid, "base64");
+          if (secWSAccept !== digest2) {
             failHandshake(handler, response, 1002, "Incorrect hash received in Sec-WebSocket-Accept header.");
             return;
           }
@@ -33887,11 +33887,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path10 = opts.path;
+          let path16 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path10 = `/${path10}`;
+            path16 = `/${path16}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path10);
+          url = new URL(util.parseOrigin(url).origin + path16);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -34001,657 +34001,846 @@ ${captureLines}` : capture.stack;
 });
 
 // src/cli.ts
-import path9 from "node:path";
+import path15 from "node:path";
 import { parseArgs } from "node:util";
 
 // src/inputs.ts
-import path from "node:path";
-var MODEL_REF_INPUTS = {
-  model: "COG_MODEL",
-  registry: "COG_MODEL_REGISTRY",
-  repository: "COG_MODEL_REPO",
-  tag: "COG_MODEL_TAG"
-};
-function parseInputs(read, env) {
-  const workspace = env["GITHUB_WORKSPACE"] || process.cwd();
-  const modelRef = {
-    COG_REGISTRY_HOST: env["COG_REGISTRY_HOST"]
-  };
-  for (const [input, variable] of Object.entries(MODEL_REF_INPUTS)) {
-    modelRef[variable] = read(input) || env[variable];
-  }
-  return {
-    workingDirectory: path.resolve(workspace, read("working-directory") || "."),
-    config: read("config") || "cog.yaml",
-    modelRef
-  };
-}
+import path5 from "node:path";
 
-// src/cog/config.ts
-var import_yaml = __toESM(require_dist(), 1);
-import { readFile } from "node:fs/promises";
-import path2 from "node:path";
+// node_modules/@actions/exec/lib/toolrunner.js
+import * as os from "os";
+import * as events from "events";
+import * as child from "child_process";
+import * as path3 from "path";
 
-// src/oci/reference.ts
-var DOCKER_HUB = "index.docker.io";
-var DOCKER_HUB_ALIAS = "docker.io";
-var REPOSITORY_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789_-./";
-var TAG_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.";
-var DIGEST = /^sha256:[a-f0-9]{64}$/;
-var AUTHORITY = /^(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9\-._~!$&'()*+,;=%]*)(?::[0-9]*)?$/;
-var ReferenceError2 = class extends Error {
-  name = "ReferenceError";
-};
-function checkRegistry(name) {
-  if (!AUTHORITY.test(name)) {
-    throw new ReferenceError2(`registries must be valid RFC 3986 URI authorities: ${name}`);
+// node_modules/@actions/io/lib/io.js
+import * as path2 from "path";
+
+// node_modules/@actions/io/lib/io-util.js
+import * as fs from "fs";
+import * as path from "path";
+var __awaiter = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve2) {
+      resolve2(value);
+    });
   }
-}
-function normalizeRegistry(name) {
-  checkRegistry(name);
-  if (name === "" || name === DOCKER_HUB_ALIAS) return DOCKER_HUB;
-  return name;
-}
-function checkElement(kind, value, chars, min, max) {
-  const runes = [...value].length;
-  if (runes < min || runes > max) {
-    throw new ReferenceError2(
-      `${kind} must be between ${min} and ${max} characters in length: ${value}`
-    );
-  }
-  if ([...value].some((ch) => !chars.includes(ch))) {
-    throw new ReferenceError2(`${kind} can only contain the characters \`${chars}\`: ${value}`);
-  }
-}
-function parseRepository(name) {
-  if (name.length === 0) throw new ReferenceError2("a repository name must be specified");
-  let registry = "";
-  let repo = name;
-  const slash = name.indexOf("/");
-  if (slash >= 0) {
-    const first = name.slice(0, slash);
-    if (first.includes(".") || first.includes(":")) {
-      registry = first;
-      repo = name.slice(slash + 1);
+  return new (P || (P = Promise))(function(resolve2, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
     }
-  }
-  checkElement("repository", repo, REPOSITORY_CHARS, 2, 255);
-  const reg = normalizeRegistry(registry);
-  if (reg === DOCKER_HUB && !repo.includes("/")) repo = "library/" + repo;
-  return { registry: reg, repository: repo };
-}
-function parseTagged(name, defaultTag) {
-  let base = name;
-  let tag = "";
-  const colon = name.lastIndexOf(":");
-  if (colon >= 0 && !name.slice(colon + 1).includes("/")) {
-    base = name.slice(0, colon);
-    tag = name.slice(colon + 1);
-    if (tag === "") throw new ReferenceError2(`${name} must specify a tag name after the colon`);
-  }
-  if (tag !== "") checkElement("tag", tag, TAG_CHARS, 1, 128);
-  return { ...parseRepository(base), tag: tag || defaultTag, digest: null };
-}
-function parseDigested(name) {
-  const parts = name.split("@");
-  if (parts.length !== 2) {
-    throw new ReferenceError2(
-      `a digest must contain exactly one '@' separator (e.g. registry/repository@digest) saw: ${name}`
-    );
-  }
-  const [base, digest] = parts;
-  if (!digest.startsWith("sha256:"))
-    throw new ReferenceError2(`unsupported digest algorithm: ${digest}`);
-  if (!DIGEST.test(digest)) throw new ReferenceError2(`invalid checksum digest format: ${digest}`);
-  let repoName = base;
-  try {
-    const t = parseTagged(base, "latest");
-    repoName = t.registry + "/" + t.repository;
-  } catch {
-  }
-  return { ...parseRepository(repoName), tag: null, digest };
-}
-function parseReference(name, defaultTag = "latest") {
-  try {
-    return parseTagged(name, defaultTag);
-  } catch (tagError) {
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
+var { chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs.promises;
+var IS_WINDOWS = process.platform === "win32";
+var READONLY = fs.constants.O_RDONLY;
+function exists(fsPath) {
+  return __awaiter(this, void 0, void 0, function* () {
     try {
-      return parseDigested(name);
-    } catch {
-      throw new ReferenceError2(
-        `could not parse reference: ${name} (${tagError.message})`
-      );
+      yield stat(fsPath);
+    } catch (err2) {
+      if (err2.code === "ENOENT") {
+        return false;
+      }
+      throw err2;
     }
+    return true;
+  });
+}
+function isRooted(p) {
+  p = normalizeSeparators(p);
+  if (!p) {
+    throw new Error('isRooted() parameter "p" cannot be empty');
   }
+  if (IS_WINDOWS) {
+    return p.startsWith("\\") || /^[A-Z]:/i.test(p);
+  }
+  return p.startsWith("/");
 }
-function repositoryName(r) {
-  return `${r.registry}/${r.repository}`;
+function tryGetExecutablePath(filePath, extensions) {
+  return __awaiter(this, void 0, void 0, function* () {
+    let stats = void 0;
+    try {
+      stats = yield stat(filePath);
+    } catch (err2) {
+      if (err2.code !== "ENOENT") {
+        console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err2}`);
+      }
+    }
+    if (stats && stats.isFile()) {
+      if (IS_WINDOWS) {
+        const upperExt = path.extname(filePath).toUpperCase();
+        if (extensions.some((validExt) => validExt.toUpperCase() === upperExt)) {
+          return filePath;
+        }
+      } else {
+        if (isUnixExecutable(stats)) {
+          return filePath;
+        }
+      }
+    }
+    const originalFilePath = filePath;
+    for (const extension of extensions) {
+      filePath = originalFilePath + extension;
+      stats = void 0;
+      try {
+        stats = yield stat(filePath);
+      } catch (err2) {
+        if (err2.code !== "ENOENT") {
+          console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err2}`);
+        }
+      }
+      if (stats && stats.isFile()) {
+        if (IS_WINDOWS) {
+          try {
+            const directory = path.dirname(filePath);
+            const upperName = path.basename(filePath).toUpperCase();
+            for (const actualName of yield readdir(directory)) {
+              if (upperName === actualName.toUpperCase()) {
+                filePath = path.join(directory, actualName);
+                break;
+              }
+            }
+          } catch (err2) {
+            console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err2}`);
+          }
+          return filePath;
+        } else {
+          if (isUnixExecutable(stats)) {
+            return filePath;
+          }
+        }
+      }
+    }
+    return "";
+  });
 }
-function referenceString(r) {
-  if (r.digest) return `${repositoryName(r)}@${r.digest}`;
-  return `${repositoryName(r)}:${r.tag ?? "latest"}`;
+function normalizeSeparators(p) {
+  p = p || "";
+  if (IS_WINDOWS) {
+    p = p.replace(/\//g, "\\");
+    return p.replace(/\\\\+/g, "\\");
+  }
+  return p.replace(/\/\/+/g, "/");
+}
+function isUnixExecutable(stats) {
+  return (stats.mode & 1) > 0 || (stats.mode & 8) > 0 && process.getgid !== void 0 && stats.gid === process.getgid() || (stats.mode & 64) > 0 && process.getuid !== void 0 && stats.uid === process.getuid();
 }
 
-// src/cog/config.ts
-var ConfigError = class extends Error {
-  constructor(file, problems) {
-    super(problems.map((p) => `${file}: ${p.field}: ${p.message}`).join("\n"));
-    this.file = file;
-    this.problems = problems;
+// node_modules/@actions/io/lib/io.js
+var __awaiter2 = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve2) {
+      resolve2(value);
+    });
   }
-  file;
-  problems;
-  name = "ConfigError";
-};
-var WEIGHT_NAME_PATTERN = /^[a-z0-9]+(?:[._-][a-z0-9]+)*$/;
-var SOURCE_SCHEMES = ["file", "hf", "huggingface", "http", "https"];
-var WEIGHT_KEYS = /* @__PURE__ */ new Set(["name", "target", "source"]);
-var SOURCE_KEYS = /* @__PURE__ */ new Set(["uri", "include", "exclude"]);
-async function loadCogConfig(projectDir, configName = "cog.yaml") {
-  const file = path2.resolve(projectDir, configName);
-  const relative = path2.relative(process.cwd(), file);
-  const display = relative === "" || relative.startsWith("..") ? file : relative;
-  let text;
-  try {
-    text = await readFile(file, "utf8");
-  } catch (e) {
-    const code = e.code;
-    const why = code === "ENOENT" ? "file not found" : e.message;
-    throw new ConfigError(display, [
-      { field: "file", message: `${why} \u2014 is 'working-directory' (or --project) the Cog project?` }
-    ]);
-  }
-  return parseCogConfig(text, display, path2.dirname(file));
-}
-function parseCogConfig(text, file, projectDir) {
-  const lineCounter = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text, { lineCounter, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    throw new ConfigError(
-      file,
-      doc.errors.map((err2) => {
-        const pos = err2.linePos?.[0];
-        const where = pos ? `line ${pos.line}, column ${pos.col}` : "yaml";
-        return { field: where, message: err2.message.split("\n")[0] ?? err2.message };
-      })
-    );
-  }
-  const root = doc.toJS() ?? {};
-  const problems = [];
-  const add = (field, message) => problems.push({ field, message });
-  if (!isRecord(root)) {
-    throw new ConfigError(file, [
-      { field: "(root)", message: "must be a mapping of keys to values" }
-    ]);
-  }
-  const model = optionalString(root, "model", add);
-  const image = optionalString(root, "image", add);
-  if (model && image) add("model", "'model' and 'image' cannot both be set");
-  if (model) validateModel(model, add);
-  const weights = parseWeights(root["weights"], add);
-  if (weights.length > 0 && !model) {
-    if (image) add("image", "weights require 'model', not 'image' \u2014 rename 'image' to 'model'");
-    else add("model", "weights require 'model' in cog.yaml \u2014 rename 'image' to 'model'");
-  }
-  if (problems.length > 0) throw new ConfigError(file, problems);
-  return { file, projectDir, model, image, weights };
-}
-function isRecord(v) {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-function optionalString(obj, key, add) {
-  const v = obj[key];
-  if (v === void 0 || v === null || v === "") return void 0;
-  if (typeof v !== "string") {
-    add(key, `must be a string, got ${describe(v)}`);
-    return void 0;
-  }
-  return v;
-}
-function describe(v) {
-  if (Array.isArray(v)) return "a list";
-  if (v === null) return "null";
-  return typeof v === "object" ? "a mapping" : `${typeof v} ${JSON.stringify(v)}`;
-}
-function validateModel(model, add) {
-  try {
-    parseRepository(model);
-  } catch (repoError) {
-    let isReference = false;
-    try {
-      parseReference(model);
-      isReference = true;
-    } catch {
+  return new (P || (P = Promise))(function(resolve2, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
     }
-    add(
-      "model",
-      isReference ? `"${model}" must be a bare repository \u2014 tags and digests are not allowed` : `"${model}" is not a valid repository: ${repoError.message}`
-    );
-  }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
+function which(tool, check) {
+  return __awaiter2(this, void 0, void 0, function* () {
+    if (!tool) {
+      throw new Error("parameter 'tool' is required");
+    }
+    if (check) {
+      const result = yield which(tool, false);
+      if (!result) {
+        if (IS_WINDOWS) {
+          throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
+        } else {
+          throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
+        }
+      }
+      return result;
+    }
+    const matches = yield findInPath(tool);
+    if (matches && matches.length > 0) {
+      return matches[0];
+    }
+    return "";
+  });
 }
-function cleanPosix(p) {
-  if (p === "") return ".";
-  const normalized = path2.posix.normalize(p);
-  return normalized.length > 1 ? normalized.replace(/\/+$/, "") : normalized;
+function findInPath(tool) {
+  return __awaiter2(this, void 0, void 0, function* () {
+    if (!tool) {
+      throw new Error("parameter 'tool' is required");
+    }
+    const extensions = [];
+    if (IS_WINDOWS && process.env["PATHEXT"]) {
+      for (const extension of process.env["PATHEXT"].split(path2.delimiter)) {
+        if (extension) {
+          extensions.push(extension);
+        }
+      }
+    }
+    if (isRooted(tool)) {
+      const filePath = yield tryGetExecutablePath(tool, extensions);
+      if (filePath) {
+        return [filePath];
+      }
+      return [];
+    }
+    if (tool.includes(path2.sep)) {
+      return [];
+    }
+    const directories = [];
+    if (process.env.PATH) {
+      for (const p of process.env.PATH.split(path2.delimiter)) {
+        if (p) {
+          directories.push(p);
+        }
+      }
+    }
+    const matches = [];
+    for (const directory of directories) {
+      const filePath = yield tryGetExecutablePath(path2.join(directory, tool), extensions);
+      if (filePath) {
+        matches.push(filePath);
+      }
+    }
+    return matches;
+  });
 }
-function parseWeights(raw, add) {
-  if (raw === void 0 || raw === null) return [];
-  if (!Array.isArray(raw)) {
-    add("weights", `must be a list of weights, got ${describe(raw)}`);
-    return [];
+
+// node_modules/@actions/exec/lib/toolrunner.js
+import { setTimeout as setTimeout2 } from "timers";
+var __awaiter3 = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve2) {
+      resolve2(value);
+    });
   }
-  const names = /* @__PURE__ */ new Set();
-  const targets = [];
-  const weights = [];
-  raw.forEach((entry, i) => {
-    const at = `weights[${i}]`;
-    if (!isRecord(entry)) {
-      add(at, `must be a mapping with name, target and source, got ${describe(entry)}`);
+  return new (P || (P = Promise))(function(resolve2, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
+var IS_WINDOWS2 = process.platform === "win32";
+var ToolRunner = class extends events.EventEmitter {
+  constructor(toolPath, args, options) {
+    super();
+    if (!toolPath) {
+      throw new Error("Parameter 'toolPath' cannot be null or empty.");
+    }
+    this.toolPath = toolPath;
+    this.args = args || [];
+    this.options = options || {};
+  }
+  _debug(message) {
+    if (this.options.listeners && this.options.listeners.debug) {
+      this.options.listeners.debug(message);
+    }
+  }
+  _getCommandString(options, noPrefix) {
+    const toolPath = this._getSpawnFileName();
+    const args = this._getSpawnArgs(options);
+    let cmd = noPrefix ? "" : "[command]";
+    if (IS_WINDOWS2) {
+      if (this._isCmdFile()) {
+        cmd += toolPath;
+        for (const a of args) {
+          cmd += ` ${a}`;
+        }
+      } else if (options.windowsVerbatimArguments) {
+        cmd += `"${toolPath}"`;
+        for (const a of args) {
+          cmd += ` ${a}`;
+        }
+      } else {
+        cmd += this._windowsQuoteCmdArg(toolPath);
+        for (const a of args) {
+          cmd += ` ${this._windowsQuoteCmdArg(a)}`;
+        }
+      }
+    } else {
+      cmd += toolPath;
+      for (const a of args) {
+        cmd += ` ${a}`;
+      }
+    }
+    return cmd;
+  }
+  _processLineBuffer(data, strBuffer, onLine) {
+    try {
+      let s = strBuffer + data.toString();
+      let n = s.indexOf(os.EOL);
+      while (n > -1) {
+        const line = s.substring(0, n);
+        onLine(line);
+        s = s.substring(n + os.EOL.length);
+        n = s.indexOf(os.EOL);
+      }
+      return s;
+    } catch (err2) {
+      this._debug(`error processing line. Failed with error ${err2}`);
+      return "";
+    }
+  }
+  _getSpawnFileName() {
+    if (IS_WINDOWS2) {
+      if (this._isCmdFile()) {
+        return process.env["COMSPEC"] || "cmd.exe";
+      }
+    }
+    return this.toolPath;
+  }
+  _getSpawnArgs(options) {
+    if (IS_WINDOWS2) {
+      if (this._isCmdFile()) {
+        let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
+        for (const a of this.args) {
+          argline += " ";
+          argline += options.windowsVerbatimArguments ? a : this._windowsQuoteCmdArg(a);
+        }
+        argline += '"';
+        return [argline];
+      }
+    }
+    return this.args;
+  }
+  _endsWith(str2, end) {
+    return str2.endsWith(end);
+  }
+  _isCmdFile() {
+    const upperToolPath = this.toolPath.toUpperCase();
+    return this._endsWith(upperToolPath, ".CMD") || this._endsWith(upperToolPath, ".BAT");
+  }
+  _windowsQuoteCmdArg(arg) {
+    if (!this._isCmdFile()) {
+      return this._uvQuoteCmdArg(arg);
+    }
+    if (!arg) {
+      return '""';
+    }
+    const cmdSpecialChars = [
+      " ",
+      "	",
+      "&",
+      "(",
+      ")",
+      "[",
+      "]",
+      "{",
+      "}",
+      "^",
+      "=",
+      ";",
+      "!",
+      "'",
+      "+",
+      ",",
+      "`",
+      "~",
+      "|",
+      "<",
+      ">",
+      '"'
+    ];
+    let needsQuotes = false;
+    for (const char of arg) {
+      if (cmdSpecialChars.some((x) => x === char)) {
+        needsQuotes = true;
+        break;
+      }
+    }
+    if (!needsQuotes) {
+      return arg;
+    }
+    let reverse = '"';
+    let quoteHit = true;
+    for (let i = arg.length; i > 0; i--) {
+      reverse += arg[i - 1];
+      if (quoteHit && arg[i - 1] === "\\") {
+        reverse += "\\";
+      } else if (arg[i - 1] === '"') {
+        quoteHit = true;
+        reverse += '"';
+      } else {
+        quoteHit = false;
+      }
+    }
+    reverse += '"';
+    return reverse.split("").reverse().join("");
+  }
+  _uvQuoteCmdArg(arg) {
+    if (!arg) {
+      return '""';
+    }
+    if (!arg.includes(" ") && !arg.includes("	") && !arg.includes('"')) {
+      return arg;
+    }
+    if (!arg.includes('"') && !arg.includes("\\")) {
+      return `"${arg}"`;
+    }
+    let reverse = '"';
+    let quoteHit = true;
+    for (let i = arg.length; i > 0; i--) {
+      reverse += arg[i - 1];
+      if (quoteHit && arg[i - 1] === "\\") {
+        reverse += "\\";
+      } else if (arg[i - 1] === '"') {
+        quoteHit = true;
+        reverse += "\\";
+      } else {
+        quoteHit = false;
+      }
+    }
+    reverse += '"';
+    return reverse.split("").reverse().join("");
+  }
+  _cloneExecOptions(options) {
+    options = options || {};
+    const result = {
+      cwd: options.cwd || process.cwd(),
+      env: options.env || process.env,
+      silent: options.silent || false,
+      windowsVerbatimArguments: options.windowsVerbatimArguments || false,
+      failOnStdErr: options.failOnStdErr || false,
+      ignoreReturnCode: options.ignoreReturnCode || false,
+      delay: options.delay || 1e4
+    };
+    result.outStream = options.outStream || process.stdout;
+    result.errStream = options.errStream || process.stderr;
+    return result;
+  }
+  _getSpawnOptions(options, toolPath) {
+    options = options || {};
+    const result = {};
+    result.cwd = options.cwd;
+    result.env = options.env;
+    result["windowsVerbatimArguments"] = options.windowsVerbatimArguments || this._isCmdFile();
+    if (options.windowsVerbatimArguments) {
+      result.argv0 = `"${toolPath}"`;
+    }
+    return result;
+  }
+  /**
+   * Exec a tool.
+   * Output will be streamed to the live console.
+   * Returns promise with return code
+   *
+   * @param     tool     path to tool to exec
+   * @param     options  optional exec options.  See ExecOptions
+   * @returns   number
+   */
+  exec() {
+    return __awaiter3(this, void 0, void 0, function* () {
+      if (!isRooted(this.toolPath) && (this.toolPath.includes("/") || IS_WINDOWS2 && this.toolPath.includes("\\"))) {
+        this.toolPath = path3.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+      }
+      this.toolPath = yield which(this.toolPath, true);
+      return new Promise((resolve2, reject) => __awaiter3(this, void 0, void 0, function* () {
+        this._debug(`exec tool: ${this.toolPath}`);
+        this._debug("arguments:");
+        for (const arg of this.args) {
+          this._debug(`   ${arg}`);
+        }
+        const optionsNonNull = this._cloneExecOptions(this.options);
+        if (!optionsNonNull.silent && optionsNonNull.outStream) {
+          optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + os.EOL);
+        }
+        const state = new ExecState(optionsNonNull, this.toolPath);
+        state.on("debug", (message) => {
+          this._debug(message);
+        });
+        if (this.options.cwd && !(yield exists(this.options.cwd))) {
+          return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
+        }
+        const fileName = this._getSpawnFileName();
+        const cp = child.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
+        let stdbuffer = "";
+        if (cp.stdout) {
+          cp.stdout.on("data", (data) => {
+            if (this.options.listeners && this.options.listeners.stdout) {
+              this.options.listeners.stdout(data);
+            }
+            if (!optionsNonNull.silent && optionsNonNull.outStream) {
+              optionsNonNull.outStream.write(data);
+            }
+            stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
+              if (this.options.listeners && this.options.listeners.stdline) {
+                this.options.listeners.stdline(line);
+              }
+            });
+          });
+        }
+        let errbuffer = "";
+        if (cp.stderr) {
+          cp.stderr.on("data", (data) => {
+            state.processStderr = true;
+            if (this.options.listeners && this.options.listeners.stderr) {
+              this.options.listeners.stderr(data);
+            }
+            if (!optionsNonNull.silent && optionsNonNull.errStream && optionsNonNull.outStream) {
+              const s = optionsNonNull.failOnStdErr ? optionsNonNull.errStream : optionsNonNull.outStream;
+              s.write(data);
+            }
+            errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
+              if (this.options.listeners && this.options.listeners.errline) {
+                this.options.listeners.errline(line);
+              }
+            });
+          });
+        }
+        cp.on("error", (err2) => {
+          state.processError = err2.message;
+          state.processExited = true;
+          state.processClosed = true;
+          state.CheckComplete();
+        });
+        cp.on("exit", (code) => {
+          state.processExitCode = code;
+          state.processExited = true;
+          this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
+          state.CheckComplete();
+        });
+        cp.on("close", (code) => {
+          state.processExitCode = code;
+          state.processExited = true;
+          state.processClosed = true;
+          this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
+          state.CheckComplete();
+        });
+        state.on("done", (error, exitCode) => {
+          if (stdbuffer.length > 0) {
+            this.emit("stdline", stdbuffer);
+          }
+          if (errbuffer.length > 0) {
+            this.emit("errline", errbuffer);
+          }
+          cp.removeAllListeners();
+          if (error) {
+            reject(error);
+          } else {
+            resolve2(exitCode);
+          }
+        });
+        if (this.options.input) {
+          if (!cp.stdin) {
+            throw new Error("child process missing stdin");
+          }
+          cp.stdin.end(this.options.input);
+        }
+      }));
+    });
+  }
+};
+function argStringToArray(argString) {
+  const args = [];
+  let inQuotes = false;
+  let escaped = false;
+  let arg = "";
+  function append(c) {
+    if (escaped && c !== '"') {
+      arg += "\\";
+    }
+    arg += c;
+    escaped = false;
+  }
+  for (let i = 0; i < argString.length; i++) {
+    const c = argString.charAt(i);
+    if (c === '"') {
+      if (!escaped) {
+        inQuotes = !inQuotes;
+      } else {
+        append(c);
+      }
+      continue;
+    }
+    if (c === "\\" && escaped) {
+      append(c);
+      continue;
+    }
+    if (c === "\\" && inQuotes) {
+      escaped = true;
+      continue;
+    }
+    if (c === " " && !inQuotes) {
+      if (arg.length > 0) {
+        args.push(arg);
+        arg = "";
+      }
+      continue;
+    }
+    append(c);
+  }
+  if (arg.length > 0) {
+    args.push(arg.trim());
+  }
+  return args;
+}
+var ExecState = class _ExecState extends events.EventEmitter {
+  constructor(options, toolPath) {
+    super();
+    this.processClosed = false;
+    this.processError = "";
+    this.processExitCode = 0;
+    this.processExited = false;
+    this.processStderr = false;
+    this.delay = 1e4;
+    this.done = false;
+    this.timeout = null;
+    if (!toolPath) {
+      throw new Error("toolPath must not be empty");
+    }
+    this.options = options;
+    this.toolPath = toolPath;
+    if (options.delay) {
+      this.delay = options.delay;
+    }
+  }
+  CheckComplete() {
+    if (this.done) {
       return;
     }
-    for (const key of Object.keys(entry)) {
-      if (!WEIGHT_KEYS.has(key))
-        add(`${at}.${key}`, "unknown field (expected name, target, source)");
-    }
-    const name = checkName(entry["name"], `${at}.name`, names, add);
-    const target = checkTarget(entry["target"], `${at}.target`, targets, add);
-    const sources = parseSources(entry["source"], `${at}.source`, add);
-    if (name !== void 0 && target !== void 0 && sources !== void 0) {
-      weights.push({ name, target, sources });
-    }
-  });
-  return weights;
-}
-function checkName(v, field, seen, add) {
-  if (v === void 0 || v === null || v === "") return void add(field, "name is required");
-  if (typeof v !== "string") return void add(field, `must be a string, got ${describe(v)}`);
-  if (!WEIGHT_NAME_PATTERN.test(v)) {
-    return void add(
-      field,
-      `"${v}" must contain only lowercase alphanumeric characters, hyphens, dots, or underscores (e.g. "my-model-weights")`
-    );
-  }
-  if (seen.has(v)) return void add(field, `duplicate weight name "${v}"`);
-  seen.add(v);
-  return v;
-}
-function checkTarget(v, field, seen, add) {
-  if (v === void 0 || v === null || v === "") return void add(field, "target is required");
-  if (typeof v !== "string") return void add(field, `must be a string, got ${describe(v)}`);
-  if (!v.startsWith("/")) return void add(field, `must be an absolute path, got "${v}"`);
-  const clean = cleanPosix(v);
-  if (clean === "/") return void add(field, 'target must not be the container root "/"');
-  for (const prev of seen) {
-    if (prev === clean) return void add(field, `duplicate weight target "${clean}"`);
-    if (clean.startsWith(prev + "/") || prev.startsWith(clean + "/")) {
-      return void add(
-        field,
-        `target "${clean}" overlaps with "${prev}"; weight targets must be disjoint`
-      );
+    if (this.processClosed) {
+      this._setResult();
+    } else if (this.processExited) {
+      this.timeout = setTimeout2(_ExecState.HandleTimeout, this.delay, this);
     }
   }
-  seen.push(clean);
-  return clean;
-}
-function parseSources(v, field, add) {
-  if (v === void 0 || v === null) return void add(field, "source is required");
-  const list = Array.isArray(v) ? v : [v];
-  if (list.length === 0) return void add(field, "source is required");
-  const out = [];
-  let ok = true;
-  list.forEach((s, i) => {
-    const at = Array.isArray(v) ? `${field}[${i}]` : field;
-    const parsed = parseSource(s, at, add);
-    if (parsed) out.push(parsed);
-    else ok = false;
-  });
-  return ok ? out : void 0;
-}
-function parseSource(s, at, add) {
-  if (!isRecord(s)) return void add(at, `must be a mapping with uri, got ${describe(s)}`);
-  let ok = true;
-  for (const key of Object.keys(s)) {
-    if (!SOURCE_KEYS.has(key)) {
-      add(`${at}.${key}`, "unknown field (expected uri, include, exclude)");
-      ok = false;
-    }
+  _debug(message) {
+    this.emit("debug", message);
   }
-  const uri = s["uri"];
-  if (uri === void 0 || uri === null || uri === "") {
-    add(`${at}.uri`, "weight source.uri is required");
-    ok = false;
-  } else if (typeof uri !== "string") {
-    add(`${at}.uri`, `must be a string, got ${describe(uri)}`);
-    ok = false;
-  } else {
-    const sep = uri.indexOf("://");
-    const scheme = sep < 0 ? "" : uri.slice(0, sep);
-    if (scheme !== "" && !SOURCE_SCHEMES.includes(scheme)) {
-      add(
-        `${at}.uri`,
-        `unsupported weight source scheme "${scheme}" in URI "${uri}" (supported: a path, file://, hf://, huggingface://, http://, https://)`
-      );
-      ok = false;
-    }
-  }
-  const include = parsePatterns(s["include"], `${at}.include`, add);
-  const exclude = parsePatterns(s["exclude"], `${at}.exclude`, add);
-  if (!ok || include === void 0 || exclude === void 0) return void 0;
-  return { uri, include, exclude };
-}
-function parsePatterns(v, field, add) {
-  if (v === void 0 || v === null) return [];
-  if (!Array.isArray(v)) return void add(field, `must be a list of patterns, got ${describe(v)}`);
-  let ok = true;
-  v.forEach((p, i) => {
-    const at = `${field}[${i}]`;
-    const bad = (message) => {
-      add(at, message);
-      ok = false;
-    };
-    if (typeof p !== "string") return bad(`must be a string, got ${describe(p)}`);
-    const t = p.trim();
-    if (t === "") bad("pattern must not be empty");
-    else if (t.startsWith("!"))
-      bad(`"${p}": negation patterns (starting with '!') are not supported`);
-    else if (t.includes("\\")) bad(`"${p}": patterns must use forward slashes, not backslashes`);
-  });
-  return ok ? v : void 0;
-}
-
-// src/cog/tags.ts
-var RESERVED_TAG_PREFIX = "cog-";
-var WEIGHT_TAG_PREFIX = "cog-weight.";
-var TAG_PATTERN = /^[a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}$/;
-var SEGMENT_MAX = 104;
-function isReservedTag(tag) {
-  return tag.startsWith(RESERVED_TAG_PREFIX);
-}
-function userTagProblem(tag) {
-  if (isReservedTag(tag))
-    return `"${RESERVED_TAG_PREFIX}" is a reserved prefix \u2014 choose a different tag`;
-  if (!TAG_PATTERN.test(tag)) return `must match ${TAG_PATTERN.source}`;
-  return void 0;
-}
-function shortDigest(digest) {
-  const colon = digest.indexOf(":");
-  if (colon < 0) return "";
-  return digest.slice(colon + 1, colon + 13);
-}
-function sanitizeTagSegment(name) {
-  let out = "";
-  for (const ch of name) out += /^[A-Za-z0-9_-]$/.test(ch) ? ch : "-";
-  out = out.replace(/-+/g, "-").replace(/^-+|-+$/g, "");
-  if (out.length > SEGMENT_MAX) out = out.slice(0, SEGMENT_MAX).replace(/-+$/, "");
-  return out === "" ? "unnamed" : out;
-}
-function weightTag(name, setDigest2) {
-  const short = shortDigest(setDigest2);
-  const segment = sanitizeTagSegment(name);
-  return short === "" ? WEIGHT_TAG_PREFIX + segment : `${WEIGHT_TAG_PREFIX}${segment}.${short}`;
-}
-function timestampTag(now) {
-  return now.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
-}
-
-// src/cog/modelref.ts
-var DEFAULT_MODEL_REGISTRY = "r8.im";
-var ModelRefError = class extends Error {
-  name = "ModelRefError";
-};
-var NO_MODEL_REF = "no model ref \u2014 set 'model' in cog.yaml or COG_MODEL";
-var IMAGE_ENV_CONFLICT = [
-  "'image' in cog.yaml cannot be combined with COG_MODEL* env vars",
-  "  remove 'image' from cog.yaml (use 'model' instead), or",
-  "  unset COG_MODEL, COG_MODEL_REGISTRY, COG_MODEL_REPO, COG_MODEL_TAG"
-].join("\n");
-function nonEmpty(v) {
-  return v === void 0 || v === "" ? void 0 : v;
-}
-function resolveModelRef(fields, env, now) {
-  const image = nonEmpty(fields.image);
-  const ref = resolveBundleRef(nonEmpty(fields.model), env, now);
-  if (ref) {
-    if (image) throw new ModelRefError(IMAGE_ENV_CONFLICT);
-    return { format: "bundle", ref };
-  }
-  if (image) {
-    try {
-      return { format: "image", ref: parseReference(image) };
-    } catch (e) {
-      throw new ModelRefError(`invalid 'image' in cog.yaml: ${e.message}`);
-    }
-  }
-  throw new ModelRefError(NO_MODEL_REF);
-}
-function resolveBundleRef(model, env, now) {
-  const whole = nonEmpty(env.COG_MODEL);
-  if (whole) {
-    try {
-      return parseReference(whole, timestampTag(now()));
-    } catch (e) {
-      throw new ModelRefError(`invalid COG_MODEL value: ${e.message}`);
-    }
-  }
-  const envRegistry = nonEmpty(env.COG_MODEL_REGISTRY);
-  if (envRegistry !== void 0) {
-    let ok = !envRegistry.includes("/") && !envRegistry.includes("@");
-    try {
-      if (ok) checkRegistry(envRegistry);
-    } catch {
-      ok = false;
-    }
-    if (!ok) {
-      throw new ModelRefError(
-        `invalid COG_MODEL_REGISTRY "${envRegistry}": must be a bare host (no path, tag, or digest)`
-      );
-    }
-  }
-  const envRepo = nonEmpty(env.COG_MODEL_REPO);
-  let envRepoPath;
-  if (envRepo !== void 0) {
-    const bad = `invalid COG_MODEL_REPO "${envRepo}": must be a bare repository path (no host, tag, or digest)`;
-    if (envRepo.includes(":") || envRepo.includes("@")) throw new ModelRefError(bad);
-    try {
-      parseRepository(envRepo);
-    } catch (e) {
-      throw new ModelRefError(`${bad}: ${e.message}`);
-    }
-    envRepoPath = envRepo;
-  }
-  const envTag = nonEmpty(env.COG_MODEL_TAG);
-  if (envTag !== void 0) {
-    const problem = userTagProblem(envTag);
-    if (problem) throw new ModelRefError(`invalid COG_MODEL_TAG "${envTag}": ${problem}`);
-  }
-  let baseRegistry;
-  let baseRepo;
-  if (model) {
-    try {
-      const parsed = parseRepository(model);
-      baseRegistry = parsed.registry;
-      baseRepo = parsed.repository;
-    } catch (e) {
-      throw new ModelRefError(`invalid 'model' in cog.yaml: ${e.message}`);
-    }
-  }
-  const registry = envRegistry ?? baseRegistry ?? nonEmpty(env.COG_REGISTRY_HOST) ?? DEFAULT_MODEL_REGISTRY;
-  const repository = envRepoPath ?? baseRepo;
-  if (!repository) return void 0;
-  const tag = envTag ?? timestampTag(now());
-  const composed = `${registry}/${repository}:${tag}`;
-  try {
-    return parseTagged(composed, tag);
-  } catch (e) {
-    if (e instanceof ReferenceError2) {
-      throw new ModelRefError(`invalid model reference "${composed}": ${e.message}`);
-    }
-    throw e;
-  }
-}
-
-// src/project.ts
-async function loadProject(request3) {
-  const config = await loadCogConfig(request3.dir, request3.configName);
-  const target = resolveModelRef(config, request3.env, request3.now ?? (() => /* @__PURE__ */ new Date()));
-  return { config, target };
-}
-
-// src/util/hashpool.ts
-import { createHash } from "node:crypto";
-import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
-var WORKER_SOURCE = `
-const { parentPort } = require('node:worker_threads');
-const { createHash } = require('node:crypto');
-const hashes = new Map();
-parentPort.on('message', (m) => {
-  if (m.op === 'update') {
-    let h = hashes.get(m.id);
-    if (!h) { h = createHash('sha256'); hashes.set(m.id, h); }
-    h.update(m.sab ? new Uint8Array(m.sab, m.offset, m.length) : m.data);
-    parentPort.postMessage({ seq: m.seq });
-  } else if (m.op === 'digest') {
-    const h = hashes.get(m.id) || createHash('sha256');
-    hashes.delete(m.id);
-    parentPort.postMessage({ seq: m.seq, hex: h.digest('hex') });
-  }
-});
-`;
-var HashWorker = class {
-  worker;
-  pending = /* @__PURE__ */ new Map();
-  seq = 0;
-  /** Hash streams currently assigned: used to spread new streams over the workers. */
-  active = 0;
-  failure;
-  constructor() {
-    this.worker = new Worker(WORKER_SOURCE, { eval: true });
-    this.worker.on("message", (m) => {
-      const p = this.pending.get(m.seq);
-      this.pending.delete(m.seq);
-      p?.resolve(m.hex);
-    });
-    this.worker.on("error", (e) => this.fail(e));
-    this.worker.on("exit", (code) => {
-      if (this.pending.size > 0) this.fail(new Error(`hash worker exited with code ${code}`));
-    });
-  }
-  fail(e) {
-    this.failure = e;
-    for (const p of this.pending.values()) p.reject(e);
-    this.pending.clear();
-  }
-  call(message) {
-    if (this.failure) return Promise.reject(this.failure);
-    const seq = this.seq++;
-    return new Promise((resolve, reject) => {
-      this.pending.set(seq, { resolve, reject });
-      this.worker.postMessage({ ...message, seq });
-    });
-  }
-  terminate() {
-    return this.worker.terminate();
-  }
-};
-var SHARE_MIN = 64 * 1024;
-var SLOT_SIZE = 4 * 1024 * 1024;
-var SLOTS_PER_WORKER = 4;
-var SlotRing = class {
-  free = [];
-  waiters = [];
-  constructor(slots, slotSize) {
-    const sab = new SharedArrayBuffer(slots * slotSize);
-    for (let i = 0; i < slots; i++) this.free.push(new Uint8Array(sab, i * slotSize, slotSize));
-  }
-  acquire() {
-    const slot = this.free.pop();
-    if (slot) return Promise.resolve(slot);
-    return new Promise((resolve) => this.waiters.push(resolve));
-  }
-  release(slot) {
-    const waiter = this.waiters.shift();
-    if (waiter) waiter(slot);
-    else this.free.push(slot);
-  }
-};
-var HashPool = class {
-  workers;
-  nextId = 0;
-  ring;
-  constructor(size = Math.max(1, Math.min(availableParallelism(), 8))) {
-    this.workers = Array.from({ length: size }, () => new HashWorker());
-  }
-  /** The shared read buffers of this pool. */
-  get slots() {
-    this.ring ??= new SlotRing(this.workers.length * SLOTS_PER_WORKER, SLOT_SIZE);
-    return this.ring;
-  }
-  get size() {
-    return this.workers.length;
-  }
-  /** Hashes created and not yet digested or disposed, over all workers. */
-  get open() {
-    return this.workers.reduce((n, w) => n + w.active, 0);
-  }
-  create() {
-    const worker = this.workers.reduce((a, b) => b.active < a.active ? b : a);
-    worker.active++;
-    const id = this.nextId++;
-    let done = false;
-    return {
-      update: async (data) => {
-        if (done) throw new Error("hash already digested");
-        const shared = data.buffer instanceof SharedArrayBuffer && data.length >= SHARE_MIN;
-        await worker.call(
-          shared ? { op: "update", id, sab: data.buffer, offset: data.byteOffset, length: data.length } : { op: "update", id, data: data.slice() }
-        );
-      },
-      digest: async () => {
-        if (done) throw new Error("hash already digested");
-        done = true;
-        try {
-          return `sha256:${await worker.call({ op: "digest", id })}`;
-        } finally {
-          worker.active--;
-        }
-      },
-      dispose: async () => {
-        if (done) return;
-        done = true;
-        worker.active--;
-        await worker.call({ op: "digest", id }).catch(() => void 0);
+  _setResult() {
+    let error;
+    if (this.processExited) {
+      if (this.processError) {
+        error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
+      } else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
+        error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
+      } else if (this.processStderr && this.options.failOnStdErr) {
+        error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
       }
-    };
+    }
+    if (this.timeout) {
+      clearTimeout(this.timeout);
+      this.timeout = null;
+    }
+    this.done = true;
+    this.emit("done", error, this.processExitCode);
   }
-  async close() {
-    await Promise.all(this.workers.map((w) => w.terminate()));
+  static HandleTimeout(state) {
+    if (state.done) {
+      return;
+    }
+    if (!state.processClosed && state.processExited) {
+      const message = `The STDIO streams did not close within ${state.delay / 1e3} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
+      state._debug(message);
+    }
+    state._setResult();
   }
 };
-function sha256(data) {
-  return "sha256:" + createHash("sha256").update(data).digest("hex");
+
+// node_modules/@actions/exec/lib/exec.js
+var __awaiter4 = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve2) {
+      resolve2(value);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve2, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
+function exec(commandLine, args, options) {
+  return __awaiter4(this, void 0, void 0, function* () {
+    const commandArgs = argStringToArray(commandLine);
+    if (commandArgs.length === 0) {
+      throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
+    }
+    const toolPath = commandArgs[0];
+    args = commandArgs.slice(1).concat(args || []);
+    const runner = new ToolRunner(toolPath, args, options);
+    return runner.exec();
+  });
 }
 
-// src/weights/inventory.ts
-import { constants } from "node:fs";
-import { access, lstat, readdir } from "node:fs/promises";
-import path3 from "node:path";
-
-// src/oci/mediatypes.ts
-var MEDIA_TYPE = {
-  ociManifest: "application/vnd.oci.image.manifest.v1+json",
-  ociIndex: "application/vnd.oci.image.index.v1+json",
-  layerTar: "application/vnd.oci.image.layer.v1.tar",
-  layerTarGzip: "application/vnd.oci.image.layer.v1.tar+gzip",
-  weightConfig: "application/vnd.cog.weight.config.v1+json"
+// src/image/builders.ts
+import { mkdtemp, rm as rm2, writeFile } from "node:fs/promises";
+import os2 from "node:os";
+import path4 from "node:path";
+var BUILDERS = ["cog", "docker", "buildah"];
+function platformString(p) {
+  return [p.os, p.architecture, p.variant].filter(Boolean).join("/");
+}
+function buildPlan(r) {
+  const platform = platformString(r.platform);
+  const dockerfile = path4.join(r.projectDir, "Dockerfile");
+  switch (r.builder) {
+    case "cog":
+      return {
+        commands: [
+          { tool: "cog", args: ["build", "-t", r.imageRef] },
+          { tool: "docker", args: ["push", r.imageRef] }
+        ],
+        result: { kind: "pushed", ref: r.imageRef }
+      };
+    case "docker":
+      return {
+        commands: [
+          {
+            tool: "docker",
+            args: [
+              "buildx",
+              "build",
+              "--platform",
+              platform,
+              "--push",
+              // A plain image manifest: attestations would turn it into an index.
+              "--provenance=false",
+              "--sbom=false",
+              "-f",
+              dockerfile,
+              "-t",
+              r.imageRef,
+              r.projectDir
+            ]
+          }
+        ],
+        result: { kind: "pushed", ref: r.imageRef }
+      };
+    case "buildah": {
+      const storage = ["--storage-driver", "vfs"];
+      const local = `localhost/cog-push-build:${path4.basename(r.workDir)}`;
+      const dir = path4.join(r.workDir, "image");
+      return {
+        commands: [
+          {
+            tool: "buildah",
+            args: [
+              "bud",
+              ...storage,
+              "--isolation",
+              "chroot",
+              "--platform",
+              platform,
+              "-f",
+              dockerfile,
+              "-t",
+              local,
+              r.projectDir
+            ]
+          },
+          { tool: "buildah", args: ["push", ...storage, local, `oci:${dir}:latest`] },
+          { tool: "buildah", args: ["rmi", ...storage, local] }
+        ],
+        result: { kind: "oci-layout", dir, tag: "latest" }
+      };
+    }
+  }
+}
+async function temporaryDockerConfig(workDir, login) {
+  const dir = await mkdtemp(path4.join(workDir, "docker-config-"));
+  const auth = Buffer.from(`${login.username}:${login.password}`).toString("base64");
+  await writeFile(
+    path4.join(dir, "config.json"),
+    JSON.stringify({ auths: { [login.host]: { auth } } }),
+    { mode: 384 }
+  );
+  return dir;
+}
+var BuildError = class extends Error {
+  name = "BuildError";
 };
-var ARTIFACT_TYPE_WEIGHT = "application/vnd.cog.weight.v1";
-var ANNOTATION = {
-  weightName: "run.cog.weight.name",
-  weightSetDigest: "run.cog.weight.set-digest",
-  weightTarget: "run.cog.weight.target",
-  weightSizeUncompressed: "run.cog.weight.size.uncompressed"
-};
+async function runBuild(plan, options) {
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter((e) => e[1] !== void 0)
+  );
+  let configDir;
+  if (options.login) {
+    configDir = await temporaryDockerConfig(options.workDir, options.login);
+    env["DOCKER_CONFIG"] = configDir;
+  }
+  try {
+    for (const c of plan.commands) {
+      options.log(`$ ${c.tool} ${c.args.join(" ")}`);
+      let code;
+      try {
+        code = await exec(c.tool, [...c.args], { env, ignoreReturnCode: true });
+      } catch (e) {
+        throw new BuildError(
+          `${c.tool} could not be started: ${e.message}; is it installed?`
+        );
+      }
+      if (code !== 0)
+        throw new BuildError(
+          `\`${c.tool} ${c.args.slice(0, 2).join(" ")}\` failed with exit code ${code}`
+        );
+    }
+  } finally {
+    if (configDir) await rm2(configDir, { recursive: true, force: true });
+  }
+}
+function scratchDir(env) {
+  return mkdtemp(path4.join(env["RUNNER_TEMP"] || os2.tmpdir(), "cog-push-"));
+}
 
 // src/util/gojson.ts
 var HEX = "0123456789abcdef";
@@ -34755,6 +34944,1793 @@ function encode(value, indent, prefix) {
   return "{" + items.join(",") + nl + prefix + "}";
 }
 
+// src/oci/mediatypes.ts
+var MEDIA_TYPE = {
+  ociManifest: "application/vnd.oci.image.manifest.v1+json",
+  ociIndex: "application/vnd.oci.image.index.v1+json",
+  layerTar: "application/vnd.oci.image.layer.v1.tar",
+  layerTarGzip: "application/vnd.oci.image.layer.v1.tar+gzip",
+  weightConfig: "application/vnd.cog.weight.config.v1+json"
+};
+var ARTIFACT_TYPE_WEIGHT = "application/vnd.cog.weight.v1";
+var ANNOTATION = {
+  weightName: "run.cog.weight.name",
+  weightSetDigest: "run.cog.weight.set-digest",
+  weightTarget: "run.cog.weight.target",
+  weightSizeUncompressed: "run.cog.weight.size.uncompressed"
+};
+
+// src/oci/index.ts
+function parsePlatform(text) {
+  const parts = text.split("/");
+  if (parts.length < 2 || parts.length > 3 || parts.some((p) => !/^[a-z0-9._-]+$/.test(p))) {
+    throw new Error(`platform "${text}" must be os/arch or os/arch/variant, e.g. linux/amd64`);
+  }
+  return { os: parts[0], architecture: parts[1], variant: parts[2] };
+}
+function buildModelIndex(image, platform, weights) {
+  return goMarshal({
+    schemaVersion: 2,
+    mediaType: MEDIA_TYPE.ociIndex,
+    manifests: [
+      {
+        mediaType: image.mediaType,
+        size: image.size,
+        digest: image.digest,
+        platform: {
+          architecture: platform.architecture,
+          os: platform.os,
+          variant: platform.variant
+        }
+      },
+      ...weights.map((w) => ({
+        mediaType: w.manifest.mediaType,
+        size: w.manifest.size,
+        digest: w.manifest.digest,
+        // Go's ggcr drops empty annotations (and a zero size).
+        annotations: goMap({
+          [ANNOTATION.weightName]: w.name || void 0,
+          [ANNOTATION.weightSetDigest]: w.setDigest || void 0,
+          [ANNOTATION.weightSizeUncompressed]: w.size > 0 ? String(w.size) : void 0
+        }),
+        platform: { architecture: "unknown", os: "unknown" },
+        artifactType: ARTIFACT_TYPE_WEIGHT
+      }))
+    ]
+  });
+}
+
+// src/inputs.ts
+var InputError = class extends Error {
+  name = "InputError";
+};
+var MODEL_REF_INPUTS = {
+  model: "COG_MODEL",
+  registry: "COG_MODEL_REGISTRY",
+  repository: "COG_MODEL_REPO",
+  tag: "COG_MODEL_TAG"
+};
+function bool(read, name, fallback) {
+  const v = read(name).toLowerCase();
+  if (v === "") return fallback;
+  if (v === "true") return true;
+  if (v === "false") return false;
+  throw new InputError(`input '${name}' must be true or false, got "${read(name)}"`);
+}
+function parseInputs(read, env) {
+  const workspace = env["GITHUB_WORKSPACE"] || process.cwd();
+  const modelRef = {
+    COG_REGISTRY_HOST: env["COG_REGISTRY_HOST"]
+  };
+  for (const [input, variable] of Object.entries(MODEL_REF_INPUTS)) {
+    modelRef[variable] = read(input) || env[variable];
+  }
+  const image = read("image") || void 0;
+  const buildInput = read("build");
+  const build = buildInput || (image ? "none" : "cog");
+  if (build !== "none" && !BUILDERS.includes(build)) {
+    throw new InputError(
+      `input 'build' must be one of cog, docker, buildah, none; got "${buildInput}"`
+    );
+  }
+  if (build !== "none" && image) {
+    throw new InputError(
+      `input 'image' is a prebuilt image, so 'build' must be none (got "${build}")`
+    );
+  }
+  if (build === "none" && !image) {
+    throw new InputError(
+      "input 'build' is none: set 'image' to a prebuilt image (registry ref, oci-layout:DIR, docker-archive:FILE)"
+    );
+  }
+  let platform;
+  try {
+    platform = parsePlatform(read("platform") || "linux/amd64");
+  } catch (e) {
+    throw new InputError(`input 'platform': ${e.message}`);
+  }
+  const concurrencyText = read("concurrency") || "4";
+  const concurrency = Number(concurrencyText);
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) {
+    throw new InputError(
+      `input 'concurrency' must be a whole number from 1 to 64, got "${concurrencyText}"`
+    );
+  }
+  const username = read("username") || void 0;
+  const password = read("password") || void 0;
+  if (Boolean(username) !== Boolean(password)) {
+    throw new InputError("inputs 'username' and 'password' go together: set both or neither");
+  }
+  return {
+    workingDirectory: path5.resolve(workspace, read("working-directory") || "."),
+    config: read("config") || "cog.yaml",
+    modelRef,
+    username,
+    password,
+    replicateToken: read("replicate-token") || void 0,
+    build,
+    image,
+    platform,
+    to: read("to") || void 0,
+    importWeights: bool(read, "import-weights", false),
+    concurrency,
+    dryRun: bool(read, "dry-run", false),
+    summary: bool(read, "summary", true),
+    insecureRegistries: read("insecure-registries").split(/[\s,]+/).filter(Boolean)
+  };
+}
+
+// src/cog/config.ts
+var import_yaml = __toESM(require_dist(), 1);
+import { readFile } from "node:fs/promises";
+import path6 from "node:path";
+
+// src/oci/reference.ts
+var DOCKER_HUB = "index.docker.io";
+var DOCKER_HUB_ALIAS = "docker.io";
+var REPOSITORY_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789_-./";
+var TAG_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.";
+var DIGEST = /^sha256:[a-f0-9]{64}$/;
+var AUTHORITY = /^(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9\-._~!$&'()*+,;=%]*)(?::[0-9]*)?$/;
+var ReferenceError2 = class extends Error {
+  name = "ReferenceError";
+};
+function checkRegistry(name) {
+  if (!AUTHORITY.test(name)) {
+    throw new ReferenceError2(`registries must be valid RFC 3986 URI authorities: ${name}`);
+  }
+}
+function normalizeRegistry(name) {
+  checkRegistry(name);
+  if (name === "" || name === DOCKER_HUB_ALIAS) return DOCKER_HUB;
+  return name;
+}
+function checkElement(kind, value, chars, min, max) {
+  const runes = [...value].length;
+  if (runes < min || runes > max) {
+    throw new ReferenceError2(
+      `${kind} must be between ${min} and ${max} characters in length: ${value}`
+    );
+  }
+  if ([...value].some((ch) => !chars.includes(ch))) {
+    throw new ReferenceError2(`${kind} can only contain the characters \`${chars}\`: ${value}`);
+  }
+}
+function parseRepository(name) {
+  if (name.length === 0) throw new ReferenceError2("a repository name must be specified");
+  let registry = "";
+  let repo = name;
+  const slash = name.indexOf("/");
+  if (slash >= 0) {
+    const first = name.slice(0, slash);
+    if (first.includes(".") || first.includes(":")) {
+      registry = first;
+      repo = name.slice(slash + 1);
+    }
+  }
+  checkElement("repository", repo, REPOSITORY_CHARS, 2, 255);
+  const reg = normalizeRegistry(registry);
+  if (reg === DOCKER_HUB && !repo.includes("/")) repo = "library/" + repo;
+  return { registry: reg, repository: repo };
+}
+function parseTagged(name, defaultTag) {
+  let base = name;
+  let tag = "";
+  const colon = name.lastIndexOf(":");
+  if (colon >= 0 && !name.slice(colon + 1).includes("/")) {
+    base = name.slice(0, colon);
+    tag = name.slice(colon + 1);
+    if (tag === "") throw new ReferenceError2(`${name} must specify a tag name after the colon`);
+  }
+  if (tag !== "") checkElement("tag", tag, TAG_CHARS, 1, 128);
+  return { ...parseRepository(base), tag: tag || defaultTag, digest: null };
+}
+function parseDigested(name) {
+  const parts = name.split("@");
+  if (parts.length !== 2) {
+    throw new ReferenceError2(
+      `a digest must contain exactly one '@' separator (e.g. registry/repository@digest) saw: ${name}`
+    );
+  }
+  const [base, digest2] = parts;
+  if (!digest2.startsWith("sha256:"))
+    throw new ReferenceError2(`unsupported digest algorithm: ${digest2}`);
+  if (!DIGEST.test(digest2)) throw new ReferenceError2(`invalid checksum digest format: ${digest2}`);
+  let repoName = base;
+  try {
+    const t = parseTagged(base, "latest");
+    repoName = t.registry + "/" + t.repository;
+  } catch {
+  }
+  return { ...parseRepository(repoName), tag: null, digest: digest2 };
+}
+function parseReference(name, defaultTag = "latest") {
+  try {
+    return parseTagged(name, defaultTag);
+  } catch (tagError) {
+    try {
+      return parseDigested(name);
+    } catch {
+      throw new ReferenceError2(
+        `could not parse reference: ${name} (${tagError.message})`
+      );
+    }
+  }
+}
+function repositoryName(r) {
+  return `${r.registry}/${r.repository}`;
+}
+function referenceString(r) {
+  if (r.digest) return `${repositoryName(r)}@${r.digest}`;
+  return `${repositoryName(r)}:${r.tag ?? "latest"}`;
+}
+
+// src/cog/config.ts
+var ConfigError = class extends Error {
+  constructor(file, problems) {
+    super(problems.map((p) => `${file}: ${p.field}: ${p.message}`).join("\n"));
+    this.file = file;
+    this.problems = problems;
+  }
+  file;
+  problems;
+  name = "ConfigError";
+};
+var WEIGHT_NAME_PATTERN = /^[a-z0-9]+(?:[._-][a-z0-9]+)*$/;
+var SOURCE_SCHEMES = ["file", "hf", "huggingface", "http", "https"];
+var WEIGHT_KEYS = /* @__PURE__ */ new Set(["name", "target", "source"]);
+var SOURCE_KEYS = /* @__PURE__ */ new Set(["uri", "include", "exclude"]);
+async function loadCogConfig(projectDir, configName = "cog.yaml") {
+  const file = path6.resolve(projectDir, configName);
+  const relative2 = path6.relative(process.cwd(), file);
+  const display = relative2 === "" || relative2.startsWith("..") ? file : relative2;
+  let text;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (e) {
+    const code = e.code;
+    const why = code === "ENOENT" ? "file not found" : e.message;
+    throw new ConfigError(display, [
+      { field: "file", message: `${why} \u2014 is 'working-directory' (or --project) the Cog project?` }
+    ]);
+  }
+  return parseCogConfig(text, display, path6.dirname(file));
+}
+function parseCogConfig(text, file, projectDir) {
+  const lineCounter = new import_yaml.LineCounter();
+  const doc = (0, import_yaml.parseDocument)(text, { lineCounter, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    throw new ConfigError(
+      file,
+      doc.errors.map((err2) => {
+        const pos = err2.linePos?.[0];
+        const where = pos ? `line ${pos.line}, column ${pos.col}` : "yaml";
+        return { field: where, message: err2.message.split("\n")[0] ?? err2.message };
+      })
+    );
+  }
+  const root = doc.toJS() ?? {};
+  const problems = [];
+  const add = (field, message) => problems.push({ field, message });
+  if (!isRecord(root)) {
+    throw new ConfigError(file, [
+      { field: "(root)", message: "must be a mapping of keys to values" }
+    ]);
+  }
+  const model = optionalString(root, "model", add);
+  const image = optionalString(root, "image", add);
+  if (model && image) add("model", "'model' and 'image' cannot both be set");
+  if (model) validateModel(model, add);
+  const weights = parseWeights(root["weights"], add);
+  if (weights.length > 0 && !model) {
+    if (image) add("image", "weights require 'model', not 'image' \u2014 rename 'image' to 'model'");
+    else add("model", "weights require 'model' in cog.yaml \u2014 rename 'image' to 'model'");
+  }
+  if (problems.length > 0) throw new ConfigError(file, problems);
+  return { file, projectDir, model, image, weights };
+}
+function isRecord(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+function optionalString(obj, key, add) {
+  const v = obj[key];
+  if (v === void 0 || v === null || v === "") return void 0;
+  if (typeof v !== "string") {
+    add(key, `must be a string, got ${describe(v)}`);
+    return void 0;
+  }
+  return v;
+}
+function describe(v) {
+  if (Array.isArray(v)) return "a list";
+  if (v === null) return "null";
+  return typeof v === "object" ? "a mapping" : `${typeof v} ${JSON.stringify(v)}`;
+}
+function validateModel(model, add) {
+  try {
+    parseRepository(model);
+  } catch (repoError) {
+    let isReference = false;
+    try {
+      parseReference(model);
+      isReference = true;
+    } catch {
+    }
+    add(
+      "model",
+      isReference ? `"${model}" must be a bare repository \u2014 tags and digests are not allowed` : `"${model}" is not a valid repository: ${repoError.message}`
+    );
+  }
+}
+function cleanPosix(p) {
+  if (p === "") return ".";
+  const normalized = path6.posix.normalize(p);
+  return normalized.length > 1 ? normalized.replace(/\/+$/, "") : normalized;
+}
+function parseWeights(raw, add) {
+  if (raw === void 0 || raw === null) return [];
+  if (!Array.isArray(raw)) {
+    add("weights", `must be a list of weights, got ${describe(raw)}`);
+    return [];
+  }
+  const names = /* @__PURE__ */ new Set();
+  const targets = [];
+  const weights = [];
+  raw.forEach((entry, i) => {
+    const at = `weights[${i}]`;
+    if (!isRecord(entry)) {
+      add(at, `must be a mapping with name, target and source, got ${describe(entry)}`);
+      return;
+    }
+    for (const key of Object.keys(entry)) {
+      if (!WEIGHT_KEYS.has(key))
+        add(`${at}.${key}`, "unknown field (expected name, target, source)");
+    }
+    const name = checkName(entry["name"], `${at}.name`, names, add);
+    const target = checkTarget(entry["target"], `${at}.target`, targets, add);
+    const sources = parseSources(entry["source"], `${at}.source`, add);
+    if (name !== void 0 && target !== void 0 && sources !== void 0) {
+      weights.push({ name, target, sources });
+    }
+  });
+  return weights;
+}
+function checkName(v, field, seen, add) {
+  if (v === void 0 || v === null || v === "") return void add(field, "name is required");
+  if (typeof v !== "string") return void add(field, `must be a string, got ${describe(v)}`);
+  if (!WEIGHT_NAME_PATTERN.test(v)) {
+    return void add(
+      field,
+      `"${v}" must contain only lowercase alphanumeric characters, hyphens, dots, or underscores (e.g. "my-model-weights")`
+    );
+  }
+  if (seen.has(v)) return void add(field, `duplicate weight name "${v}"`);
+  seen.add(v);
+  return v;
+}
+function checkTarget(v, field, seen, add) {
+  if (v === void 0 || v === null || v === "") return void add(field, "target is required");
+  if (typeof v !== "string") return void add(field, `must be a string, got ${describe(v)}`);
+  if (!v.startsWith("/")) return void add(field, `must be an absolute path, got "${v}"`);
+  const clean = cleanPosix(v);
+  if (clean === "/") return void add(field, 'target must not be the container root "/"');
+  for (const prev of seen) {
+    if (prev === clean) return void add(field, `duplicate weight target "${clean}"`);
+    if (clean.startsWith(prev + "/") || prev.startsWith(clean + "/")) {
+      return void add(
+        field,
+        `target "${clean}" overlaps with "${prev}"; weight targets must be disjoint`
+      );
+    }
+  }
+  seen.push(clean);
+  return clean;
+}
+function parseSources(v, field, add) {
+  if (v === void 0 || v === null) return void add(field, "source is required");
+  const list2 = Array.isArray(v) ? v : [v];
+  if (list2.length === 0) return void add(field, "source is required");
+  const out = [];
+  let ok = true;
+  list2.forEach((s, i) => {
+    const at = Array.isArray(v) ? `${field}[${i}]` : field;
+    const parsed = parseSource(s, at, add);
+    if (parsed) out.push(parsed);
+    else ok = false;
+  });
+  return ok ? out : void 0;
+}
+function parseSource(s, at, add) {
+  if (!isRecord(s)) return void add(at, `must be a mapping with uri, got ${describe(s)}`);
+  let ok = true;
+  for (const key of Object.keys(s)) {
+    if (!SOURCE_KEYS.has(key)) {
+      add(`${at}.${key}`, "unknown field (expected uri, include, exclude)");
+      ok = false;
+    }
+  }
+  const uri = s["uri"];
+  if (uri === void 0 || uri === null || uri === "") {
+    add(`${at}.uri`, "weight source.uri is required");
+    ok = false;
+  } else if (typeof uri !== "string") {
+    add(`${at}.uri`, `must be a string, got ${describe(uri)}`);
+    ok = false;
+  } else {
+    const sep2 = uri.indexOf("://");
+    const scheme = sep2 < 0 ? "" : uri.slice(0, sep2);
+    if (scheme !== "" && !SOURCE_SCHEMES.includes(scheme)) {
+      add(
+        `${at}.uri`,
+        `unsupported weight source scheme "${scheme}" in URI "${uri}" (supported: a path, file://, hf://, huggingface://, http://, https://)`
+      );
+      ok = false;
+    }
+  }
+  const include = parsePatterns(s["include"], `${at}.include`, add);
+  const exclude = parsePatterns(s["exclude"], `${at}.exclude`, add);
+  if (!ok || include === void 0 || exclude === void 0) return void 0;
+  return { uri, include, exclude };
+}
+function parsePatterns(v, field, add) {
+  if (v === void 0 || v === null) return [];
+  if (!Array.isArray(v)) return void add(field, `must be a list of patterns, got ${describe(v)}`);
+  let ok = true;
+  v.forEach((p, i) => {
+    const at = `${field}[${i}]`;
+    const bad = (message) => {
+      add(at, message);
+      ok = false;
+    };
+    if (typeof p !== "string") return bad(`must be a string, got ${describe(p)}`);
+    const t = p.trim();
+    if (t === "") bad("pattern must not be empty");
+    else if (t.startsWith("!"))
+      bad(`"${p}": negation patterns (starting with '!') are not supported`);
+    else if (t.includes("\\")) bad(`"${p}": patterns must use forward slashes, not backslashes`);
+  });
+  return ok ? v : void 0;
+}
+
+// src/cog/tags.ts
+var RESERVED_TAG_PREFIX = "cog-";
+var IMAGE_TAG_PREFIX = "cog-image.";
+var WEIGHT_TAG_PREFIX = "cog-weight.";
+var TAG_PATTERN = /^[a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}$/;
+var SEGMENT_MAX = 104;
+function isReservedTag(tag) {
+  return tag.startsWith(RESERVED_TAG_PREFIX);
+}
+function userTagProblem(tag) {
+  if (isReservedTag(tag))
+    return `"${RESERVED_TAG_PREFIX}" is a reserved prefix \u2014 choose a different tag`;
+  if (!TAG_PATTERN.test(tag)) return `must match ${TAG_PATTERN.source}`;
+  return void 0;
+}
+function shortDigest(digest2) {
+  const colon = digest2.indexOf(":");
+  if (colon < 0) return "";
+  return digest2.slice(colon + 1, colon + 13);
+}
+function sanitizeTagSegment(name) {
+  let out = "";
+  for (const ch of name) out += /^[A-Za-z0-9_-]$/.test(ch) ? ch : "-";
+  out = out.replace(/-+/g, "-").replace(/^-+|-+$/g, "");
+  if (out.length > SEGMENT_MAX) out = out.slice(0, SEGMENT_MAX).replace(/-+$/, "");
+  return out === "" ? "unnamed" : out;
+}
+function weightTag(name, setDigest2) {
+  const short = shortDigest(setDigest2);
+  const segment = sanitizeTagSegment(name);
+  return short === "" ? WEIGHT_TAG_PREFIX + segment : `${WEIGHT_TAG_PREFIX}${segment}.${short}`;
+}
+function imageTag(modelTag) {
+  return IMAGE_TAG_PREFIX + modelTag;
+}
+function timestampTag(now) {
+  return now.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
+}
+
+// src/cog/modelref.ts
+var DEFAULT_MODEL_REGISTRY = "r8.im";
+var ModelRefError = class extends Error {
+  name = "ModelRefError";
+};
+var NO_MODEL_REF = "no model ref \u2014 set 'model' in cog.yaml or COG_MODEL";
+var IMAGE_ENV_CONFLICT = [
+  "'image' in cog.yaml cannot be combined with COG_MODEL* env vars",
+  "  remove 'image' from cog.yaml (use 'model' instead), or",
+  "  unset COG_MODEL, COG_MODEL_REGISTRY, COG_MODEL_REPO, COG_MODEL_TAG"
+].join("\n");
+function nonEmpty(v) {
+  return v === void 0 || v === "" ? void 0 : v;
+}
+function resolveModelRef(fields, env, now) {
+  const image = nonEmpty(fields.image);
+  const ref = resolveBundleRef(nonEmpty(fields.model), env, now);
+  if (ref) {
+    if (image) throw new ModelRefError(IMAGE_ENV_CONFLICT);
+    return { format: "bundle", ref };
+  }
+  if (image) {
+    try {
+      return { format: "image", ref: parseReference(image) };
+    } catch (e) {
+      throw new ModelRefError(`invalid 'image' in cog.yaml: ${e.message}`);
+    }
+  }
+  throw new ModelRefError(NO_MODEL_REF);
+}
+function resolveBundleRef(model, env, now) {
+  const whole = nonEmpty(env.COG_MODEL);
+  if (whole) {
+    try {
+      return parseReference(whole, timestampTag(now()));
+    } catch (e) {
+      throw new ModelRefError(`invalid COG_MODEL value: ${e.message}`);
+    }
+  }
+  const envRegistry = nonEmpty(env.COG_MODEL_REGISTRY);
+  if (envRegistry !== void 0) {
+    let ok = !envRegistry.includes("/") && !envRegistry.includes("@");
+    try {
+      if (ok) checkRegistry(envRegistry);
+    } catch {
+      ok = false;
+    }
+    if (!ok) {
+      throw new ModelRefError(
+        `invalid COG_MODEL_REGISTRY "${envRegistry}": must be a bare host (no path, tag, or digest)`
+      );
+    }
+  }
+  const envRepo = nonEmpty(env.COG_MODEL_REPO);
+  let envRepoPath;
+  if (envRepo !== void 0) {
+    const bad = `invalid COG_MODEL_REPO "${envRepo}": must be a bare repository path (no host, tag, or digest)`;
+    if (envRepo.includes(":") || envRepo.includes("@")) throw new ModelRefError(bad);
+    try {
+      parseRepository(envRepo);
+    } catch (e) {
+      throw new ModelRefError(`${bad}: ${e.message}`);
+    }
+    envRepoPath = envRepo;
+  }
+  const envTag = nonEmpty(env.COG_MODEL_TAG);
+  if (envTag !== void 0) {
+    const problem = userTagProblem(envTag);
+    if (problem) throw new ModelRefError(`invalid COG_MODEL_TAG "${envTag}": ${problem}`);
+  }
+  let baseRegistry;
+  let baseRepo;
+  if (model) {
+    try {
+      const parsed = parseRepository(model);
+      baseRegistry = parsed.registry;
+      baseRepo = parsed.repository;
+    } catch (e) {
+      throw new ModelRefError(`invalid 'model' in cog.yaml: ${e.message}`);
+    }
+  }
+  const registry = envRegistry ?? baseRegistry ?? nonEmpty(env.COG_REGISTRY_HOST) ?? DEFAULT_MODEL_REGISTRY;
+  const repository = envRepoPath ?? baseRepo;
+  if (!repository) return void 0;
+  const tag = envTag ?? timestampTag(now());
+  const composed = `${registry}/${repository}:${tag}`;
+  try {
+    return parseTagged(composed, tag);
+  } catch (e) {
+    if (e instanceof ReferenceError2) {
+      throw new ModelRefError(`invalid model reference "${composed}": ${e.message}`);
+    }
+    throw e;
+  }
+}
+function assertPushable(ref) {
+  if (ref.tag === null) {
+    throw new ModelRefError(
+      `cannot push to digest-pinned ref "${referenceString(ref)}": model push requires a tag`
+    );
+  }
+}
+
+// src/project.ts
+async function loadProject(request3) {
+  const config = await loadCogConfig(request3.dir, request3.configName);
+  const target = resolveModelRef(config, request3.env, request3.now ?? (() => /* @__PURE__ */ new Date()));
+  return { config, target };
+}
+
+// src/publish.ts
+import path14 from "node:path";
+
+// src/oci/target.ts
+function bytesBlob(digest2, bytes) {
+  return {
+    digest: digest2,
+    size: bytes.length,
+    async *open(offset = 0) {
+      if (offset < bytes.length) yield bytes.subarray(offset);
+    }
+  };
+}
+var TargetError = class extends Error {
+  name = "TargetError";
+};
+
+// src/util/limit.ts
+async function mapLimit(items, limit, fn) {
+  const results = new Array(items.length);
+  let next = 0;
+  const run = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i], i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, run));
+  return results;
+}
+
+// src/image/copy.ts
+var INDEX_TYPES = /* @__PURE__ */ new Set([
+  MEDIA_TYPE.ociIndex,
+  "application/vnd.docker.distribution.manifest.list.v2+json"
+]);
+async function* skip(source, offset) {
+  let left = offset;
+  for await (const chunk of source) {
+    if (left >= chunk.length) {
+      left -= chunk.length;
+      continue;
+    }
+    yield left > 0 ? chunk.subarray(left) : chunk;
+    left = 0;
+  }
+}
+function parse(bytes, where) {
+  try {
+    return JSON.parse(Buffer.from(bytes).toString("utf8"));
+  } catch {
+    throw new TargetError(`${where}: manifest is not JSON`);
+  }
+}
+async function copyImage(source, reference, dest, destTag, options) {
+  const where = `${source.name}:${reference}`;
+  let manifest = await source.getManifest(reference);
+  if (!manifest) throw new TargetError(`image ${where} not found`);
+  let json = parse(manifest.bytes, where);
+  if (INDEX_TYPES.has(manifest.mediaType) || json.manifests) {
+    const p = options.platform;
+    const match = (json.manifests ?? []).find(
+      (m) => m.platform?.os === p.os && m.platform?.architecture === p.architecture && (!p.variant || m.platform?.variant === p.variant)
+    );
+    if (!match) {
+      const have = (json.manifests ?? []).map((m) => `${m.platform?.os}/${m.platform?.architecture}`).join(", ");
+      throw new TargetError(
+        `image ${where} has no ${p.os}/${p.architecture} manifest (it has: ${have || "none"})`
+      );
+    }
+    manifest = await source.getManifest(match.digest);
+    if (!manifest)
+      throw new TargetError(`image ${where}: platform manifest ${match.digest} not found`);
+    json = parse(manifest.bytes, where);
+  }
+  if (!json.config || !Array.isArray(json.layers)) {
+    throw new TargetError(`${where} is not an image manifest (${manifest.mediaType})`);
+  }
+  const blobs = [json.config, ...json.layers];
+  const uploaded = await mapLimit(blobs, options.concurrency ?? 4, async (b) => {
+    if (await dest.hasBlob(b.digest) !== null) return 0;
+    if (options.mountFrom && await dest.mountBlob(b.digest, options.mountFrom)) return 0;
+    const blob = {
+      digest: b.digest,
+      size: b.size,
+      open: (offset = 0) => skip(source.openBlob(b.digest), offset)
+    };
+    return (await dest.putBlob(blob)).bytesWritten;
+  });
+  const digest2 = await dest.putManifest(manifest.bytes, manifest.mediaType, destTag);
+  if (digest2 !== manifest.digest) {
+    throw new TargetError(
+      `${dest.name}: image manifest went up as ${digest2}, expected ${manifest.digest}`
+    );
+  }
+  return {
+    descriptor: { mediaType: manifest.mediaType, size: manifest.size, digest: digest2 },
+    bytesUploaded: uploaded.reduce((n, x) => n + x, 0)
+  };
+}
+
+// src/oci/layout.ts
+import { createHash as createHash2 } from "node:crypto";
+import { once } from "node:events";
+import { createReadStream, createWriteStream } from "node:fs";
+import { mkdir as mkdir2, readFile as readFile2, rename as rename2, rm as rm3, stat as stat2, writeFile as writeFile2 } from "node:fs/promises";
+import path7 from "node:path";
+
+// src/util/hashpool.ts
+import { createHash } from "node:crypto";
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
+var WORKER_SOURCE = `
+const { parentPort } = require('node:worker_threads');
+const { createHash } = require('node:crypto');
+const hashes = new Map();
+parentPort.on('message', (m) => {
+  if (m.op === 'update') {
+    let h = hashes.get(m.id);
+    if (!h) { h = createHash('sha256'); hashes.set(m.id, h); }
+    h.update(m.sab ? new Uint8Array(m.sab, m.offset, m.length) : m.data);
+    parentPort.postMessage({ seq: m.seq });
+  } else if (m.op === 'digest') {
+    const h = hashes.get(m.id) || createHash('sha256');
+    hashes.delete(m.id);
+    parentPort.postMessage({ seq: m.seq, hex: h.digest('hex') });
+  }
+});
+`;
+var HashWorker = class {
+  worker;
+  pending = /* @__PURE__ */ new Map();
+  seq = 0;
+  /** Hash streams currently assigned: used to spread new streams over the workers. */
+  active = 0;
+  failure;
+  constructor() {
+    this.worker = new Worker(WORKER_SOURCE, { eval: true });
+    this.worker.on("message", (m) => {
+      const p = this.pending.get(m.seq);
+      this.pending.delete(m.seq);
+      p?.resolve(m.hex);
+    });
+    this.worker.on("error", (e) => this.fail(e));
+    this.worker.on("exit", (code) => {
+      if (this.pending.size > 0) this.fail(new Error(`hash worker exited with code ${code}`));
+    });
+  }
+  fail(e) {
+    this.failure = e;
+    for (const p of this.pending.values()) p.reject(e);
+    this.pending.clear();
+  }
+  call(message) {
+    if (this.failure) return Promise.reject(this.failure);
+    const seq = this.seq++;
+    return new Promise((resolve2, reject) => {
+      this.pending.set(seq, { resolve: resolve2, reject });
+      this.worker.postMessage({ ...message, seq });
+    });
+  }
+  terminate() {
+    return this.worker.terminate();
+  }
+};
+var SHARE_MIN = 64 * 1024;
+var SLOT_SIZE = 4 * 1024 * 1024;
+var SLOTS_PER_WORKER = 4;
+var SlotRing = class {
+  free = [];
+  waiters = [];
+  constructor(slots, slotSize) {
+    const sab = new SharedArrayBuffer(slots * slotSize);
+    for (let i = 0; i < slots; i++) this.free.push(new Uint8Array(sab, i * slotSize, slotSize));
+  }
+  acquire() {
+    const slot = this.free.pop();
+    if (slot) return Promise.resolve(slot);
+    return new Promise((resolve2) => this.waiters.push(resolve2));
+  }
+  release(slot) {
+    const waiter = this.waiters.shift();
+    if (waiter) waiter(slot);
+    else this.free.push(slot);
+  }
+};
+var HashPool = class {
+  workers;
+  nextId = 0;
+  ring;
+  constructor(size = Math.max(1, Math.min(availableParallelism(), 8))) {
+    this.workers = Array.from({ length: size }, () => new HashWorker());
+  }
+  /** The shared read buffers of this pool. */
+  get slots() {
+    this.ring ??= new SlotRing(this.workers.length * SLOTS_PER_WORKER, SLOT_SIZE);
+    return this.ring;
+  }
+  get size() {
+    return this.workers.length;
+  }
+  /** Hashes created and not yet digested or disposed, over all workers. */
+  get open() {
+    return this.workers.reduce((n, w) => n + w.active, 0);
+  }
+  create() {
+    const worker = this.workers.reduce((a, b) => b.active < a.active ? b : a);
+    worker.active++;
+    const id = this.nextId++;
+    let done = false;
+    return {
+      update: async (data) => {
+        if (done) throw new Error("hash already digested");
+        const shared = data.buffer instanceof SharedArrayBuffer && data.length >= SHARE_MIN;
+        await worker.call(
+          shared ? { op: "update", id, sab: data.buffer, offset: data.byteOffset, length: data.length } : { op: "update", id, data: data.slice() }
+        );
+      },
+      digest: async () => {
+        if (done) throw new Error("hash already digested");
+        done = true;
+        try {
+          return `sha256:${await worker.call({ op: "digest", id })}`;
+        } finally {
+          worker.active--;
+        }
+      },
+      dispose: async () => {
+        if (done) return;
+        done = true;
+        worker.active--;
+        await worker.call({ op: "digest", id }).catch(() => void 0);
+      }
+    };
+  }
+  async close() {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+};
+function sha256(data) {
+  return "sha256:" + createHash("sha256").update(data).digest("hex");
+}
+
+// src/oci/layout.ts
+var REF_NAME = "org.opencontainers.image.ref.name";
+var DIGEST2 = /^sha256:[a-f0-9]{64}$/;
+var OciLayoutTarget = class {
+  constructor(dir) {
+    this.dir = dir;
+    this.name = `oci-layout:${dir}`;
+  }
+  dir;
+  name;
+  index = Promise.resolve();
+  blobPath(digest2) {
+    if (!DIGEST2.test(digest2)) throw new TargetError(`${this.name}: invalid digest ${digest2}`);
+    return path7.join(this.dir, "blobs", "sha256", digest2.slice("sha256:".length));
+  }
+  async init() {
+    await mkdir2(path7.join(this.dir, "blobs", "sha256"), { recursive: true });
+    const layout = path7.join(this.dir, "oci-layout");
+    try {
+      await stat2(layout);
+    } catch {
+      await writeFile2(layout, JSON.stringify({ imageLayoutVersion: "1.0.0" }));
+    }
+  }
+  async hasBlob(digest2) {
+    try {
+      return (await stat2(this.blobPath(digest2))).size;
+    } catch {
+      return null;
+    }
+  }
+  async putBlob(blob) {
+    if (await this.hasBlob(blob.digest) === blob.size) return { bytesWritten: 0 };
+    await this.init();
+    const final = this.blobPath(blob.digest);
+    const partial = `${final}.partial-${process.pid}-${Math.random().toString(36).slice(2)}`;
+    const hash = createHash2("sha256");
+    let size = 0;
+    const out = createWriteStream(partial);
+    try {
+      for await (const chunk of blob.open()) {
+        hash.update(chunk);
+        size += chunk.length;
+        if (!out.write(chunk)) await once(out, "drain");
+      }
+      await new Promise(
+        (resolve2, reject) => out.end((e) => e ? reject(e) : resolve2())
+      );
+      const digest2 = "sha256:" + hash.digest("hex");
+      if (digest2 !== blob.digest || size !== blob.size) {
+        throw new TargetError(
+          `${this.name}: blob bytes do not match ${blob.digest} (${blob.size} bytes): got ${digest2} (${size} bytes)`
+        );
+      }
+      await rename2(partial, final);
+      return { bytesWritten: size };
+    } catch (e) {
+      out.destroy();
+      await rm3(partial, { force: true });
+      throw e;
+    }
+  }
+  async *openBlob(digest2) {
+    const file = this.blobPath(digest2);
+    if (await this.hasBlob(digest2) === null)
+      throw new TargetError(`${this.name}: blob ${digest2} is missing`);
+    yield* createReadStream(file, { highWaterMark: 1 << 20 });
+  }
+  async mountBlob() {
+    return false;
+  }
+  async readIndex() {
+    try {
+      const index = JSON.parse(await readFile2(path7.join(this.dir, "index.json"), "utf8"));
+      return Array.isArray(index.manifests) ? index.manifests : [];
+    } catch {
+      return [];
+    }
+  }
+  async find(reference) {
+    const entries = await this.readIndex();
+    if (DIGEST2.test(reference)) {
+      const listed = entries.find((e) => e.digest === reference);
+      if (listed) return listed;
+      try {
+        const bytes = await readFile2(this.blobPath(reference));
+        return { mediaType: mediaTypeOf(bytes), size: bytes.length, digest: reference };
+      } catch {
+        return null;
+      }
+    }
+    return entries.find((e) => e.annotations?.[REF_NAME] === reference) ?? null;
+  }
+  async hasManifest(reference) {
+    const e = await this.find(reference);
+    return e && await this.hasBlob(e.digest) !== null ? { digest: e.digest, mediaType: e.mediaType, size: e.size } : null;
+  }
+  async getManifest(reference) {
+    const e = await this.find(reference);
+    if (!e) return null;
+    const bytes = new Uint8Array(await readFile2(this.blobPath(e.digest)));
+    if (sha256(bytes) !== e.digest)
+      throw new TargetError(`${this.name}: manifest ${e.digest} is corrupt`);
+    return { digest: e.digest, mediaType: e.mediaType, size: bytes.length, bytes };
+  }
+  async putManifest(bytes, mediaType, reference) {
+    const digest2 = sha256(bytes);
+    if (DIGEST2.test(reference) && reference !== digest2) {
+      throw new TargetError(`${this.name}: manifest bytes are ${digest2}, not ${reference}`);
+    }
+    await this.putBlob(bytesBlob(digest2, bytes));
+    if (!DIGEST2.test(reference)) {
+      const update = this.index.then(async () => {
+        const entries = (await this.readIndex()).filter(
+          (e) => e.annotations?.[REF_NAME] !== reference
+        );
+        entries.push({
+          mediaType,
+          size: bytes.length,
+          digest: digest2,
+          annotations: { [REF_NAME]: reference }
+        });
+        const file = path7.join(this.dir, "index.json");
+        const tmp = `${file}.tmp-${process.pid}`;
+        await writeFile2(
+          tmp,
+          JSON.stringify(
+            { schemaVersion: 2, mediaType: MEDIA_TYPE.ociIndex, manifests: entries },
+            null,
+            2
+          )
+        );
+        await rename2(tmp, file);
+      });
+      this.index = update.catch(() => void 0);
+      await update;
+    }
+    return digest2;
+  }
+};
+function mediaTypeOf(bytes) {
+  try {
+    const m = JSON.parse(Buffer.from(bytes).toString("utf8"));
+    if (typeof m.mediaType === "string") return m.mediaType;
+  } catch {
+  }
+  return MEDIA_TYPE.ociManifest;
+}
+
+// src/oci/open.ts
+import path9 from "node:path";
+
+// src/oci/registry/client.ts
+var import_undici2 = __toESM(require_undici(), 1);
+import { setTimeout as sleep } from "node:timers/promises";
+import { Readable } from "node:stream";
+
+// src/oci/registry/auth.ts
+var import_undici = __toESM(require_undici(), 1);
+function parseChallenge(header2) {
+  if (!header2) return void 0;
+  const m = /^\s*(\w+)\s*(.*)$/s.exec(header2);
+  if (!m) return void 0;
+  const scheme = m[1].toLowerCase();
+  if (scheme !== "basic" && scheme !== "bearer") return void 0;
+  const params = {};
+  const re = /([\w-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^,\s]*))/g;
+  for (const p of m[2].matchAll(re))
+    params[p[1].toLowerCase()] = p[2] !== void 0 ? p[2].replace(/\\(.)/g, "$1") : p[3];
+  return { scheme, params };
+}
+var AuthError = class extends Error {
+  name = "AuthError";
+};
+var DEFAULT_TOKEN_SECONDS = 60;
+var EXPIRY_MARGIN_MS = 1e4;
+var Authenticator = class {
+  constructor(registry, credential, now = Date.now) {
+    this.registry = registry;
+    this.credential = credential;
+    this.now = now;
+  }
+  registry;
+  credential;
+  now;
+  challenge;
+  tokens = /* @__PURE__ */ new Map();
+  /** Which credential was offered, for error messages. */
+  get credentialSource() {
+    return this.credential?.source ?? "anonymous (no credentials found for this registry)";
+  }
+  /** Remember the registry's challenge (from a 401). */
+  setChallenge(header2) {
+    const parsed = parseChallenge(header2);
+    if (parsed) this.challenge = parsed;
+  }
+  /** Forget cached tokens for these scopes (after a 401 with a token that looked valid). */
+  invalidate(scopes) {
+    this.tokens.delete(this.tokenKey(scopes));
+  }
+  tokenKey(scopes) {
+    const c = this.challenge?.params;
+    return JSON.stringify([c?.["realm"], c?.["service"], [...scopes].sort()]);
+  }
+  basic() {
+    const c = this.credential;
+    if (!c || c.username === void 0 || c.password === void 0) return void 0;
+    return "Basic " + Buffer.from(`${c.username}:${c.password}`).toString("base64");
+  }
+  /** The Authorization header for a request needing `scopes`, or undefined (anonymous). */
+  async authorization(scopes) {
+    const challenge = this.challenge;
+    if (!challenge) return void 0;
+    if (challenge.scheme === "basic") {
+      const basic = this.basic();
+      if (!basic) {
+        throw new AuthError(
+          `${this.registry} asks for a username and password; ${this.credentialSource}`
+        );
+      }
+      return basic;
+    }
+    const key = this.tokenKey(scopes);
+    const cached = this.tokens.get(key);
+    if (cached && cached.expiresAt - EXPIRY_MARGIN_MS > this.now()) return `Bearer ${cached.token}`;
+    const fresh = await this.fetchToken(challenge, scopes);
+    this.tokens.set(key, fresh);
+    return `Bearer ${fresh.token}`;
+  }
+  async fetchToken(challenge, scopes) {
+    const realm = challenge.params["realm"];
+    if (!realm) throw new AuthError(`${this.registry}: Bearer challenge without a realm`);
+    let url;
+    try {
+      url = new URL(realm);
+    } catch {
+      throw new AuthError(`${this.registry}: Bearer realm is not a URL: ${realm}`);
+    }
+    const service = challenge.params["service"];
+    const c = this.credential;
+    let res;
+    if (c?.identityToken) {
+      const form = new URLSearchParams({
+        grant_type: "refresh_token",
+        refresh_token: c.identityToken,
+        client_id: "cog-push"
+      });
+      if (service) form.set("service", service);
+      if (scopes.length) form.set("scope", scopes.join(" "));
+      res = await (0, import_undici.request)(url, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: form.toString()
+      });
+    } else {
+      if (service) url.searchParams.set("service", service);
+      for (const s of scopes) url.searchParams.append("scope", s);
+      const headers = {};
+      const basic = this.basic();
+      if (basic) headers["authorization"] = basic;
+      res = await (0, import_undici.request)(url, { method: "GET", headers });
+    }
+    const text = await res.body.text();
+    if (res.statusCode !== 200) {
+      throw new AuthError(
+        `${this.registry}: token request to ${url.origin}${url.pathname} failed with ${res.statusCode}; credentials tried: ${this.credentialSource}`
+      );
+    }
+    let body;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      throw new AuthError(`${this.registry}: token response from ${url.origin} is not JSON`);
+    }
+    const token = body.token ?? body.access_token;
+    if (!token)
+      throw new AuthError(`${this.registry}: token response from ${url.origin} has no token`);
+    const seconds = typeof body.expires_in === "number" && body.expires_in > 0 ? body.expires_in : DEFAULT_TOKEN_SECONDS;
+    return { token, expiresAt: this.now() + seconds * 1e3 };
+  }
+};
+function repositoryScope(repository, actions) {
+  return `repository:${repository}:${actions}`;
+}
+
+// src/oci/registry/credentials.ts
+import { execFile } from "node:child_process";
+import { readFile as readFile3 } from "node:fs/promises";
+import os3 from "node:os";
+import path8 from "node:path";
+var DOCKER_HUB_ALIASES = /* @__PURE__ */ new Set([
+  "docker.io",
+  "index.docker.io",
+  "registry-1.docker.io",
+  "https://index.docker.io/v1/",
+  "https://index.docker.io/v1",
+  "index.docker.io/v1"
+]);
+function hostKey(host) {
+  if (DOCKER_HUB_ALIASES.has(host)) return "docker.io";
+  const bare = host.replace(/^https?:\/\//, "").replace(/\/.*$/, "");
+  return DOCKER_HUB_ALIASES.has(bare) ? "docker.io" : bare;
+}
+async function readDockerConfig(dir) {
+  try {
+    return JSON.parse(await readFile3(path8.join(dir, "config.json"), "utf8"));
+  } catch (e) {
+    if (e.code === "ENOENT") return void 0;
+    throw new Error(`cannot read ${path8.join(dir, "config.json")}: ${e.message}`);
+  }
+}
+function helper(name, host) {
+  return new Promise((resolve2, reject) => {
+    const child2 = execFile(
+      `docker-credential-${name}`,
+      ["get"],
+      { timeout: 3e4 },
+      (err2, stdout) => {
+        if (err2) {
+          if (/not found/i.test(String(stdout)) || /not found/i.test(err2.message))
+            return resolve2(void 0);
+          return reject(
+            new Error(
+              `docker-credential-${name} get failed for ${host}: ${err2.message.split("\n")[0]}`
+            )
+          );
+        }
+        try {
+          const r = JSON.parse(stdout);
+          if (!r.Secret) return resolve2(void 0);
+          const source = `docker-credential-${name}`;
+          resolve2(
+            r.Username === "<token>" ? { identityToken: r.Secret, source } : { username: r.Username ?? "", password: r.Secret, source }
+          );
+        } catch {
+          reject(new Error(`docker-credential-${name} returned malformed JSON for ${host}`));
+        }
+      }
+    );
+    child2.stdin?.end(host);
+  });
+}
+async function findCredential(host, options = {}) {
+  const key = hostKey(host);
+  if (options.explicit && hostKey(options.explicit.host) === key) {
+    return {
+      username: options.explicit.username,
+      password: options.explicit.password,
+      source: "explicit username/password"
+    };
+  }
+  const env = options.env ?? process.env;
+  const dir = options.dockerConfigDir ?? env["DOCKER_CONFIG"] ?? path8.join(os3.homedir(), ".docker");
+  const config = await readDockerConfig(dir);
+  if (!config) return void 0;
+  const file = path8.join(dir, "config.json");
+  const helperName = Object.entries(config.credHelpers ?? {}).find(
+    ([h]) => hostKey(h) === key
+  )?.[1];
+  if (helperName) return helper(helperName, host);
+  const entry = Object.entries(config.auths ?? {}).find(([h]) => hostKey(h) === key)?.[1];
+  if (entry) {
+    if (entry.identitytoken)
+      return { identityToken: entry.identitytoken, source: `${file} (identitytoken)` };
+    if (entry.auth) {
+      const decoded = Buffer.from(entry.auth, "base64").toString("utf8");
+      const colon = decoded.indexOf(":");
+      if (colon < 0)
+        throw new Error(`${file}: auths["${host}"].auth is not base64 of user:password`);
+      return {
+        username: decoded.slice(0, colon),
+        password: decoded.slice(colon + 1),
+        source: `${file} (auths)`
+      };
+    }
+    if (entry.username && entry.password) {
+      return { username: entry.username, password: entry.password, source: `${file} (auths)` };
+    }
+  }
+  if (config.credsStore) return helper(config.credsStore, host);
+  return void 0;
+}
+
+// src/oci/registry/client.ts
+var MANIFEST_ACCEPT = [
+  MEDIA_TYPE.ociManifest,
+  MEDIA_TYPE.ociIndex,
+  "application/vnd.docker.distribution.manifest.v2+json",
+  "application/vnd.docker.distribution.manifest.list.v2+json"
+].join(", ");
+var DEFAULT_RETRY = { attempts: 5, baseDelayMs: 500, maxDelayMs: 2e4 };
+var DEFAULT_CHUNK_THRESHOLD = 128 * 1024 * 1024;
+var DEFAULT_CHUNK_SIZE = 96 * 1024 * 1024;
+function registryScheme(registry, insecure = []) {
+  const host = registry.replace(/:\d+$/, "");
+  if (host === "localhost" || host === "[::1]" || /^127\.\d+\.\d+\.\d+$/.test(host)) return "http";
+  return insecure.includes(registry) || insecure.includes(host) ? "http" : "https";
+}
+var HttpStatusError = class extends TargetError {
+  constructor(message, status) {
+    super(message);
+    this.status = status;
+  }
+  status;
+};
+var TRANSIENT_STATUS = /* @__PURE__ */ new Set([408, 429, 500, 502, 503, 504]);
+var CHUNKS_REFUSED_STATUS = /* @__PURE__ */ new Set([400, 405, 415, 416]);
+var TransientError = class extends Error {
+  constructor(message, retryAfterMs2) {
+    super(message);
+    this.retryAfterMs = retryAfterMs2;
+  }
+  retryAfterMs;
+};
+function header(res, name) {
+  const v = res.headers[name.toLowerCase()];
+  return Array.isArray(v) ? v[0] : v;
+}
+function receivedFromRange(range) {
+  const m = range ? /^(?:bytes=)?(\d+)-(\d+)$/.exec(range.trim()) : null;
+  if (!m || m[2] === "0") return 0;
+  return Number(m[2]) + 1;
+}
+function retryAfterMs(res) {
+  const v = header(res, "retry-after");
+  if (!v) return void 0;
+  const seconds = Number(v);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1e3);
+  const date = Date.parse(v);
+  return Number.isNaN(date) ? void 0 : Math.max(0, date - Date.now());
+}
+async function* take(source, n) {
+  let left = n;
+  if (left <= 0) return;
+  for await (const chunk of source) {
+    if (chunk.length >= left) {
+      yield chunk.subarray(0, left);
+      return;
+    }
+    yield chunk;
+    left -= chunk.length;
+  }
+}
+async function* counted(source, onBytes) {
+  for await (const chunk of source) {
+    onBytes(chunk.length);
+    yield chunk;
+  }
+}
+var RegistryTarget = class {
+  constructor(registry, repository, options = {}) {
+    this.registry = registry;
+    this.repository = repository;
+    this.options = options;
+    this.name = `${registry}/${repository}`;
+    this.origin = `${registryScheme(registry, options.insecureRegistries)}://${registry}`;
+    this.retry = { ...DEFAULT_RETRY, ...options.retry };
+    this.pushScope = repositoryScope(repository, "pull,push");
+    this.dispatcher = new import_undici2.Agent({ headersTimeout: 0, bodyTimeout: 0, connections: 16 });
+  }
+  registry;
+  repository;
+  options;
+  name;
+  origin;
+  retry;
+  dispatcher;
+  auth;
+  probed = false;
+  pushScope;
+  /** Set once the registry refuses a chunked upload: every later blob goes in one request. */
+  chunkedRefused = false;
+  async close() {
+    await this.dispatcher.close();
+  }
+  async authenticator() {
+    if (!this.auth) {
+      const credential = await findCredential(this.registry, this.options.credentials);
+      this.auth = new Authenticator(this.registry, credential);
+    }
+    return this.auth;
+  }
+  deadlineMs(bodySize = 0) {
+    return 6e4 + Math.ceil(bodySize / 1e6) * 1e3;
+  }
+  /** One HTTP exchange, with auth. No retries here. */
+  async send(call, auth) {
+    const url = new URL(call.url, this.origin);
+    const headers = { ...call.headers };
+    if (url.origin === this.origin) {
+      const authorization = await auth.authorization(call.scopes);
+      if (authorization) headers["authorization"] = authorization;
+    }
+    const raw = call.body?.();
+    let body;
+    if (raw instanceof Uint8Array) body = raw;
+    else if (raw) body = Readable.from(raw, { objectMode: false });
+    if (call.bodySize !== void 0) headers["content-length"] = String(call.bodySize);
+    const signal = AbortSignal.timeout(this.deadlineMs(call.bodySize));
+    let res;
+    try {
+      res = await (0, import_undici2.request)(url, {
+        method: call.method,
+        headers,
+        body,
+        signal,
+        dispatcher: this.dispatcher
+      });
+    } catch (e) {
+      if (body instanceof Readable) body.destroy();
+      const err2 = e;
+      if (err2 instanceof TargetError || err2 instanceof AuthError) throw err2;
+      throw new TransientError(
+        `${call.method} ${url.pathname}: ${err2.code ?? err2.name}: ${err2.message}`
+      );
+    }
+    const chunks = [];
+    try {
+      for await (const c of res.body) chunks.push(c);
+    } catch (e) {
+      throw new TransientError(
+        `${call.method} ${url.pathname}: response cut: ${e.message}`
+      );
+    } finally {
+      if (body instanceof Readable && !body.readableEnded) body.destroy();
+    }
+    return { status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) };
+  }
+  /**
+   * Send with auth and retries. A 401 renews auth and resends once; transient failures back
+   * off and resend while attempts remain (`replay: false` turns that off for requests whose
+   * caller resumes on its own, i.e. upload chunks).
+   */
+  async call(call, replay = true) {
+    const auth = await this.authenticator();
+    let reauthed = false;
+    for (let attempt = 1; ; attempt++) {
+      let res;
+      try {
+        res = await this.send(call, auth);
+      } catch (e) {
+        if (e instanceof TransientError && !replay) throw e;
+        if (!(e instanceof TransientError) || attempt >= this.retry.attempts) {
+          throw this.wrap(e, call);
+        }
+        await this.backoff(attempt, e.message, e.retryAfterMs);
+        continue;
+      }
+      if (res.status === 401) {
+        auth.invalidate(call.scopes);
+        const challenged = header(res, "www-authenticate");
+        if (!reauthed && challenged) {
+          auth.setChallenge(challenged);
+          reauthed = true;
+          if (replay) {
+            attempt--;
+            continue;
+          }
+          throw new TransientError(
+            `${call.method} ${new URL(call.url, this.origin).pathname}: 401, token renewed`
+          );
+        }
+        throw new AuthError(
+          `${this.registry} refused the credentials (401 on ${call.method} ${new URL(call.url, this.origin).pathname}); credentials tried: ${auth.credentialSource}`
+        );
+      }
+      if (call.ok.includes(res.status)) return res;
+      const message = this.describe(res, call);
+      if (!TRANSIENT_STATUS.has(res.status)) throw new HttpStatusError(message, res.status);
+      if (!replay || attempt >= this.retry.attempts) {
+        throw replay ? new TargetError(`${message} (gave up after ${attempt} attempts)`) : new TransientError(message, retryAfterMs(res));
+      }
+      await this.backoff(attempt, message, retryAfterMs(res));
+    }
+  }
+  wrap(e, call) {
+    if (e instanceof TransientError) {
+      return new TargetError(
+        `${this.registry}: ${e.message} (${call.method} failed after retries)`
+      );
+    }
+    return e;
+  }
+  describe(res, call) {
+    let detail = "";
+    try {
+      const errors = JSON.parse(res.body.toString("utf8")).errors;
+      detail = errors.map((x) => `${x.code}: ${x.message}`).join("; ");
+    } catch {
+      detail = res.body.toString("utf8").slice(0, 200).trim();
+    }
+    const path16 = new URL(call.url, this.origin).pathname;
+    return `${this.registry}: ${call.method} ${path16} answered ${res.status}${detail ? ` (${detail})` : ""}`;
+  }
+  async backoff(attempt, why, retryAfter) {
+    const exp = Math.min(this.retry.maxDelayMs, this.retry.baseDelayMs * 2 ** (attempt - 1));
+    const delay = retryAfter ?? exp / 2 + Math.random() * (exp / 2);
+    this.options.log?.(`retrying in ${(delay / 1e3).toFixed(1)} s: ${why}`);
+    await sleep(Math.min(delay, this.retry.maxDelayMs * 3));
+  }
+  /** GET /v2/: learns the auth challenge, and fails early on an unreachable registry. */
+  async probe() {
+    if (this.probed) return;
+    await this.call({ method: "GET", url: "/v2/", scopes: [], ok: [200] }).catch((e) => {
+      if (e instanceof AuthError) throw e;
+      throw new TargetError(
+        `cannot reach registry ${this.registry} (${this.origin}): ${e.message}`
+      );
+    });
+    this.probed = true;
+  }
+  async hasBlob(digest2) {
+    await this.probe();
+    const res = await this.call({
+      method: "HEAD",
+      url: `/v2/${this.repository}/blobs/${digest2}`,
+      scopes: [repositoryScope(this.repository, "pull")],
+      ok: [200, 404]
+    });
+    return res.status === 200 ? Number(header(res, "content-length") ?? -1) : null;
+  }
+  async mountBlob(digest2, fromRepository) {
+    await this.probe();
+    const q = new URLSearchParams({ mount: digest2, from: fromRepository });
+    const res = await this.call({
+      method: "POST",
+      url: `/v2/${this.repository}/blobs/uploads/?${q}`,
+      scopes: [this.pushScope, repositoryScope(fromRepository, "pull")],
+      bodySize: 0,
+      ok: [201, 202]
+    });
+    if (res.status === 201) return true;
+    const location = header(res, "location");
+    if (location) {
+      await this.call({
+        method: "DELETE",
+        url: location,
+        scopes: [this.pushScope],
+        ok: [204, 404]
+      }).catch(() => void 0);
+    }
+    return false;
+  }
+  async putBlob(blob) {
+    const have = await this.hasBlob(blob.digest);
+    if (have !== null) return { bytesWritten: 0 };
+    const threshold = this.options.chunkThreshold ?? DEFAULT_CHUNK_THRESHOLD;
+    if (blob.size > threshold && !this.chunkedRefused) {
+      const chunked = await this.uploadChunked(blob);
+      if (chunked !== "refused") return chunked;
+      this.chunkedRefused = true;
+      this.options.log?.(
+        `${this.registry} refused a chunked upload; sending blobs in one request from now on`
+      );
+    }
+    return this.uploadMonolithic(blob);
+  }
+  async startSession() {
+    const res = await this.call({
+      method: "POST",
+      url: `/v2/${this.repository}/blobs/uploads/`,
+      scopes: [this.pushScope],
+      bodySize: 0,
+      ok: [202]
+    });
+    const location = header(res, "location");
+    if (!location) throw new TargetError(`${this.registry}: upload session without a Location`);
+    return {
+      location: new URL(location, this.origin + "/").href,
+      minChunk: Number(header(res, "oci-chunk-min-length") ?? 0) || 0,
+      maxChunk: Number(header(res, "oci-chunk-max-length") ?? 0) || 0
+    };
+  }
+  withDigest(location, digest2) {
+    const url = new URL(location);
+    url.searchParams.set("digest", digest2);
+    return url.href;
+  }
+  checkDigest(res, digest2) {
+    const echoed = header(res, "docker-content-digest");
+    if (echoed && echoed !== digest2) {
+      throw new TargetError(
+        `${this.registry}: stored ${echoed} for blob ${digest2}; the registry and the bytes disagree`
+      );
+    }
+  }
+  async uploadMonolithic(blob) {
+    let sent = 0;
+    for (let attempt = 1; ; attempt++) {
+      const session = await this.startSession();
+      sent = 0;
+      try {
+        const res = await this.call(
+          {
+            method: "PUT",
+            url: this.withDigest(session.location, blob.digest),
+            scopes: [this.pushScope],
+            headers: { "content-type": "application/octet-stream" },
+            body: () => counted(blob.open(0), (n) => {
+              sent += n;
+              this.options.onProgress?.(blob.digest, sent, blob.size);
+            }),
+            bodySize: blob.size,
+            ok: [201]
+          },
+          false
+        );
+        this.checkDigest(res, blob.digest);
+        return { bytesWritten: sent };
+      } catch (e) {
+        if (!(e instanceof TransientError) || attempt >= this.retry.attempts)
+          throw this.wrap(e, { method: "PUT" });
+        await this.backoff(attempt, e.message, e.retryAfterMs);
+      }
+    }
+  }
+  /** Chunked upload that resumes from the session's Range; 'refused' when chunks are not accepted. */
+  async uploadChunked(blob) {
+    let session = await this.startSession();
+    let location = session.location;
+    let chunkSize = this.options.chunkSize ?? DEFAULT_CHUNK_SIZE;
+    if (session.maxChunk > 0) chunkSize = Math.min(chunkSize, session.maxChunk);
+    chunkSize = Math.max(chunkSize, session.minChunk);
+    let offset = 0;
+    let sent = 0;
+    let failures = 0;
+    while (offset < blob.size) {
+      const end = Math.min(offset + chunkSize, blob.size);
+      try {
+        const res2 = await this.call(
+          {
+            method: "PATCH",
+            url: location,
+            scopes: [this.pushScope],
+            headers: {
+              "content-type": "application/octet-stream",
+              "content-range": `${offset}-${end - 1}`
+            },
+            body: () => {
+              const start = offset;
+              let chunkSent = 0;
+              return counted(take(blob.open(start), end - start), (n) => {
+                sent += n;
+                chunkSent += n;
+                this.options.onProgress?.(blob.digest, start + chunkSent, blob.size);
+              });
+            },
+            bodySize: end - offset,
+            ok: [202, 201, 204]
+          },
+          false
+        );
+        location = new URL(header(res2, "location") ?? location, location).href;
+        const received = receivedFromRange(header(res2, "range"));
+        offset = received > 0 ? received : end;
+        failures = 0;
+      } catch (e) {
+        if (e instanceof HttpStatusError && offset === 0 && CHUNKS_REFUSED_STATUS.has(e.status)) {
+          return "refused";
+        }
+        if (!(e instanceof TransientError)) throw e;
+        failures++;
+        if (failures >= this.retry.attempts) throw this.wrap(e, { method: "PATCH" });
+        await this.backoff(failures, e.message, e.retryAfterMs);
+        const status = await this.call({
+          method: "GET",
+          url: location,
+          scopes: [this.pushScope],
+          ok: [204, 404]
+        });
+        if (status.status === 404) {
+          this.options.log?.(
+            `${this.registry}: upload session of ${blob.digest} is gone; starting over`
+          );
+          session = await this.startSession();
+          location = session.location;
+          offset = 0;
+        } else {
+          location = new URL(header(status, "location") ?? location, location).href;
+          offset = receivedFromRange(header(status, "range"));
+          this.options.log?.(`${this.registry}: resuming ${blob.digest} at byte ${offset}`);
+        }
+      }
+    }
+    const res = await this.call({
+      method: "PUT",
+      url: this.withDigest(location, blob.digest),
+      scopes: [this.pushScope],
+      headers: { "content-type": "application/octet-stream" },
+      bodySize: 0,
+      ok: [201]
+    });
+    this.checkDigest(res, blob.digest);
+    return { bytesWritten: sent };
+  }
+  /**
+   * Stream a blob. Registries often redirect blob GETs to object storage: the redirect is
+   * followed without the Authorization header, which belongs to the registry alone.
+   */
+  async *openBlob(digest2) {
+    await this.probe();
+    const auth = await this.authenticator();
+    const scopes = [repositoryScope(this.repository, "pull")];
+    let url = new URL(`/v2/${this.repository}/blobs/${digest2}`, this.origin);
+    for (let hop = 0; hop < 5; hop++) {
+      const headers = {};
+      if (url.origin === this.origin) {
+        const authorization = await auth.authorization(scopes);
+        if (authorization) headers["authorization"] = authorization;
+      }
+      const res = await (0, import_undici2.request)(url, { method: "GET", headers, dispatcher: this.dispatcher });
+      if (res.statusCode >= 300 && res.statusCode < 400 && res.headers["location"]) {
+        await res.body.dump();
+        url = new URL(String(res.headers["location"]), url);
+        continue;
+      }
+      if (res.statusCode !== 200) {
+        const text = await res.body.text();
+        throw new TargetError(
+          `${this.name}: GET blob ${digest2} answered ${res.statusCode}: ${text.slice(0, 200)}`
+        );
+      }
+      yield* res.body;
+      return;
+    }
+    throw new TargetError(`${this.name}: GET blob ${digest2}: too many redirects`);
+  }
+  async hasManifest(reference) {
+    await this.probe();
+    const res = await this.call({
+      method: "HEAD",
+      url: `/v2/${this.repository}/manifests/${reference}`,
+      scopes: [repositoryScope(this.repository, "pull")],
+      headers: { accept: MANIFEST_ACCEPT },
+      ok: [200, 404]
+    });
+    if (res.status === 404) return null;
+    const digest2 = header(res, "docker-content-digest");
+    if (!digest2) {
+      const full = await this.getManifest(reference);
+      return full && { digest: full.digest, mediaType: full.mediaType, size: full.size };
+    }
+    if (reference.startsWith("sha256:") && digest2 !== reference) {
+      throw new TargetError(
+        `${this.name}: asked for manifest ${reference}, registry says ${digest2}`
+      );
+    }
+    return {
+      digest: digest2,
+      mediaType: header(res, "content-type") ?? MEDIA_TYPE.ociManifest,
+      size: Number(header(res, "content-length") ?? 0)
+    };
+  }
+  async getManifest(reference) {
+    await this.probe();
+    const res = await this.call({
+      method: "GET",
+      url: `/v2/${this.repository}/manifests/${reference}`,
+      scopes: [repositoryScope(this.repository, "pull")],
+      headers: { accept: MANIFEST_ACCEPT },
+      ok: [200, 404]
+    });
+    if (res.status === 404) return null;
+    const digest2 = sha256(res.body);
+    const echoed = header(res, "docker-content-digest");
+    if (echoed && echoed !== digest2 || reference.startsWith("sha256:") && reference !== digest2) {
+      throw new TargetError(
+        `${this.name}: manifest ${reference} bytes hash to ${digest2}, registry says ${echoed ?? reference}`
+      );
+    }
+    return {
+      digest: digest2,
+      mediaType: header(res, "content-type") ?? MEDIA_TYPE.ociManifest,
+      size: res.body.length,
+      bytes: new Uint8Array(res.body)
+    };
+  }
+  async putManifest(bytes, mediaType, reference) {
+    await this.probe();
+    const digest2 = sha256(bytes);
+    if (reference.startsWith("sha256:") && reference !== digest2) {
+      throw new TargetError(`${this.name}: manifest bytes are ${digest2}, not ${reference}`);
+    }
+    const res = await this.call({
+      method: "PUT",
+      url: `/v2/${this.repository}/manifests/${reference}`,
+      scopes: [this.pushScope],
+      headers: { "content-type": mediaType },
+      body: () => bytes,
+      bodySize: bytes.length,
+      ok: [201]
+    });
+    const echoed = header(res, "docker-content-digest");
+    if (echoed && echoed !== digest2) {
+      throw new TargetError(
+        `${this.name}: registry stored manifest ${reference} as ${echoed}, but its bytes are ${digest2}`
+      );
+    }
+    return digest2;
+  }
+};
+
+// src/oci/open.ts
+var OCI_LAYOUT_PREFIX = "oci-layout:";
+function openTarget(to, options = {}) {
+  if (to.startsWith(OCI_LAYOUT_PREFIX)) {
+    const dir = path9.resolve(to.slice(OCI_LAYOUT_PREFIX.length));
+    const target2 = new OciLayoutTarget(dir);
+    return { target: target2, repositoryRef: target2.name, close: async () => void 0 };
+  }
+  let repo;
+  try {
+    repo = parseRepository(to);
+  } catch (e) {
+    throw new ReferenceError2(
+      `--to "${to}" is not a repository (registry/path) or oci-layout:DIR: ${e.message}`
+    );
+  }
+  const target = new RegistryTarget(repo.registry, repo.repository, options);
+  return { target, repositoryRef: target.name, close: () => target.close() };
+}
+
+// src/weights/inventory.ts
+import { constants as constants2 } from "node:fs";
+import { access, lstat as lstat2, readdir as readdir2 } from "node:fs/promises";
+import path10 from "node:path";
+
 // src/weights/plan.ts
 var DEFAULT_BUNDLE_FILE_MAX = 64 * 1024 * 1024;
 var DEFAULT_BUNDLE_SIZE_MAX = 256 * 1024 * 1024;
@@ -34836,10 +36812,10 @@ function pathProblem(rel) {
   return void 0;
 }
 async function inventoryDirectory(root) {
-  const abs = path3.resolve(root);
+  const abs = path10.resolve(root);
   let st;
   try {
-    st = await lstat(abs);
+    st = await lstat2(abs);
   } catch {
     throw new InventoryError(`weight source not found: ${abs}`);
   }
@@ -34857,7 +36833,7 @@ async function inventoryDirectory(root) {
 async function walk(absDir, relDir, out) {
   let entries;
   try {
-    entries = await readdir(absDir, { withFileTypes: true, encoding: "buffer" });
+    entries = await readdir2(absDir, { withFileTypes: true, encoding: "buffer" });
   } catch (e) {
     throw new InventoryError(`cannot read directory ${absDir}: ${e.message}`);
   }
@@ -34867,13 +36843,13 @@ async function walk(absDir, relDir, out) {
     try {
       name = strictUtf8.decode(raw);
     } catch {
-      const shown = path3.join(absDir, raw.toString("latin1"));
+      const shown = path10.join(absDir, raw.toString("latin1"));
       throw new InventoryError(
         `weight file name is not valid UTF-8: ${JSON.stringify(shown)}; rename it before packing`
       );
     }
     const rel = relDir === "" ? name : `${relDir}/${name}`;
-    const abs = path3.join(absDir, name);
+    const abs = path10.join(absDir, name);
     const problem = pathProblem(rel);
     if (problem)
       throw new InventoryError(`weight file path ${JSON.stringify(rel)} ${problem}: ${abs}`);
@@ -34888,8 +36864,8 @@ async function walk(absDir, relDir, out) {
       }
       let st;
       try {
-        st = await lstat(abs, { bigint: true });
-        await access(abs, constants.R_OK);
+        st = await lstat2(abs, { bigint: true });
+        await access(abs, constants2.R_OK);
       } catch (e) {
         throw new InventoryError(`cannot read ${abs}: ${e.message}`);
       }
@@ -34903,18 +36879,321 @@ async function walk(absDir, relDir, out) {
   }
 }
 
-// src/util/limit.ts
-async function mapLimit(items, limit, fn) {
-  const results = new Array(items.length);
-  let next = 0;
-  const run = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await fn(items[i], i);
+// src/weights/lockfile.ts
+import { open as open2, readFile as readFile4, rename as rename3, rm as rm4 } from "node:fs/promises";
+import path11 from "node:path";
+
+// src/weights/sources/uri.ts
+var SourceError = class extends Error {
+  name = "SourceError";
+};
+function normalizeFileUri(uri) {
+  const raw = uri.startsWith("file://") ? uri.slice("file://".length) : uri;
+  const clean = cleanPosix(raw);
+  if (clean.startsWith("/")) return `file://${clean}`;
+  if (clean === ".") throw new SourceError("weight source cannot be the project directory itself");
+  if (clean.startsWith(".."))
+    throw new SourceError(`weight source "${uri}" escapes the project directory`);
+  return `file://./${clean}`;
+}
+function normalizeHfUri(uri) {
+  const rest = uri.replace(/^(hf|huggingface):\/\//, "");
+  const at = rest.lastIndexOf("@");
+  const repo = at > 0 ? rest.slice(0, at) : rest;
+  const ref = at > 0 ? rest.slice(at + 1) : void 0;
+  if (!/^[^/]+\/[^/]+$/.test(repo)) throw new SourceError(`hf source "${uri}" must name org/repo`);
+  if (ref === "") throw new SourceError(`hf source "${uri}" has an empty @ref`);
+  return ref === void 0 || ref === "main" ? `hf://${repo}` : `hf://${repo}@${ref}`;
+}
+function normalizeSourceUri(uri) {
+  const sep2 = uri.indexOf("://");
+  const scheme = sep2 < 0 ? "" : uri.slice(0, sep2);
+  switch (scheme) {
+    case "":
+    case "file":
+      return normalizeFileUri(uri);
+    case "hf":
+    case "huggingface":
+      return normalizeHfUri(uri);
+    case "http":
+    case "https": {
+      const url = new URL(uri);
+      if (url.username || url.password)
+        throw new SourceError("HTTP URI must not embed credentials (user:pass@host)");
+      return url.href;
     }
+    default:
+      throw new SourceError(`unsupported weight source scheme "${scheme}" in URI "${uri}"`);
+  }
+}
+
+// src/weights/lockfile.ts
+var LOCKFILE_NAME = "weights.lock";
+var ENVELOPE = {
+  bundleFileMax: 67108864,
+  bundleSizeMax: 268435456,
+  gzipLevelBundle: 9,
+  gzipLevelLarge: -1,
+  incompressibleExts: [".bin", ".gguf", ".onnx", ".parquet", ".pt", ".pth", ".safetensors"],
+  mediaTypeCompressed: "application/vnd.oci.image.layer.v1.tar+gzip",
+  mediaTypeRaw: "application/vnd.oci.image.layer.v1.tar",
+  revision: 1
+};
+var COG_ENVELOPE_FORMAT = sha256(goMarshal(ENVELOPE));
+var LockfileError = class extends Error {
+  name = "LockfileError";
+};
+var DIGEST3 = /^sha256:[a-f0-9]{64}$/;
+function fail(file, field, message) {
+  throw new LockfileError(`${file}: ${field}: ${message}`);
+}
+function str(v, file, field) {
+  if (typeof v !== "string")
+    fail(file, field, `must be a string, got ${JSON.stringify(v) ?? "nothing"}`);
+  return v;
+}
+function int(v, file, field) {
+  if (typeof v !== "number" || !Number.isSafeInteger(v) || v < 0) {
+    fail(file, field, `must be a non-negative integer, got ${JSON.stringify(v) ?? "nothing"}`);
+  }
+  return v;
+}
+function digest(v, file, field) {
+  const s = str(v, file, field);
+  if (!DIGEST3.test(s)) fail(file, field, `must be sha256:<64 hex>, got "${s}"`);
+  return s;
+}
+function list(v, file, field) {
+  if (!Array.isArray(v)) fail(file, field, "must be a list");
+  return v;
+}
+function patterns(v, file, field) {
+  if (v === null || v === void 0) return [];
+  return list(v, file, field).map((p, i) => str(p, file, `${field}[${i}]`));
+}
+function parseLockfile(text, file = LOCKFILE_NAME) {
+  let raw;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    throw new LockfileError(`${file}: not valid JSON: ${e.message}`);
+  }
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw))
+    fail(file, "(root)", "must be an object");
+  if (raw["version"] !== 1) {
+    fail(
+      file,
+      "version",
+      `unsupported weights.lock version ${JSON.stringify(raw["version"]) ?? 0} (want 1)`
+    );
+  }
+  const envelopeFormat = raw["envelopeFormat"] === void 0 ? "" : str(raw["envelopeFormat"], file, "envelopeFormat");
+  const names = /* @__PURE__ */ new Set();
+  const targets = /* @__PURE__ */ new Set();
+  const weights = list(raw["weights"] ?? [], file, "weights").map((w, i) => {
+    const at = `weights[${i}]`;
+    if (typeof w !== "object" || w === null) fail(file, at, "must be an object");
+    const e = w;
+    const name = str(e["name"], file, `${at}.name`);
+    if (names.has(name)) fail(file, `${at}.name`, `duplicate weight name "${name}"`);
+    names.add(name);
+    const target = str(e["target"], file, `${at}.target`);
+    const clean = cleanPosix(target);
+    if (target !== "" && targets.has(clean))
+      fail(file, `${at}.target`, `duplicate weight target "${clean}"`);
+    targets.add(clean);
+    return {
+      name,
+      target,
+      sources: list(e["sources"] ?? [], file, `${at}.sources`).map((s, j) => {
+        const src = s ?? {};
+        const sat = `${at}.sources[${j}]`;
+        return {
+          uri: str(src["uri"], file, `${sat}.uri`),
+          fingerprint: str(src["fingerprint"] ?? "", file, `${sat}.fingerprint`),
+          include: patterns(src["include"], file, `${sat}.include`),
+          exclude: patterns(src["exclude"], file, `${sat}.exclude`)
+        };
+      }),
+      importedAt: str(e["importedAt"] ?? "", file, `${at}.importedAt`),
+      digest: digest(e["digest"], file, `${at}.digest`),
+      setDigest: digest(e["setDigest"], file, `${at}.setDigest`),
+      size: int(e["size"], file, `${at}.size`),
+      sizeCompressed: int(e["sizeCompressed"], file, `${at}.sizeCompressed`),
+      files: list(e["files"] ?? [], file, `${at}.files`).map((f, j) => {
+        const x = f ?? {};
+        const fat = `${at}.files[${j}]`;
+        return {
+          path: str(x["path"], file, `${fat}.path`),
+          size: int(x["size"], file, `${fat}.size`),
+          digest: digest(x["digest"], file, `${fat}.digest`),
+          layer: digest(x["layer"], file, `${fat}.layer`)
+        };
+      }),
+      layers: list(e["layers"] ?? [], file, `${at}.layers`).map((l, j) => {
+        const x = l ?? {};
+        const lat = `${at}.layers[${j}]`;
+        return {
+          digest: digest(x["digest"], file, `${lat}.digest`),
+          mediaType: str(x["mediaType"], file, `${lat}.mediaType`),
+          size: int(x["size"], file, `${lat}.size`),
+          sizeUncompressed: int(x["sizeUncompressed"], file, `${lat}.sizeUncompressed`)
+        };
+      })
+    };
+  });
+  return { version: 1, envelopeFormat, weights };
+}
+function serializeLockfile(lock) {
+  const sorted = (xs) => xs.map((x) => x.trim()).sort(compareUtf8);
+  const json = {
+    version: lock.version,
+    envelopeFormat: lock.envelopeFormat,
+    weights: lock.weights.map((w) => ({
+      name: w.name,
+      target: w.target,
+      sources: w.sources.map((s) => ({
+        uri: s.uri,
+        fingerprint: s.fingerprint,
+        include: sorted(s.include),
+        exclude: sorted(s.exclude)
+      })),
+      importedAt: w.importedAt,
+      digest: w.digest,
+      setDigest: w.setDigest,
+      size: w.size,
+      sizeCompressed: w.sizeCompressed,
+      files: [...w.files].sort((a, b) => compareUtf8(a.path, b.path)).map((f) => ({ path: f.path, size: f.size, digest: f.digest, layer: f.layer })),
+      layers: [...w.layers].sort((a, b) => compareUtf8(a.digest, b.digest)).map((l) => ({
+        digest: l.digest,
+        mediaType: l.mediaType,
+        size: l.size,
+        sizeUncompressed: l.sizeUncompressed
+      }))
+    }))
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, run));
-  return results;
+  return goMarshal(json, "  ");
+}
+async function readLockfile(projectDir) {
+  const file = path11.join(projectDir, LOCKFILE_NAME);
+  let text;
+  try {
+    text = await readFile4(file, "utf8");
+  } catch (e) {
+    if (e.code === "ENOENT") return void 0;
+    throw new LockfileError(`${file}: ${e.message}`);
+  }
+  return parseLockfile(text, file);
+}
+async function writeLockfile(projectDir, lock) {
+  const file = path11.join(projectDir, LOCKFILE_NAME);
+  const text = serializeLockfile(lock);
+  const old = await readFile4(file, "utf8").catch(() => void 0);
+  if (old === text) return { path: file, changed: false };
+  const tmp = path11.join(projectDir, `.weights-${process.pid}-${Date.now()}.lock.tmp`);
+  try {
+    const handle = await open2(tmp, "w", 420);
+    try {
+      await handle.writeFile(text);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename3(tmp, file);
+  } catch (e) {
+    await rm4(tmp, { force: true });
+    throw e;
+  }
+  return { path: file, changed: true };
+}
+function sourcesOf(weight) {
+  return weight.sources.map((s) => ({
+    uri: normalizeSourceUri(s.uri),
+    include: s.include.map((p) => p.trim()).sort(compareUtf8),
+    exclude: s.exclude.map((p) => p.trim()).sort(compareUtf8)
+  }));
+}
+function checkDrift(config, lock) {
+  const findings = [];
+  const entries = new Map((lock?.weights ?? []).map((e) => [e.name, e]));
+  for (const w of config.weights) {
+    const e = entries.get(w.name);
+    if (!e) {
+      findings.push({ kind: "pending", name: w.name });
+      continue;
+    }
+    const fields = [];
+    if (cleanPosix(e.target) !== w.target)
+      fields.push(`target: cog.yaml "${w.target}", weights.lock "${e.target}"`);
+    const want = sourcesOf(w);
+    const have = e.sources.map((s) => ({
+      uri: s.uri,
+      include: [...s.include].sort(compareUtf8),
+      exclude: [...s.exclude].sort(compareUtf8)
+    }));
+    const show = (xs) => JSON.stringify(xs);
+    if (want.length !== have.length)
+      fields.push(`sources: cog.yaml has ${want.length}, weights.lock ${have.length}`);
+    want.forEach((s, i) => {
+      const h = have[i];
+      if (!h) return;
+      if (s.uri !== h.uri)
+        fields.push(`sources[${i}].uri: cog.yaml "${s.uri}", weights.lock "${h.uri}"`);
+      if (show(s.include) !== show(h.include))
+        fields.push(
+          `sources[${i}].include: cog.yaml ${show(s.include)}, weights.lock ${show(h.include)}`
+        );
+      if (show(s.exclude) !== show(h.exclude))
+        fields.push(
+          `sources[${i}].exclude: cog.yaml ${show(s.exclude)}, weights.lock ${show(h.exclude)}`
+        );
+    });
+    if (fields.length > 0) findings.push({ kind: "changed", name: w.name, fields });
+  }
+  const declared = new Set(config.weights.map((w) => w.name));
+  for (const e of lock?.weights ?? []) {
+    if (!declared.has(e.name)) findings.push({ kind: "orphaned", name: e.name });
+  }
+  return findings;
+}
+function driftMessage(findings, lockPath) {
+  const lines = [`${lockPath} does not match cog.yaml:`];
+  for (const f of findings) {
+    if (f.kind === "pending")
+      lines.push(`  pending: weight "${f.name}" is in cog.yaml but not in weights.lock`);
+    if (f.kind === "orphaned")
+      lines.push(`  orphaned: weight "${f.name}" is in weights.lock but not in cog.yaml`);
+    if (f.kind === "changed") lines.push(`  changed: weight "${f.name}": ${f.fields.join("; ")}`);
+  }
+  lines.push(
+    "fix: run `cog weights import` (or `cog-push weights import`) and commit weights.lock, or set the action input `import-weights: true`"
+  );
+  return lines.join("\n");
+}
+function lockEntry(packed, sources, importedAt) {
+  const a = packed.artifact;
+  return {
+    name: a.name,
+    target: a.target,
+    sources,
+    importedAt,
+    digest: a.manifestDigest,
+    setDigest: a.setDigest,
+    size: a.sizeUncompressed,
+    sizeCompressed: packed.layers.reduce((n, l) => n + l.size, 0),
+    files: packed.files.map((f) => ({
+      path: f.path,
+      size: f.size,
+      digest: f.digest,
+      layer: f.layer
+    })),
+    layers: packed.layers.map((l) => ({
+      digest: l.digest,
+      mediaType: l.mediaType,
+      size: l.size,
+      sizeUncompressed: l.sizeUncompressed
+    }))
+  };
 }
 
 // src/weights/artifact.ts
@@ -34980,7 +37259,7 @@ function buildWeightArtifact(name, target, files, layers) {
 }
 
 // src/weights/layer.ts
-import { open } from "node:fs/promises";
+import { open as open3 } from "node:fs/promises";
 
 // node_modules/pako/dist/pako.esm.mjs
 var Z_FIXED$1 = 4;
@@ -35896,7 +38175,7 @@ var longest_match = (s, cur_match) => {
 };
 var fill_window = (s) => {
   const _w_size = s.w_size;
-  let n, more, str;
+  let n, more, str2;
   do {
     more = s.window_size - s.lookahead - s.strstart;
     if (s.strstart >= _w_size + (_w_size - MIN_LOOKAHEAD)) {
@@ -35916,14 +38195,14 @@ var fill_window = (s) => {
     n = read_buf(s.strm, s.window, s.strstart + s.lookahead, more);
     s.lookahead += n;
     if (s.lookahead + s.insert >= MIN_MATCH) {
-      str = s.strstart - s.insert;
-      s.ins_h = s.window[str];
-      s.ins_h = HASH(s, s.ins_h, s.window[str + 1]);
+      str2 = s.strstart - s.insert;
+      s.ins_h = s.window[str2];
+      s.ins_h = HASH(s, s.ins_h, s.window[str2 + 1]);
       while (s.insert) {
-        s.ins_h = HASH(s, s.ins_h, s.window[str + MIN_MATCH - 1]);
-        s.prev[str & s.w_mask] = s.head[s.ins_h];
-        s.head[s.ins_h] = str;
-        str++;
+        s.ins_h = HASH(s, s.ins_h, s.window[str2 + MIN_MATCH - 1]);
+        s.prev[str2 & s.w_mask] = s.head[s.ins_h];
+        s.head[s.ins_h] = str2;
+        str2++;
         s.insert--;
         if (s.lookahead + s.insert < MIN_MATCH) {
           break;
@@ -36815,15 +39094,15 @@ var deflateSetDictionary = (strm, dictionary) => {
   strm.input = dictionary;
   fill_window(s);
   while (s.lookahead >= MIN_MATCH) {
-    let str = s.strstart;
+    let str2 = s.strstart;
     let n = s.lookahead - (MIN_MATCH - 1);
     do {
-      s.ins_h = HASH(s, s.ins_h, s.window[str + MIN_MATCH - 1]);
-      s.prev[str & s.w_mask] = s.head[s.ins_h];
-      s.head[s.ins_h] = str;
-      str++;
+      s.ins_h = HASH(s, s.ins_h, s.window[str2 + MIN_MATCH - 1]);
+      s.prev[str2 & s.w_mask] = s.head[s.ins_h];
+      s.head[s.ins_h] = str2;
+      str2++;
     } while (--n);
-    s.strstart = str;
+    s.strstart = str2;
     s.lookahead = MIN_MATCH - 1;
     fill_window(s);
   }
@@ -36908,15 +39187,15 @@ for (let q = 0; q < 256; q++) {
   _utf8len[q] = q >= 252 ? 6 : q >= 248 ? 5 : q >= 240 ? 4 : q >= 224 ? 3 : q >= 192 ? 2 : 1;
 }
 _utf8len[254] = _utf8len[254] = 1;
-var string2buf = (str) => {
+var string2buf = (str2) => {
   if (typeof TextEncoder === "function" && TextEncoder.prototype.encode) {
-    return new TextEncoder().encode(str);
+    return new TextEncoder().encode(str2);
   }
-  let buf, c, c2, m_pos, i, str_len = str.length, buf_len = 0;
+  let buf, c, c2, m_pos, i, str_len = str2.length, buf_len = 0;
   for (m_pos = 0; m_pos < str_len; m_pos++) {
-    c = str.charCodeAt(m_pos);
+    c = str2.charCodeAt(m_pos);
     if ((c & 64512) === 55296 && m_pos + 1 < str_len) {
-      c2 = str.charCodeAt(m_pos + 1);
+      c2 = str2.charCodeAt(m_pos + 1);
       if ((c2 & 64512) === 56320) {
         c = 65536 + (c - 55296 << 10) + (c2 - 56320);
         m_pos++;
@@ -36926,9 +39205,9 @@ var string2buf = (str) => {
   }
   buf = new Uint8Array(buf_len);
   for (i = 0, m_pos = 0; i < buf_len; m_pos++) {
-    c = str.charCodeAt(m_pos);
+    c = str2.charCodeAt(m_pos);
     if ((c & 64512) === 55296 && m_pos + 1 < str_len) {
-      c2 = str.charCodeAt(m_pos + 1);
+      c2 = str2.charCodeAt(m_pos + 1);
       if ((c2 & 64512) === 56320) {
         c = 65536 + (c - 55296 << 10) + (c2 - 56320);
         m_pos++;
@@ -39144,13 +41423,13 @@ var Inflate_1$1 = Inflate$1;
 var inflate_2 = inflate$1;
 var inflateRaw_1$1 = inflateRaw$1;
 var ungzip$1 = inflate$1;
-var constants2 = constants$2;
+var constants3 = constants$2;
 var inflate_1$1 = {
   Inflate: Inflate_1$1,
   inflate: inflate_2,
   inflateRaw: inflateRaw_1$1,
   ungzip: ungzip$1,
-  constants: constants2
+  constants: constants3
 };
 var { Deflate, deflate, deflateRaw, gzip } = deflate_1$1;
 var { Inflate, inflate, inflateRaw, ungzip } = inflate_1$1;
@@ -39335,22 +41614,22 @@ async function* readTar(plan, buffers, start = 0) {
   let at = 0;
   for (const segment of tarSegments(plan.files)) {
     const length = segment.kind === "bytes" ? segment.data.length : segment.file.size;
-    const skip = Math.max(0, start - at);
+    const skip2 = Math.max(0, start - at);
     at += length;
-    if (skip >= length) continue;
+    if (skip2 >= length) continue;
     if (segment.kind === "bytes") {
-      yield { data: segment.data.subarray(skip), file: null, buffer: null };
+      yield { data: segment.data.subarray(skip2), file: null, buffer: null };
       continue;
     }
     const file = segment.file;
     let handle;
     try {
-      handle = await open(file.source, "r");
+      handle = await open3(file.source, "r");
     } catch (e) {
       throw new PackError(`cannot read ${file.source}: ${e.message}`);
     }
     try {
-      let done = skip;
+      let done = skip2;
       while (done < file.size) {
         const buffer = await buffers.acquire();
         const want = Math.min(buffer.length, file.size - done);
@@ -39385,15 +41664,15 @@ async function* layerStream(plan, offset = 0) {
     return;
   }
   const gzip2 = new GzipEncoder(plan.gzipLevel);
-  let skip = offset;
+  let skip2 = offset;
   const emit = function* (parts) {
     for (const part of parts) {
-      if (skip >= part.length) {
-        skip -= part.length;
+      if (skip2 >= part.length) {
+        skip2 -= part.length;
         continue;
       }
-      yield part.subarray(skip);
-      skip = 0;
+      yield part.subarray(skip2);
+      skip2 = 0;
     }
   };
   for await (const chunk of readTar(plan, freshBuffers)) yield* emit(gzip2.push(chunk.data));
@@ -39507,60 +41786,480 @@ async function digestLayers(plans, shared) {
   }
 }
 
-// src/weights/sources/file.ts
-import path4 from "node:path";
-var SourceError = class extends Error {
-  name = "SourceError";
+// src/weights/packcache.ts
+import { mkdir as mkdir3, readFile as readFile5, rename as rename4, writeFile as writeFile3 } from "node:fs/promises";
+import os4 from "node:os";
+import path12 from "node:path";
+var CACHE_VERSION = 1;
+function defaultPackCacheDir(env = process.env) {
+  if (env["COG_PUSH_CACHE_DIR"]) return path12.join(env["COG_PUSH_CACHE_DIR"], "pack");
+  const base = env["XDG_CACHE_HOME"] || path12.join(os4.homedir(), ".cache");
+  return path12.join(base, "cog-push", "pack");
+}
+var PackCache = class {
+  constructor(dir = defaultPackCacheDir()) {
+    this.dir = dir;
+  }
+  dir;
+  /** The key of a pack, or undefined when some file has no stamp (not a local file). */
+  key(name, target, files, options) {
+    if (files.some((f) => !f.stamp)) return void 0;
+    const identity = [
+      CACHE_VERSION,
+      name,
+      target,
+      options.bundleFileMax ?? 0,
+      options.bundleSizeMax ?? 0,
+      [...files].map((f) => [f.path, f.source, f.stamp]).sort()
+    ];
+    return sha256(JSON.stringify(identity)).slice("sha256:".length);
+  }
+  /** Digests of `plans` from a previous pack, if every layer matches file for file. */
+  async load(key, plans) {
+    let stored;
+    try {
+      stored = JSON.parse(await readFile5(path12.join(this.dir, `${key}.json`), "utf8"));
+    } catch {
+      return void 0;
+    }
+    if (!Array.isArray(stored) || stored.length !== plans.length) return void 0;
+    const same = plans.every(
+      (p, i) => stored[i].mediaType === p.mediaType && stored[i].files.length === p.files.length && stored[i].files.every(
+        (f, j) => f.path === p.files[j].path && f.size === p.files[j].size
+      )
+    );
+    return same ? stored : void 0;
+  }
+  /** Best effort: a cache that cannot be written only costs the next run a hashing pass. */
+  async save(key, layers) {
+    try {
+      await mkdir3(this.dir, { recursive: true });
+      const file = path12.join(this.dir, `${key}.json`);
+      const tmp = `${file}.${process.pid}.tmp`;
+      await writeFile3(tmp, JSON.stringify(layers));
+      await rename4(tmp, file);
+    } catch {
+    }
+  }
 };
+
+// src/weights/push.ts
+var DEFAULT_CONCURRENCY = 4;
+function layerBlob(layer2) {
+  return {
+    digest: layer2.digest,
+    size: layer2.size,
+    open: (offset = 0) => layerStream(layer2.plan, offset)
+  };
+}
+async function pushBlob(target, blob, options) {
+  const base = { digest: blob.digest, size: blob.size };
+  if (await target.hasBlob(blob.digest) !== null)
+    return { ...base, outcome: "present", bytesUploaded: 0 };
+  if (options.mountFrom && await target.mountBlob(blob.digest, options.mountFrom)) {
+    return { ...base, outcome: "mounted", bytesUploaded: 0 };
+  }
+  const { bytesWritten } = await target.putBlob(blob);
+  return {
+    ...base,
+    outcome: bytesWritten > 0 ? "uploaded" : "present",
+    bytesUploaded: bytesWritten
+  };
+}
+async function pushWeight(packed, target, options = {}) {
+  const a = packed.artifact;
+  const utf83 = new TextEncoder();
+  const manifest = utf83.encode(a.manifest);
+  const config = bytesBlob(a.configDigest, utf83.encode(a.config));
+  const done = (blobs2) => ({
+    digest: a.manifestDigest,
+    tag: a.tag,
+    bytesUploaded: blobs2.reduce((n, b) => n + b.bytesUploaded, 0),
+    bytesSkipped: blobs2.reduce((n, b) => n + (b.outcome === "uploaded" ? 0 : b.size), 0),
+    blobs: blobs2
+  });
+  const tagged = await target.hasManifest(a.tag);
+  if (tagged?.digest === a.manifestDigest) {
+    const all = [...packed.layers, config];
+    return done(
+      all.map((b) => ({ digest: b.digest, size: b.size, outcome: "present", bytesUploaded: 0 }))
+    );
+  }
+  const sources = [...packed.layers.map(layerBlob), config];
+  const blobs = await mapLimit(
+    sources,
+    options.concurrency ?? DEFAULT_CONCURRENCY,
+    (blob) => pushBlob(target, blob, options)
+  );
+  const digest2 = await target.putManifest(manifest, MEDIA_TYPE.ociManifest, a.tag);
+  if (digest2 !== a.manifestDigest) {
+    throw new Error(
+      `${target.name}: weight "${a.name}" manifest went up as ${digest2}, expected ${a.manifestDigest}`
+    );
+  }
+  return done(blobs);
+}
+
+// src/weights/sources/file.ts
+import path13 from "node:path";
 function isLocalSource(uri) {
   return !uri.includes("://") || uri.startsWith("file://");
 }
-function normalizeFileUri(uri) {
-  const raw = uri.startsWith("file://") ? uri.slice("file://".length) : uri;
-  const clean = cleanPosix(raw);
-  if (clean.startsWith("/")) return `file://${clean}`;
-  if (clean === ".") throw new SourceError("weight source cannot be the project directory itself");
-  if (clean.startsWith(".."))
-    throw new SourceError(`weight source "${uri}" escapes the project directory`);
-  return `file://./${clean}`;
-}
 function localSourceDir(source, projectDir) {
-  const normalized = normalizeFileUri(source.uri);
-  return path4.resolve(projectDir, normalized.slice("file://".length));
+  return path13.resolve(projectDir, normalizeFileUri(source.uri).slice("file://".length));
 }
 
 // src/publish.ts
-function unsupported(weight) {
-  if (weight.sources.length !== 1) return "several sources per weight";
-  const source = weight.sources[0];
-  if (!isLocalSource(source.uri)) return `source ${source.uri}`;
-  if (source.include.length > 0 || source.exclude.length > 0) return "include/exclude patterns";
-  return void 0;
+var PublishError = class extends Error {
+  name = "PublishError";
+};
+function registryOptions(inputs, host, log) {
+  return {
+    insecureRegistries: inputs.insecureRegistries,
+    credentials: {
+      explicit: inputs.username && inputs.password ? { host, username: inputs.username, password: inputs.password } : void 0
+    },
+    log: (m) => log.info(m)
+  };
+}
+function destination(inputs, model, log) {
+  const to = inputs.to;
+  if (to?.startsWith(OCI_LAYOUT_PREFIX)) {
+    const dir = path14.resolve(inputs.workingDirectory, to.slice(OCI_LAYOUT_PREFIX.length));
+    return openTarget(`${OCI_LAYOUT_PREFIX}${dir}`);
+  }
+  const repo = to ?? repositoryName(model.ref);
+  const host = parseReference(repo).registry;
+  return openTarget(repo, registryOptions(inputs, host, log));
+}
+async function packFromSource(config, name, pool, cache) {
+  const spec = config.weights.find((w) => w.name === name);
+  if (!spec) throw new PublishError(`weight "${name}" is not in ${config.file}`);
+  if (spec.sources.length !== 1 || !isLocalSource(spec.sources[0].uri)) {
+    throw new PublishError(
+      `weight "${name}": only single local directory sources can be packed in this version; ${spec.sources.map((s) => s.uri).join(", ")} is not`
+    );
+  }
+  const source = spec.sources[0];
+  if (source.include.length > 0 || source.exclude.length > 0) {
+    throw new PublishError(
+      `weight "${name}": include/exclude patterns are not supported in this version`
+    );
+  }
+  const files = await inventoryDirectory(localSourceDir(source, config.projectDir));
+  return packWeight({ name, target: spec.target, files, pool, cache });
+}
+function lockEntryFor(config, packed, previous) {
+  const spec = config.weights.find((w) => w.name === packed.artifact.name);
+  const sources = spec.sources.map((s) => ({
+    uri: normalizeSourceUri(s.uri),
+    fingerprint: packed.artifact.setDigest,
+    include: s.include,
+    exclude: s.exclude
+  }));
+  const fresh = lockEntry(packed, sources, (/* @__PURE__ */ new Date()).toISOString().replace(/\.000Z$/, "Z"));
+  if (previous && JSON.stringify({ ...previous, importedAt: "" }) === JSON.stringify({ ...fresh, importedAt: "" })) {
+    return previous;
+  }
+  return fresh;
+}
+async function publishWeights(inputs, config, lock, target, log) {
+  const pool = new HashPool();
+  const cache = new PackCache();
+  try {
+    return await mapLimit(lock.weights, Math.min(inputs.concurrency, 4), async (entry) => {
+      const base = {
+        name: entry.name,
+        target: entry.target,
+        setDigest: entry.setDigest,
+        digest: entry.digest,
+        size: entry.size
+      };
+      const tag = weightTag(entry.name, entry.setDigest);
+      const present = await target.hasManifest(entry.digest);
+      if (present) {
+        log.info(`weight ${entry.name}: in ${target.name} (${entry.digest})`);
+        return {
+          ...base,
+          tag,
+          manifestSize: present.size,
+          manifestMediaType: present.mediaType,
+          bytesUploaded: 0,
+          bytesSkipped: entry.sizeCompressed,
+          origin: "registry"
+        };
+      }
+      const packed = await packFromSource(config, entry.name, pool, cache);
+      if (packed.artifact.manifestDigest !== entry.digest) {
+        throw new PublishError(
+          `weight "${entry.name}": its files give manifest ${packed.artifact.manifestDigest}, but ${LOCKFILE_NAME} says ${entry.digest}; re-import the weights (\`import-weights: true\`, or \`cog weights import\`) and commit weights.lock`
+        );
+      }
+      const manifest = {
+        manifestSize: packed.artifact.manifestSize,
+        manifestMediaType: MEDIA_TYPE.ociManifest
+      };
+      if (inputs.dryRun) {
+        const bytes = packed.layers.reduce((n, l) => n + l.size, 0);
+        log.info(`weight ${entry.name}: would push ${bytes} bytes to ${target.name}`);
+        return {
+          ...base,
+          ...manifest,
+          tag,
+          bytesUploaded: bytes,
+          bytesSkipped: 0,
+          origin: "source"
+        };
+      }
+      const pushed = await pushWeight(packed, target, { concurrency: inputs.concurrency });
+      log.info(
+        `weight ${entry.name}: pushed ${pushed.bytesUploaded} bytes, skipped ${pushed.bytesSkipped} (${pushed.digest})`
+      );
+      return {
+        ...base,
+        ...manifest,
+        tag,
+        bytesUploaded: pushed.bytesUploaded,
+        bytesSkipped: pushed.bytesSkipped,
+        origin: "source"
+      };
+    });
+  } finally {
+    await pool.close();
+  }
+}
+async function importWeights(config, previous) {
+  const pool = new HashPool();
+  const cache = new PackCache();
+  try {
+    const weights = [];
+    for (const w of config.weights) {
+      const packed = await packFromSource(config, w.name, pool, cache);
+      weights.push(
+        lockEntryFor(
+          config,
+          packed,
+          previous?.weights.find((e) => e.name === w.name)
+        )
+      );
+    }
+    const ours = weights.some((w) => w.layers.some((l) => l.mediaType === MEDIA_TYPE.layerTarGzip));
+    return {
+      version: 1,
+      envelopeFormat: ours ? OUR_ENVELOPE_FORMAT : COG_ENVELOPE_FORMAT,
+      weights
+    };
+  } finally {
+    await pool.close();
+  }
+}
+var OUR_ENVELOPE_FORMAT = sha256(
+  '{"bundleFileMax":67108864,"bundleSizeMax":268435456,"compressor":"pako@2.1.0","gzipLevelBundle":9,"gzipLevelLarge":-1,"incompressibleExts":[".bin",".gguf",".onnx",".parquet",".pt",".pth",".safetensors"],"mediaTypeCompressed":"application/vnd.oci.image.layer.v1.tar+gzip","mediaTypeRaw":"application/vnd.oci.image.layer.v1.tar","revision":1}'
+);
+async function publishImage(inputs, config, target, repository, destTag, log) {
+  const workDir = await scratchDir(process.env);
+  if (inputs.build === "none") {
+    const spec = inputs.image;
+    if (spec.startsWith("docker-archive:")) {
+      throw new PublishError(
+        "image: docker-archive: is not supported yet; use oci-layout:DIR or a registry reference"
+      );
+    }
+    let source;
+    let reference;
+    let mountFrom;
+    let close = async () => void 0;
+    if (spec.startsWith(OCI_LAYOUT_PREFIX)) {
+      const rest = spec.slice(OCI_LAYOUT_PREFIX.length);
+      const colon = rest.lastIndexOf(":");
+      const hasTag = colon > rest.lastIndexOf("/") && colon > 0;
+      source = new OciLayoutTarget(
+        path14.resolve(config.projectDir, hasTag ? rest.slice(0, colon) : rest)
+      );
+      reference = hasTag ? rest.slice(colon + 1) : "latest";
+    } else {
+      const ref = parseReference(spec);
+      const opened = openTarget(repositoryName(ref), registryOptions(inputs, ref.registry, log));
+      source = opened.target;
+      close = opened.close;
+      reference = ref.digest ?? ref.tag ?? "latest";
+      if (!inputs.to && ref.registry === parseReference(repository).registry)
+        mountFrom = ref.repository;
+    }
+    try {
+      if (inputs.dryRun) {
+        const m = await source.hasManifest(reference);
+        if (!m) throw new PublishError(`image ${spec} not found`);
+        return { mediaType: m.mediaType, size: m.size, digest: m.digest };
+      }
+      const copied = await copyImage(source, reference, target, destTag, {
+        platform: inputs.platform,
+        mountFrom,
+        concurrency: inputs.concurrency
+      });
+      log.info(`image: ${copied.descriptor.digest} (${copied.bytesUploaded} bytes uploaded)`);
+      return copied.descriptor;
+    } finally {
+      await close();
+    }
+  }
+  const imageRef = `${repository}:${destTag}`;
+  const plan = buildPlan({
+    builder: inputs.build,
+    projectDir: config.projectDir,
+    imageRef,
+    platform: inputs.platform,
+    workDir
+  });
+  if (plan.result.kind === "pushed" && target instanceof OciLayoutTarget) {
+    throw new PublishError(
+      `build: ${inputs.build} pushes to a registry; use build: buildah (or a prebuilt image) with to: oci-layout:DIR`
+    );
+  }
+  if (inputs.dryRun) {
+    for (const c of plan.commands) log.info(`would run: ${c.tool} ${c.args.join(" ")}`);
+    return { mediaType: MEDIA_TYPE.ociManifest, size: 0, digest: "" };
+  }
+  const login = inputs.username && inputs.password ? {
+    host: parseReference(imageRef).registry,
+    username: inputs.username,
+    password: inputs.password
+  } : void 0;
+  await runBuild(plan, { login, workDir, log: (m) => log.info(m) });
+  if (plan.result.kind === "oci-layout") {
+    const copied = await copyImage(
+      new OciLayoutTarget(plan.result.dir),
+      plan.result.tag,
+      target,
+      destTag,
+      {
+        platform: inputs.platform,
+        concurrency: inputs.concurrency
+      }
+    );
+    return copied.descriptor;
+  }
+  const pushed = await target.hasManifest(destTag);
+  if (!pushed)
+    throw new PublishError(
+      `${inputs.build} reported success, but ${imageRef} is not in the registry`
+    );
+  return pushed;
+}
+async function verifyChildren(target, image, weights) {
+  const missing = [];
+  if (!await target.hasManifest(image.digest)) missing.push(`image ${image.digest}`);
+  for (const w of weights)
+    if (!await target.hasManifest(w.digest)) missing.push(`weight ${w.name} ${w.digest}`);
+  if (missing.length > 0) {
+    throw new TargetError(
+      `not pushing the index: ${target.name} does not have ${missing.join(", ")}`
+    );
+  }
 }
 async function publish(inputs, log) {
-  const { config, target } = await loadProject({
+  const { config, target: model } = await loadProject({
     dir: inputs.workingDirectory,
     configName: inputs.config,
     env: inputs.modelRef
   });
-  const pool = new HashPool();
-  try {
-    const weights = [];
-    for (const weight of config.weights) {
-      const why = unsupported(weight);
-      if (why) {
-        log.warning(`weight "${weight.name}": ${why} not supported yet; skipped`);
-        continue;
-      }
-      const dir = localSourceDir(weight.sources[0], config.projectDir);
-      const files = await inventoryDirectory(dir);
-      const packed = await packWeight({ name: weight.name, target: weight.target, files, pool });
-      log.info(`weight ${weight.name}: ${packed.artifact.manifestDigest} (${packed.artifact.tag})`);
-      weights.push(packed);
+  if (model.format === "image") return publishLegacyImage(inputs, config, model, log);
+  assertPushable(model.ref);
+  const tag = model.ref.tag;
+  let lock = await readLockfile(config.projectDir);
+  const lockPath = path14.join(config.projectDir, LOCKFILE_NAME);
+  let lockfileChanged = false;
+  if (inputs.importWeights) {
+    lock = await log.group("Import weights", () => importWeights(config, lock));
+  } else if (config.weights.length > 0) {
+    if (!lock) {
+      throw new PublishError(
+        `${lockPath} not found, but cog.yaml declares ${config.weights.length} weight(s); run \`cog weights import\` and commit weights.lock, or set the action input \`import-weights: true\``
+      );
     }
-    return { target, weights };
+    const drift = checkDrift(config, lock);
+    if (drift.length > 0) throw new PublishError(driftMessage(drift, lockPath));
+  }
+  lock ??= { version: 1, envelopeFormat: COG_ENVELOPE_FORMAT, weights: [] };
+  const dest = destination(inputs, model, log);
+  const repository = dest.repositoryRef;
+  try {
+    log.info(`Pushing to ${repository}:${tag}...`);
+    const weights = await log.group(
+      "Weights",
+      () => publishWeights(inputs, config, lock, dest.target, log)
+    );
+    const image = await log.group(
+      "Image",
+      () => publishImage(inputs, config, dest.target, repositoryName(model.ref), imageTag(tag), log)
+    );
+    let indexDigest;
+    if (!inputs.dryRun) {
+      await verifyChildren(dest.target, image, weights);
+      const index = buildModelIndex(
+        image,
+        inputs.platform,
+        weights.map((w) => ({
+          name: w.name,
+          setDigest: w.setDigest,
+          size: w.size,
+          manifest: { mediaType: w.manifestMediaType, size: w.manifestSize, digest: w.digest }
+        }))
+      );
+      indexDigest = await dest.target.putManifest(
+        new TextEncoder().encode(index),
+        MEDIA_TYPE.ociIndex,
+        tag
+      );
+      if (inputs.importWeights) {
+        const written = await writeLockfile(config.projectDir, lock);
+        lockfileChanged = written.changed;
+      }
+    }
+    return {
+      format: "bundle",
+      dryRun: inputs.dryRun,
+      repository,
+      tag,
+      indexDigest,
+      image,
+      weights,
+      lockfile: config.weights.length > 0 || inputs.importWeights ? lockPath : void 0,
+      lockfileChanged
+    };
   } finally {
-    await pool.close();
+    await dest.close();
+  }
+}
+async function publishLegacyImage(inputs, config, model, log) {
+  if (config.weights.length > 0)
+    throw new PublishError("managed weights need 'model' in cog.yaml, not 'image'");
+  const ref = model.ref;
+  const repository = repositoryName(ref);
+  const dest = destination(inputs, model, log);
+  try {
+    log.info(`Pushing to ${referenceString(ref)}...`);
+    const image = await publishImage(
+      inputs,
+      config,
+      dest.target,
+      repository,
+      ref.tag ?? "latest",
+      log
+    );
+    return {
+      format: "image",
+      dryRun: inputs.dryRun,
+      repository: dest.repositoryRef,
+      tag: ref.tag ?? "latest",
+      indexDigest: void 0,
+      image,
+      weights: [],
+      lockfile: void 0,
+      lockfileChanged: false
+    };
+  } finally {
+    await dest.close();
   }
 }
 
@@ -39570,7 +42269,7 @@ function packJson(packed) {
   return {
     config: a.config,
     configDigest: a.configDigest,
-    files: packed.files.map(({ path: path10, size, digest }) => ({ path: path10, size, digest })),
+    files: packed.files.map(({ path: path16, size, digest: digest2 }) => ({ path: path16, size, digest: digest2 })),
     layers: packed.layers.map((l) => ({
       tarDigest: l.tarDigest,
       tarSize: l.tarSize,
@@ -39627,19 +42326,33 @@ function packTable(packed) {
   return lines.join("\n");
 }
 
+// src/report/reftree.ts
+function formatRefTree(tree) {
+  const ref = (digest2) => `${tree.repository}@${digest2}`;
+  const width = Math.max(0, ...tree.weights.map((w) => w.name.length));
+  const children = [
+    `${"image".padEnd(6)}  ${ref(tree.imageDigest)}`,
+    ...tree.weights.map((w) => `${"weight".padEnd(6)}  ${w.name.padEnd(width)}  ${ref(w.digest)}`)
+  ];
+  return [
+    `  ${"model".padEnd(6)}  ${ref(tree.indexDigest)}`,
+    ...children.map((c, i) => `  ${i === children.length - 1 ? "\u2514\u2500" : "\u251C\u2500"} ${c}`)
+  ].join("\n");
+}
+function formatImageRef(repository, digest2) {
+  return `  image  ${repository}@${digest2}`;
+}
+
 // src/report/publish.ts
-function publishSummary(result) {
-  const ref = result.target.ref;
-  const repo = repositoryName(ref);
-  const width = Math.max(0, ...result.weights.map((w) => w.artifact.name.length));
-  const lines = [`Resolved ${referenceString(ref)} (${result.target.format})`];
-  for (const w of result.weights) {
-    const a = w.artifact;
-    lines.push(
-      `  weight  ${a.name.padEnd(width)}  ${repo}@${a.manifestDigest}  ${a.tag}  ${formatBytes(a.sizeUncompressed)}`
-    );
-  }
-  return lines.join("\n");
+function refTreeText(result) {
+  if (result.format === "image")
+    return formatImageRef(result.repository, result.image?.digest ?? "");
+  return formatRefTree({
+    repository: result.repository,
+    indexDigest: result.indexDigest ?? "(dry run)",
+    imageDigest: result.image?.digest || "(dry run)",
+    weights: result.weights.map((w) => ({ name: w.name, digest: w.digest }))
+  });
 }
 
 // src/report/push.ts
@@ -39670,1030 +42383,13 @@ function pushTable(out) {
   ].join("\n");
 }
 
-// src/oci/open.ts
-import path7 from "node:path";
-
-// src/oci/layout.ts
-import { createHash as createHash2 } from "node:crypto";
-import { once } from "node:events";
-import { createWriteStream } from "node:fs";
-import { mkdir, readFile as readFile2, rename, rm, stat, writeFile } from "node:fs/promises";
-import path5 from "node:path";
-
-// src/oci/target.ts
-function bytesBlob(digest, bytes) {
-  return {
-    digest,
-    size: bytes.length,
-    async *open(offset = 0) {
-      if (offset < bytes.length) yield bytes.subarray(offset);
-    }
-  };
-}
-var TargetError = class extends Error {
-  name = "TargetError";
-};
-
-// src/oci/layout.ts
-var REF_NAME = "org.opencontainers.image.ref.name";
-var DIGEST2 = /^sha256:[a-f0-9]{64}$/;
-var OciLayoutTarget = class {
-  constructor(dir) {
-    this.dir = dir;
-    this.name = `oci-layout:${dir}`;
-  }
-  dir;
-  name;
-  index = Promise.resolve();
-  blobPath(digest) {
-    if (!DIGEST2.test(digest)) throw new TargetError(`${this.name}: invalid digest ${digest}`);
-    return path5.join(this.dir, "blobs", "sha256", digest.slice("sha256:".length));
-  }
-  async init() {
-    await mkdir(path5.join(this.dir, "blobs", "sha256"), { recursive: true });
-    const layout = path5.join(this.dir, "oci-layout");
-    try {
-      await stat(layout);
-    } catch {
-      await writeFile(layout, JSON.stringify({ imageLayoutVersion: "1.0.0" }));
-    }
-  }
-  async hasBlob(digest) {
-    try {
-      return (await stat(this.blobPath(digest))).size;
-    } catch {
-      return null;
-    }
-  }
-  async putBlob(blob) {
-    if (await this.hasBlob(blob.digest) === blob.size) return { bytesWritten: 0 };
-    await this.init();
-    const final = this.blobPath(blob.digest);
-    const partial = `${final}.partial-${process.pid}-${Math.random().toString(36).slice(2)}`;
-    const hash = createHash2("sha256");
-    let size = 0;
-    const out = createWriteStream(partial);
-    try {
-      for await (const chunk of blob.open()) {
-        hash.update(chunk);
-        size += chunk.length;
-        if (!out.write(chunk)) await once(out, "drain");
-      }
-      await new Promise(
-        (resolve, reject) => out.end((e) => e ? reject(e) : resolve())
-      );
-      const digest = "sha256:" + hash.digest("hex");
-      if (digest !== blob.digest || size !== blob.size) {
-        throw new TargetError(
-          `${this.name}: blob bytes do not match ${blob.digest} (${blob.size} bytes): got ${digest} (${size} bytes)`
-        );
-      }
-      await rename(partial, final);
-      return { bytesWritten: size };
-    } catch (e) {
-      out.destroy();
-      await rm(partial, { force: true });
-      throw e;
-    }
-  }
-  async mountBlob() {
-    return false;
-  }
-  async readIndex() {
-    try {
-      const index = JSON.parse(await readFile2(path5.join(this.dir, "index.json"), "utf8"));
-      return Array.isArray(index.manifests) ? index.manifests : [];
-    } catch {
-      return [];
-    }
-  }
-  async find(reference) {
-    const entries = await this.readIndex();
-    if (DIGEST2.test(reference)) {
-      const listed = entries.find((e) => e.digest === reference);
-      if (listed) return listed;
-      try {
-        const bytes = await readFile2(this.blobPath(reference));
-        return { mediaType: mediaTypeOf(bytes), size: bytes.length, digest: reference };
-      } catch {
-        return null;
-      }
-    }
-    return entries.find((e) => e.annotations?.[REF_NAME] === reference) ?? null;
-  }
-  async hasManifest(reference) {
-    const e = await this.find(reference);
-    return e && await this.hasBlob(e.digest) !== null ? { digest: e.digest, mediaType: e.mediaType, size: e.size } : null;
-  }
-  async getManifest(reference) {
-    const e = await this.find(reference);
-    if (!e) return null;
-    const bytes = new Uint8Array(await readFile2(this.blobPath(e.digest)));
-    if (sha256(bytes) !== e.digest)
-      throw new TargetError(`${this.name}: manifest ${e.digest} is corrupt`);
-    return { digest: e.digest, mediaType: e.mediaType, size: bytes.length, bytes };
-  }
-  async putManifest(bytes, mediaType, reference) {
-    const digest = sha256(bytes);
-    if (DIGEST2.test(reference) && reference !== digest) {
-      throw new TargetError(`${this.name}: manifest bytes are ${digest}, not ${reference}`);
-    }
-    await this.putBlob(bytesBlob(digest, bytes));
-    if (!DIGEST2.test(reference)) {
-      const update = this.index.then(async () => {
-        const entries = (await this.readIndex()).filter(
-          (e) => e.annotations?.[REF_NAME] !== reference
-        );
-        entries.push({
-          mediaType,
-          size: bytes.length,
-          digest,
-          annotations: { [REF_NAME]: reference }
-        });
-        const file = path5.join(this.dir, "index.json");
-        const tmp = `${file}.tmp-${process.pid}`;
-        await writeFile(
-          tmp,
-          JSON.stringify(
-            { schemaVersion: 2, mediaType: MEDIA_TYPE.ociIndex, manifests: entries },
-            null,
-            2
-          )
-        );
-        await rename(tmp, file);
-      });
-      this.index = update.catch(() => void 0);
-      await update;
-    }
-    return digest;
-  }
-};
-function mediaTypeOf(bytes) {
-  try {
-    const m = JSON.parse(Buffer.from(bytes).toString("utf8"));
-    if (typeof m.mediaType === "string") return m.mediaType;
-  } catch {
-  }
-  return MEDIA_TYPE.ociManifest;
-}
-
-// src/oci/registry/client.ts
-var import_undici2 = __toESM(require_undici(), 1);
-import { setTimeout as sleep } from "node:timers/promises";
-import { Readable } from "node:stream";
-
-// src/oci/registry/auth.ts
-var import_undici = __toESM(require_undici(), 1);
-function parseChallenge(header2) {
-  if (!header2) return void 0;
-  const m = /^\s*(\w+)\s*(.*)$/s.exec(header2);
-  if (!m) return void 0;
-  const scheme = m[1].toLowerCase();
-  if (scheme !== "basic" && scheme !== "bearer") return void 0;
-  const params = {};
-  const re = /([\w-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^,\s]*))/g;
-  for (const p of m[2].matchAll(re))
-    params[p[1].toLowerCase()] = p[2] !== void 0 ? p[2].replace(/\\(.)/g, "$1") : p[3];
-  return { scheme, params };
-}
-var AuthError = class extends Error {
-  name = "AuthError";
-};
-var DEFAULT_TOKEN_SECONDS = 60;
-var EXPIRY_MARGIN_MS = 1e4;
-var Authenticator = class {
-  constructor(registry, credential, now = Date.now) {
-    this.registry = registry;
-    this.credential = credential;
-    this.now = now;
-  }
-  registry;
-  credential;
-  now;
-  challenge;
-  tokens = /* @__PURE__ */ new Map();
-  /** Which credential was offered, for error messages. */
-  get credentialSource() {
-    return this.credential?.source ?? "anonymous (no credentials found for this registry)";
-  }
-  /** Remember the registry's challenge (from a 401). */
-  setChallenge(header2) {
-    const parsed = parseChallenge(header2);
-    if (parsed) this.challenge = parsed;
-  }
-  /** Forget cached tokens for these scopes (after a 401 with a token that looked valid). */
-  invalidate(scopes) {
-    this.tokens.delete(this.tokenKey(scopes));
-  }
-  tokenKey(scopes) {
-    const c = this.challenge?.params;
-    return JSON.stringify([c?.["realm"], c?.["service"], [...scopes].sort()]);
-  }
-  basic() {
-    const c = this.credential;
-    if (!c || c.username === void 0 || c.password === void 0) return void 0;
-    return "Basic " + Buffer.from(`${c.username}:${c.password}`).toString("base64");
-  }
-  /** The Authorization header for a request needing `scopes`, or undefined (anonymous). */
-  async authorization(scopes) {
-    const challenge = this.challenge;
-    if (!challenge) return void 0;
-    if (challenge.scheme === "basic") {
-      const basic = this.basic();
-      if (!basic) {
-        throw new AuthError(
-          `${this.registry} asks for a username and password; ${this.credentialSource}`
-        );
-      }
-      return basic;
-    }
-    const key = this.tokenKey(scopes);
-    const cached = this.tokens.get(key);
-    if (cached && cached.expiresAt - EXPIRY_MARGIN_MS > this.now()) return `Bearer ${cached.token}`;
-    const fresh = await this.fetchToken(challenge, scopes);
-    this.tokens.set(key, fresh);
-    return `Bearer ${fresh.token}`;
-  }
-  async fetchToken(challenge, scopes) {
-    const realm = challenge.params["realm"];
-    if (!realm) throw new AuthError(`${this.registry}: Bearer challenge without a realm`);
-    let url;
-    try {
-      url = new URL(realm);
-    } catch {
-      throw new AuthError(`${this.registry}: Bearer realm is not a URL: ${realm}`);
-    }
-    const service = challenge.params["service"];
-    const c = this.credential;
-    let res;
-    if (c?.identityToken) {
-      const form = new URLSearchParams({
-        grant_type: "refresh_token",
-        refresh_token: c.identityToken,
-        client_id: "cog-push"
-      });
-      if (service) form.set("service", service);
-      if (scopes.length) form.set("scope", scopes.join(" "));
-      res = await (0, import_undici.request)(url, {
-        method: "POST",
-        headers: { "content-type": "application/x-www-form-urlencoded" },
-        body: form.toString()
-      });
-    } else {
-      if (service) url.searchParams.set("service", service);
-      for (const s of scopes) url.searchParams.append("scope", s);
-      const headers = {};
-      const basic = this.basic();
-      if (basic) headers["authorization"] = basic;
-      res = await (0, import_undici.request)(url, { method: "GET", headers });
-    }
-    const text = await res.body.text();
-    if (res.statusCode !== 200) {
-      throw new AuthError(
-        `${this.registry}: token request to ${url.origin}${url.pathname} failed with ${res.statusCode}; credentials tried: ${this.credentialSource}`
-      );
-    }
-    let body;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      throw new AuthError(`${this.registry}: token response from ${url.origin} is not JSON`);
-    }
-    const token = body.token ?? body.access_token;
-    if (!token)
-      throw new AuthError(`${this.registry}: token response from ${url.origin} has no token`);
-    const seconds = typeof body.expires_in === "number" && body.expires_in > 0 ? body.expires_in : DEFAULT_TOKEN_SECONDS;
-    return { token, expiresAt: this.now() + seconds * 1e3 };
-  }
-};
-function repositoryScope(repository, actions) {
-  return `repository:${repository}:${actions}`;
-}
-
-// src/oci/registry/credentials.ts
-import { execFile } from "node:child_process";
-import { readFile as readFile3 } from "node:fs/promises";
-import os from "node:os";
-import path6 from "node:path";
-var DOCKER_HUB_ALIASES = /* @__PURE__ */ new Set([
-  "docker.io",
-  "index.docker.io",
-  "registry-1.docker.io",
-  "https://index.docker.io/v1/",
-  "https://index.docker.io/v1",
-  "index.docker.io/v1"
-]);
-function hostKey(host) {
-  if (DOCKER_HUB_ALIASES.has(host)) return "docker.io";
-  const bare = host.replace(/^https?:\/\//, "").replace(/\/.*$/, "");
-  return DOCKER_HUB_ALIASES.has(bare) ? "docker.io" : bare;
-}
-async function readDockerConfig(dir) {
-  try {
-    return JSON.parse(await readFile3(path6.join(dir, "config.json"), "utf8"));
-  } catch (e) {
-    if (e.code === "ENOENT") return void 0;
-    throw new Error(`cannot read ${path6.join(dir, "config.json")}: ${e.message}`);
-  }
-}
-function helper(name, host) {
-  return new Promise((resolve, reject) => {
-    const child = execFile(
-      `docker-credential-${name}`,
-      ["get"],
-      { timeout: 3e4 },
-      (err2, stdout) => {
-        if (err2) {
-          if (/not found/i.test(String(stdout)) || /not found/i.test(err2.message))
-            return resolve(void 0);
-          return reject(
-            new Error(
-              `docker-credential-${name} get failed for ${host}: ${err2.message.split("\n")[0]}`
-            )
-          );
-        }
-        try {
-          const r = JSON.parse(stdout);
-          if (!r.Secret) return resolve(void 0);
-          const source = `docker-credential-${name}`;
-          resolve(
-            r.Username === "<token>" ? { identityToken: r.Secret, source } : { username: r.Username ?? "", password: r.Secret, source }
-          );
-        } catch {
-          reject(new Error(`docker-credential-${name} returned malformed JSON for ${host}`));
-        }
-      }
-    );
-    child.stdin?.end(host);
-  });
-}
-async function findCredential(host, options = {}) {
-  const key = hostKey(host);
-  if (options.explicit && hostKey(options.explicit.host) === key) {
-    return {
-      username: options.explicit.username,
-      password: options.explicit.password,
-      source: "explicit username/password"
-    };
-  }
-  const env = options.env ?? process.env;
-  const dir = options.dockerConfigDir ?? env["DOCKER_CONFIG"] ?? path6.join(os.homedir(), ".docker");
-  const config = await readDockerConfig(dir);
-  if (!config) return void 0;
-  const file = path6.join(dir, "config.json");
-  const helperName = Object.entries(config.credHelpers ?? {}).find(
-    ([h]) => hostKey(h) === key
-  )?.[1];
-  if (helperName) return helper(helperName, host);
-  const entry = Object.entries(config.auths ?? {}).find(([h]) => hostKey(h) === key)?.[1];
-  if (entry) {
-    if (entry.identitytoken)
-      return { identityToken: entry.identitytoken, source: `${file} (identitytoken)` };
-    if (entry.auth) {
-      const decoded = Buffer.from(entry.auth, "base64").toString("utf8");
-      const colon = decoded.indexOf(":");
-      if (colon < 0)
-        throw new Error(`${file}: auths["${host}"].auth is not base64 of user:password`);
-      return {
-        username: decoded.slice(0, colon),
-        password: decoded.slice(colon + 1),
-        source: `${file} (auths)`
-      };
-    }
-    if (entry.username && entry.password) {
-      return { username: entry.username, password: entry.password, source: `${file} (auths)` };
-    }
-  }
-  if (config.credsStore) return helper(config.credsStore, host);
-  return void 0;
-}
-
-// src/oci/registry/client.ts
-var MANIFEST_ACCEPT = [
-  MEDIA_TYPE.ociManifest,
-  MEDIA_TYPE.ociIndex,
-  "application/vnd.docker.distribution.manifest.v2+json",
-  "application/vnd.docker.distribution.manifest.list.v2+json"
-].join(", ");
-var DEFAULT_RETRY = { attempts: 5, baseDelayMs: 500, maxDelayMs: 2e4 };
-var DEFAULT_CHUNK_THRESHOLD = 128 * 1024 * 1024;
-var DEFAULT_CHUNK_SIZE = 96 * 1024 * 1024;
-function registryScheme(registry, insecure = []) {
-  const host = registry.replace(/:\d+$/, "");
-  if (host === "localhost" || host === "[::1]" || /^127\.\d+\.\d+\.\d+$/.test(host)) return "http";
-  return insecure.includes(registry) || insecure.includes(host) ? "http" : "https";
-}
-var HttpStatusError = class extends TargetError {
-  constructor(message, status) {
-    super(message);
-    this.status = status;
-  }
-  status;
-};
-var TRANSIENT_STATUS = /* @__PURE__ */ new Set([408, 429, 500, 502, 503, 504]);
-var CHUNKS_REFUSED_STATUS = /* @__PURE__ */ new Set([400, 405, 415, 416]);
-var TransientError = class extends Error {
-  constructor(message, retryAfterMs2) {
-    super(message);
-    this.retryAfterMs = retryAfterMs2;
-  }
-  retryAfterMs;
-};
-function header(res, name) {
-  const v = res.headers[name.toLowerCase()];
-  return Array.isArray(v) ? v[0] : v;
-}
-function receivedFromRange(range) {
-  const m = range ? /^(?:bytes=)?(\d+)-(\d+)$/.exec(range.trim()) : null;
-  if (!m || m[2] === "0") return 0;
-  return Number(m[2]) + 1;
-}
-function retryAfterMs(res) {
-  const v = header(res, "retry-after");
-  if (!v) return void 0;
-  const seconds = Number(v);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1e3);
-  const date = Date.parse(v);
-  return Number.isNaN(date) ? void 0 : Math.max(0, date - Date.now());
-}
-async function* take(source, n) {
-  let left = n;
-  if (left <= 0) return;
-  for await (const chunk of source) {
-    if (chunk.length >= left) {
-      yield chunk.subarray(0, left);
-      return;
-    }
-    yield chunk;
-    left -= chunk.length;
-  }
-}
-async function* counted(source, onBytes) {
-  for await (const chunk of source) {
-    onBytes(chunk.length);
-    yield chunk;
-  }
-}
-var RegistryTarget = class {
-  constructor(registry, repository, options = {}) {
-    this.registry = registry;
-    this.repository = repository;
-    this.options = options;
-    this.name = `${registry}/${repository}`;
-    this.origin = `${registryScheme(registry, options.insecureRegistries)}://${registry}`;
-    this.retry = { ...DEFAULT_RETRY, ...options.retry };
-    this.pushScope = repositoryScope(repository, "pull,push");
-    this.dispatcher = new import_undici2.Agent({ headersTimeout: 0, bodyTimeout: 0, connections: 16 });
-  }
-  registry;
-  repository;
-  options;
-  name;
-  origin;
-  retry;
-  dispatcher;
-  auth;
-  probed = false;
-  pushScope;
-  /** Set once the registry refuses a chunked upload: every later blob goes in one request. */
-  chunkedRefused = false;
-  async close() {
-    await this.dispatcher.close();
-  }
-  async authenticator() {
-    if (!this.auth) {
-      const credential = await findCredential(this.registry, this.options.credentials);
-      this.auth = new Authenticator(this.registry, credential);
-    }
-    return this.auth;
-  }
-  deadlineMs(bodySize = 0) {
-    return 6e4 + Math.ceil(bodySize / 1e6) * 1e3;
-  }
-  /** One HTTP exchange, with auth. No retries here. */
-  async send(call, auth) {
-    const url = new URL(call.url, this.origin);
-    const headers = { ...call.headers };
-    if (url.origin === this.origin) {
-      const authorization = await auth.authorization(call.scopes);
-      if (authorization) headers["authorization"] = authorization;
-    }
-    const raw = call.body?.();
-    let body;
-    if (raw instanceof Uint8Array) body = raw;
-    else if (raw) body = Readable.from(raw, { objectMode: false });
-    if (call.bodySize !== void 0) headers["content-length"] = String(call.bodySize);
-    const signal = AbortSignal.timeout(this.deadlineMs(call.bodySize));
-    let res;
-    try {
-      res = await (0, import_undici2.request)(url, {
-        method: call.method,
-        headers,
-        body,
-        signal,
-        dispatcher: this.dispatcher
-      });
-    } catch (e) {
-      if (body instanceof Readable) body.destroy();
-      const err2 = e;
-      if (err2 instanceof TargetError || err2 instanceof AuthError) throw err2;
-      throw new TransientError(
-        `${call.method} ${url.pathname}: ${err2.code ?? err2.name}: ${err2.message}`
-      );
-    }
-    const chunks = [];
-    try {
-      for await (const c of res.body) chunks.push(c);
-    } catch (e) {
-      throw new TransientError(
-        `${call.method} ${url.pathname}: response cut: ${e.message}`
-      );
-    } finally {
-      if (body instanceof Readable && !body.readableEnded) body.destroy();
-    }
-    return { status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) };
-  }
-  /**
-   * Send with auth and retries. A 401 renews auth and resends once; transient failures back
-   * off and resend while attempts remain (`replay: false` turns that off for requests whose
-   * caller resumes on its own, i.e. upload chunks).
-   */
-  async call(call, replay = true) {
-    const auth = await this.authenticator();
-    let reauthed = false;
-    for (let attempt = 1; ; attempt++) {
-      let res;
-      try {
-        res = await this.send(call, auth);
-      } catch (e) {
-        if (e instanceof TransientError && !replay) throw e;
-        if (!(e instanceof TransientError) || attempt >= this.retry.attempts) {
-          throw this.wrap(e, call);
-        }
-        await this.backoff(attempt, e.message, e.retryAfterMs);
-        continue;
-      }
-      if (res.status === 401) {
-        auth.invalidate(call.scopes);
-        const challenged = header(res, "www-authenticate");
-        if (!reauthed && challenged) {
-          auth.setChallenge(challenged);
-          reauthed = true;
-          if (replay) {
-            attempt--;
-            continue;
-          }
-          throw new TransientError(
-            `${call.method} ${new URL(call.url, this.origin).pathname}: 401, token renewed`
-          );
-        }
-        throw new AuthError(
-          `${this.registry} refused the credentials (401 on ${call.method} ${new URL(call.url, this.origin).pathname}); credentials tried: ${auth.credentialSource}`
-        );
-      }
-      if (call.ok.includes(res.status)) return res;
-      const message = this.describe(res, call);
-      if (!TRANSIENT_STATUS.has(res.status)) throw new HttpStatusError(message, res.status);
-      if (!replay || attempt >= this.retry.attempts) {
-        throw replay ? new TargetError(`${message} (gave up after ${attempt} attempts)`) : new TransientError(message, retryAfterMs(res));
-      }
-      await this.backoff(attempt, message, retryAfterMs(res));
-    }
-  }
-  wrap(e, call) {
-    if (e instanceof TransientError) {
-      return new TargetError(
-        `${this.registry}: ${e.message} (${call.method} failed after retries)`
-      );
-    }
-    return e;
-  }
-  describe(res, call) {
-    let detail = "";
-    try {
-      const errors = JSON.parse(res.body.toString("utf8")).errors;
-      detail = errors.map((x) => `${x.code}: ${x.message}`).join("; ");
-    } catch {
-      detail = res.body.toString("utf8").slice(0, 200).trim();
-    }
-    const path10 = new URL(call.url, this.origin).pathname;
-    return `${this.registry}: ${call.method} ${path10} answered ${res.status}${detail ? ` (${detail})` : ""}`;
-  }
-  async backoff(attempt, why, retryAfter) {
-    const exp = Math.min(this.retry.maxDelayMs, this.retry.baseDelayMs * 2 ** (attempt - 1));
-    const delay = retryAfter ?? exp / 2 + Math.random() * (exp / 2);
-    this.options.log?.(`retrying in ${(delay / 1e3).toFixed(1)} s: ${why}`);
-    await sleep(Math.min(delay, this.retry.maxDelayMs * 3));
-  }
-  /** GET /v2/: learns the auth challenge, and fails early on an unreachable registry. */
-  async probe() {
-    if (this.probed) return;
-    await this.call({ method: "GET", url: "/v2/", scopes: [], ok: [200] }).catch((e) => {
-      if (e instanceof AuthError) throw e;
-      throw new TargetError(
-        `cannot reach registry ${this.registry} (${this.origin}): ${e.message}`
-      );
-    });
-    this.probed = true;
-  }
-  async hasBlob(digest) {
-    await this.probe();
-    const res = await this.call({
-      method: "HEAD",
-      url: `/v2/${this.repository}/blobs/${digest}`,
-      scopes: [repositoryScope(this.repository, "pull")],
-      ok: [200, 404]
-    });
-    return res.status === 200 ? Number(header(res, "content-length") ?? -1) : null;
-  }
-  async mountBlob(digest, fromRepository) {
-    await this.probe();
-    const q = new URLSearchParams({ mount: digest, from: fromRepository });
-    const res = await this.call({
-      method: "POST",
-      url: `/v2/${this.repository}/blobs/uploads/?${q}`,
-      scopes: [this.pushScope, repositoryScope(fromRepository, "pull")],
-      bodySize: 0,
-      ok: [201, 202]
-    });
-    if (res.status === 201) return true;
-    const location = header(res, "location");
-    if (location) {
-      await this.call({
-        method: "DELETE",
-        url: location,
-        scopes: [this.pushScope],
-        ok: [204, 404]
-      }).catch(() => void 0);
-    }
-    return false;
-  }
-  async putBlob(blob) {
-    const have = await this.hasBlob(blob.digest);
-    if (have !== null) return { bytesWritten: 0 };
-    const threshold = this.options.chunkThreshold ?? DEFAULT_CHUNK_THRESHOLD;
-    if (blob.size > threshold && !this.chunkedRefused) {
-      const chunked = await this.uploadChunked(blob);
-      if (chunked !== "refused") return chunked;
-      this.chunkedRefused = true;
-      this.options.log?.(
-        `${this.registry} refused a chunked upload; sending blobs in one request from now on`
-      );
-    }
-    return this.uploadMonolithic(blob);
-  }
-  async startSession() {
-    const res = await this.call({
-      method: "POST",
-      url: `/v2/${this.repository}/blobs/uploads/`,
-      scopes: [this.pushScope],
-      bodySize: 0,
-      ok: [202]
-    });
-    const location = header(res, "location");
-    if (!location) throw new TargetError(`${this.registry}: upload session without a Location`);
-    return {
-      location: new URL(location, this.origin + "/").href,
-      minChunk: Number(header(res, "oci-chunk-min-length") ?? 0) || 0,
-      maxChunk: Number(header(res, "oci-chunk-max-length") ?? 0) || 0
-    };
-  }
-  withDigest(location, digest) {
-    const url = new URL(location);
-    url.searchParams.set("digest", digest);
-    return url.href;
-  }
-  checkDigest(res, digest) {
-    const echoed = header(res, "docker-content-digest");
-    if (echoed && echoed !== digest) {
-      throw new TargetError(
-        `${this.registry}: stored ${echoed} for blob ${digest}; the registry and the bytes disagree`
-      );
-    }
-  }
-  async uploadMonolithic(blob) {
-    let sent = 0;
-    for (let attempt = 1; ; attempt++) {
-      const session = await this.startSession();
-      sent = 0;
-      try {
-        const res = await this.call(
-          {
-            method: "PUT",
-            url: this.withDigest(session.location, blob.digest),
-            scopes: [this.pushScope],
-            headers: { "content-type": "application/octet-stream" },
-            body: () => counted(blob.open(0), (n) => {
-              sent += n;
-              this.options.onProgress?.(blob.digest, sent, blob.size);
-            }),
-            bodySize: blob.size,
-            ok: [201]
-          },
-          false
-        );
-        this.checkDigest(res, blob.digest);
-        return { bytesWritten: sent };
-      } catch (e) {
-        if (!(e instanceof TransientError) || attempt >= this.retry.attempts)
-          throw this.wrap(e, { method: "PUT" });
-        await this.backoff(attempt, e.message, e.retryAfterMs);
-      }
-    }
-  }
-  /** Chunked upload that resumes from the session's Range; 'refused' when chunks are not accepted. */
-  async uploadChunked(blob) {
-    let session = await this.startSession();
-    let location = session.location;
-    let chunkSize = this.options.chunkSize ?? DEFAULT_CHUNK_SIZE;
-    if (session.maxChunk > 0) chunkSize = Math.min(chunkSize, session.maxChunk);
-    chunkSize = Math.max(chunkSize, session.minChunk);
-    let offset = 0;
-    let sent = 0;
-    let failures = 0;
-    while (offset < blob.size) {
-      const end = Math.min(offset + chunkSize, blob.size);
-      try {
-        const res2 = await this.call(
-          {
-            method: "PATCH",
-            url: location,
-            scopes: [this.pushScope],
-            headers: {
-              "content-type": "application/octet-stream",
-              "content-range": `${offset}-${end - 1}`
-            },
-            body: () => {
-              const start = offset;
-              let chunkSent = 0;
-              return counted(take(blob.open(start), end - start), (n) => {
-                sent += n;
-                chunkSent += n;
-                this.options.onProgress?.(blob.digest, start + chunkSent, blob.size);
-              });
-            },
-            bodySize: end - offset,
-            ok: [202, 201, 204]
-          },
-          false
-        );
-        location = new URL(header(res2, "location") ?? location, location).href;
-        const received = receivedFromRange(header(res2, "range"));
-        offset = received > 0 ? received : end;
-        failures = 0;
-      } catch (e) {
-        if (e instanceof HttpStatusError && offset === 0 && CHUNKS_REFUSED_STATUS.has(e.status)) {
-          return "refused";
-        }
-        if (!(e instanceof TransientError)) throw e;
-        failures++;
-        if (failures >= this.retry.attempts) throw this.wrap(e, { method: "PATCH" });
-        await this.backoff(failures, e.message, e.retryAfterMs);
-        const status = await this.call({
-          method: "GET",
-          url: location,
-          scopes: [this.pushScope],
-          ok: [204, 404]
-        });
-        if (status.status === 404) {
-          this.options.log?.(
-            `${this.registry}: upload session of ${blob.digest} is gone; starting over`
-          );
-          session = await this.startSession();
-          location = session.location;
-          offset = 0;
-        } else {
-          location = new URL(header(status, "location") ?? location, location).href;
-          offset = receivedFromRange(header(status, "range"));
-          this.options.log?.(`${this.registry}: resuming ${blob.digest} at byte ${offset}`);
-        }
-      }
-    }
-    const res = await this.call({
-      method: "PUT",
-      url: this.withDigest(location, blob.digest),
-      scopes: [this.pushScope],
-      headers: { "content-type": "application/octet-stream" },
-      bodySize: 0,
-      ok: [201]
-    });
-    this.checkDigest(res, blob.digest);
-    return { bytesWritten: sent };
-  }
-  async hasManifest(reference) {
-    await this.probe();
-    const res = await this.call({
-      method: "HEAD",
-      url: `/v2/${this.repository}/manifests/${reference}`,
-      scopes: [repositoryScope(this.repository, "pull")],
-      headers: { accept: MANIFEST_ACCEPT },
-      ok: [200, 404]
-    });
-    if (res.status === 404) return null;
-    const digest = header(res, "docker-content-digest");
-    if (!digest) {
-      const full = await this.getManifest(reference);
-      return full && { digest: full.digest, mediaType: full.mediaType, size: full.size };
-    }
-    if (reference.startsWith("sha256:") && digest !== reference) {
-      throw new TargetError(
-        `${this.name}: asked for manifest ${reference}, registry says ${digest}`
-      );
-    }
-    return {
-      digest,
-      mediaType: header(res, "content-type") ?? MEDIA_TYPE.ociManifest,
-      size: Number(header(res, "content-length") ?? 0)
-    };
-  }
-  async getManifest(reference) {
-    await this.probe();
-    const res = await this.call({
-      method: "GET",
-      url: `/v2/${this.repository}/manifests/${reference}`,
-      scopes: [repositoryScope(this.repository, "pull")],
-      headers: { accept: MANIFEST_ACCEPT },
-      ok: [200, 404]
-    });
-    if (res.status === 404) return null;
-    const digest = sha256(res.body);
-    const echoed = header(res, "docker-content-digest");
-    if (echoed && echoed !== digest || reference.startsWith("sha256:") && reference !== digest) {
-      throw new TargetError(
-        `${this.name}: manifest ${reference} bytes hash to ${digest}, registry says ${echoed ?? reference}`
-      );
-    }
-    return {
-      digest,
-      mediaType: header(res, "content-type") ?? MEDIA_TYPE.ociManifest,
-      size: res.body.length,
-      bytes: new Uint8Array(res.body)
-    };
-  }
-  async putManifest(bytes, mediaType, reference) {
-    await this.probe();
-    const digest = sha256(bytes);
-    if (reference.startsWith("sha256:") && reference !== digest) {
-      throw new TargetError(`${this.name}: manifest bytes are ${digest}, not ${reference}`);
-    }
-    const res = await this.call({
-      method: "PUT",
-      url: `/v2/${this.repository}/manifests/${reference}`,
-      scopes: [this.pushScope],
-      headers: { "content-type": mediaType },
-      body: () => bytes,
-      bodySize: bytes.length,
-      ok: [201]
-    });
-    const echoed = header(res, "docker-content-digest");
-    if (echoed && echoed !== digest) {
-      throw new TargetError(
-        `${this.name}: registry stored manifest ${reference} as ${echoed}, but its bytes are ${digest}`
-      );
-    }
-    return digest;
-  }
-};
-
-// src/oci/open.ts
-var OCI_LAYOUT_PREFIX = "oci-layout:";
-function openTarget(to, options = {}) {
-  if (to.startsWith(OCI_LAYOUT_PREFIX)) {
-    const dir = path7.resolve(to.slice(OCI_LAYOUT_PREFIX.length));
-    const target2 = new OciLayoutTarget(dir);
-    return { target: target2, repositoryRef: target2.name, close: async () => void 0 };
-  }
-  let repo;
-  try {
-    repo = parseRepository(to);
-  } catch (e) {
-    throw new ReferenceError2(
-      `--to "${to}" is not a repository (registry/path) or oci-layout:DIR: ${e.message}`
-    );
-  }
-  const target = new RegistryTarget(repo.registry, repo.repository, options);
-  return { target, repositoryRef: target.name, close: () => target.close() };
-}
-
-// src/weights/push.ts
-var DEFAULT_CONCURRENCY = 4;
-function layerBlob(layer2) {
-  return {
-    digest: layer2.digest,
-    size: layer2.size,
-    open: (offset = 0) => layerStream(layer2.plan, offset)
-  };
-}
-async function pushBlob(target, blob, options) {
-  const base = { digest: blob.digest, size: blob.size };
-  if (await target.hasBlob(blob.digest) !== null)
-    return { ...base, outcome: "present", bytesUploaded: 0 };
-  if (options.mountFrom && await target.mountBlob(blob.digest, options.mountFrom)) {
-    return { ...base, outcome: "mounted", bytesUploaded: 0 };
-  }
-  const { bytesWritten } = await target.putBlob(blob);
-  return {
-    ...base,
-    outcome: bytesWritten > 0 ? "uploaded" : "present",
-    bytesUploaded: bytesWritten
-  };
-}
-async function pushWeight(packed, target, options = {}) {
-  const a = packed.artifact;
-  const utf83 = new TextEncoder();
-  const manifest = utf83.encode(a.manifest);
-  const config = bytesBlob(a.configDigest, utf83.encode(a.config));
-  const done = (blobs2) => ({
-    digest: a.manifestDigest,
-    tag: a.tag,
-    bytesUploaded: blobs2.reduce((n, b) => n + b.bytesUploaded, 0),
-    bytesSkipped: blobs2.reduce((n, b) => n + (b.outcome === "uploaded" ? 0 : b.size), 0),
-    blobs: blobs2
-  });
-  const tagged = await target.hasManifest(a.tag);
-  if (tagged?.digest === a.manifestDigest) {
-    const all = [...packed.layers, config];
-    return done(
-      all.map((b) => ({ digest: b.digest, size: b.size, outcome: "present", bytesUploaded: 0 }))
-    );
-  }
-  const sources = [...packed.layers.map(layerBlob), config];
-  const blobs = await mapLimit(
-    sources,
-    options.concurrency ?? DEFAULT_CONCURRENCY,
-    (blob) => pushBlob(target, blob, options)
-  );
-  const digest = await target.putManifest(manifest, MEDIA_TYPE.ociManifest, a.tag);
-  if (digest !== a.manifestDigest) {
-    throw new Error(
-      `${target.name}: weight "${a.name}" manifest went up as ${digest}, expected ${a.manifestDigest}`
-    );
-  }
-  return done(blobs);
-}
-
-// src/weights/packcache.ts
-import { mkdir as mkdir2, readFile as readFile4, rename as rename2, writeFile as writeFile2 } from "node:fs/promises";
-import os2 from "node:os";
-import path8 from "node:path";
-var CACHE_VERSION = 1;
-function defaultPackCacheDir(env = process.env) {
-  if (env["COG_PUSH_CACHE_DIR"]) return path8.join(env["COG_PUSH_CACHE_DIR"], "pack");
-  const base = env["XDG_CACHE_HOME"] || path8.join(os2.homedir(), ".cache");
-  return path8.join(base, "cog-push", "pack");
-}
-var PackCache = class {
-  constructor(dir = defaultPackCacheDir()) {
-    this.dir = dir;
-  }
-  dir;
-  /** The key of a pack, or undefined when some file has no stamp (not a local file). */
-  key(name, target, files, options) {
-    if (files.some((f) => !f.stamp)) return void 0;
-    const identity = [
-      CACHE_VERSION,
-      name,
-      target,
-      options.bundleFileMax ?? 0,
-      options.bundleSizeMax ?? 0,
-      [...files].map((f) => [f.path, f.source, f.stamp]).sort()
-    ];
-    return sha256(JSON.stringify(identity)).slice("sha256:".length);
-  }
-  /** Digests of `plans` from a previous pack, if every layer matches file for file. */
-  async load(key, plans) {
-    let stored;
-    try {
-      stored = JSON.parse(await readFile4(path8.join(this.dir, `${key}.json`), "utf8"));
-    } catch {
-      return void 0;
-    }
-    if (!Array.isArray(stored) || stored.length !== plans.length) return void 0;
-    const same = plans.every(
-      (p, i) => stored[i].mediaType === p.mediaType && stored[i].files.length === p.files.length && stored[i].files.every(
-        (f, j) => f.path === p.files[j].path && f.size === p.files[j].size
-      )
-    );
-    return same ? stored : void 0;
-  }
-  /** Best effort: a cache that cannot be written only costs the next run a hashing pass. */
-  async save(key, layers) {
-    try {
-      await mkdir2(this.dir, { recursive: true });
-      const file = path8.join(this.dir, `${key}.json`);
-      const tmp = `${file}.${process.pid}.tmp`;
-      await writeFile2(tmp, JSON.stringify(layers));
-      await rename2(tmp, file);
-    } catch {
-    }
-  }
-};
-
 // src/cli.ts
 var USAGE = `usage:
   cog-push publish [--project DIR] [--config FILE] [--model REF] [--registry HOST]
-                   [--repository PATH] [--tag TAG]
-      the action's job from a shell (today: resolve the model and pack its weights)
+                   [--repository PATH] [--tag TAG] [--build cog|docker|buildah|none]
+                   [--image REF|oci-layout:DIR[:TAG]] [--platform OS/ARCH] [--to REPO|oci-layout:DIR]
+                   [--import-weights] [--dry-run] [--username USER --password-stdin]
+      the action's job from a shell: weights, image, index, and Cog's ref tree
   cog-push resolve [--project DIR] [--config FILE]
       print the model reference a publish would land at, as JSON
   cog-push weights pack <dir> --name NAME --target /abs/path
@@ -40719,7 +42415,7 @@ async function resolveCommand(args) {
     options: { project: { type: "string", default: "." }, config: { type: "string" } }
   });
   const { target } = await loadProject({
-    dir: path9.resolve(values.project),
+    dir: path15.resolve(values.project),
     configName: values.config,
     env: process.env
   });
@@ -40743,12 +42439,27 @@ async function publishCommand(args) {
       model: { type: "string" },
       registry: { type: "string" },
       repository: { type: "string" },
-      tag: { type: "string" }
+      tag: { type: "string" },
+      build: { type: "string" },
+      image: { type: "string" },
+      platform: { type: "string" },
+      to: { type: "string" },
+      "import-weights": { type: "boolean", default: false },
+      "dry-run": { type: "boolean", default: false },
+      concurrency: { type: "string" },
+      username: { type: "string" },
+      "password-stdin": { type: "boolean", default: false },
+      "insecure-registry": { type: "string", multiple: true, default: [] }
     }
   });
+  const { "password-stdin": passwordStdin, "insecure-registry": insecure, ...strings2 } = values;
   const flags = {
-    ...values,
-    "working-directory": values.project
+    ...strings2,
+    "working-directory": values.project,
+    "import-weights": String(values["import-weights"]),
+    "dry-run": String(values["dry-run"]),
+    "insecure-registries": insecure.join(","),
+    password: passwordStdin ? await readStdin() : void 0
   };
   const inputs = parseInputs((name) => flags[name] ?? "", {
     ...process.env,
@@ -40757,10 +42468,15 @@ async function publishCommand(args) {
   const log = {
     info: (m) => process.stderr.write(m + "\n"),
     warning: (m) => process.stderr.write(`warning: ${m}
-`)
+`),
+    group: async (name, fn) => {
+      process.stderr.write(`${name}
+`);
+      return fn();
+    }
   };
   const result = await publish(inputs, log);
-  process.stdout.write(publishSummary(result) + "\n");
+  process.stdout.write("\n" + refTreeText(result) + "\n");
 }
 var PACK_OPTIONS = {
   name: { type: "string" },

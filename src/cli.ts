@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { parseInputs } from './inputs.js';
 import { loadProject } from './project.js';
 import { publish } from './publish.js';
-import { publishSummary } from './report/publish.js';
+import { refTreeText } from './report/publish.js';
 import { inventoryDirectory } from './weights/inventory.js';
 import { packWeight } from './weights/pack.js';
 import { packJson, packTable } from './report/pack.js';
@@ -17,8 +17,10 @@ import { PackCache } from './weights/packcache.js';
 
 const USAGE = `usage:
   cog-push publish [--project DIR] [--config FILE] [--model REF] [--registry HOST]
-                   [--repository PATH] [--tag TAG]
-      the action's job from a shell (today: resolve the model and pack its weights)
+                   [--repository PATH] [--tag TAG] [--build cog|docker|buildah|none]
+                   [--image REF|oci-layout:DIR[:TAG]] [--platform OS/ARCH] [--to REPO|oci-layout:DIR]
+                   [--import-weights] [--dry-run] [--username USER --password-stdin]
+      the action's job from a shell: weights, image, index, and Cog's ref tree
   cog-push resolve [--project DIR] [--config FILE]
       print the model reference a publish would land at, as JSON
   cog-push weights pack <dir> --name NAME --target /abs/path
@@ -72,12 +74,27 @@ async function publishCommand(args: string[]): Promise<void> {
       registry: { type: 'string' },
       repository: { type: 'string' },
       tag: { type: 'string' },
+      build: { type: 'string' },
+      image: { type: 'string' },
+      platform: { type: 'string' },
+      to: { type: 'string' },
+      'import-weights': { type: 'boolean', default: false },
+      'dry-run': { type: 'boolean', default: false },
+      concurrency: { type: 'string' },
+      username: { type: 'string' },
+      'password-stdin': { type: 'boolean', default: false },
+      'insecure-registry': { type: 'string', multiple: true, default: [] },
     },
   });
   // The flags are the action's inputs, read through the same parser.
+  const { 'password-stdin': passwordStdin, 'insecure-registry': insecure, ...strings } = values;
   const flags: Record<string, string | undefined> = {
-    ...values,
+    ...strings,
     'working-directory': values.project,
+    'import-weights': String(values['import-weights']),
+    'dry-run': String(values['dry-run']),
+    'insecure-registries': insecure.join(','),
+    password: passwordStdin ? await readStdin() : undefined,
   };
   const inputs = parseInputs((name) => flags[name] ?? '', {
     ...process.env,
@@ -86,9 +103,13 @@ async function publishCommand(args: string[]): Promise<void> {
   const log = {
     info: (m: string) => process.stderr.write(m + '\n'),
     warning: (m: string) => process.stderr.write(`warning: ${m}\n`),
+    group: async <T>(name: string, fn: () => Promise<T>) => {
+      process.stderr.write(`${name}\n`);
+      return fn();
+    },
   };
   const result = await publish(inputs, log);
-  process.stdout.write(publishSummary(result) + '\n');
+  process.stdout.write('\n' + refTreeText(result) + '\n');
 }
 
 const PACK_OPTIONS = {

@@ -4,6 +4,8 @@
 
 import path from 'node:path';
 import type { ModelRefEnv } from './cog/modelref.js';
+import { BUILDERS, type BuilderName } from './image/builders.js';
+import { parsePlatform, type Platform } from './oci/index.js';
 
 export interface Inputs {
   /** Absolute project directory (cog.yaml's folder). */
@@ -12,10 +14,28 @@ export interface Inputs {
   readonly config: string;
   /** The COG_MODEL* knobs: an input, when given, replaces its environment variable. */
   readonly modelRef: ModelRefEnv;
+  readonly username: string | undefined;
+  readonly password: string | undefined;
+  readonly replicateToken: string | undefined;
+  readonly build: BuilderName | 'none';
+  /** A prebuilt image: registry ref, `oci-layout:DIR[:tag]` or `docker-archive:FILE`. */
+  readonly image: string | undefined;
+  readonly platform: Platform;
+  /** Where everything goes: a repository, `oci-layout:DIR`, or undefined for the model's own. */
+  readonly to: string | undefined;
+  readonly importWeights: boolean;
+  readonly concurrency: number;
+  readonly dryRun: boolean;
+  readonly summary: boolean;
+  readonly insecureRegistries: readonly string[];
 }
 
 /** Reads one input as @actions/core does: trimmed, "" when unset. */
 export type InputReader = (name: string) => string;
+
+export class InputError extends Error {
+  override name = 'InputError';
+}
 
 export const MODEL_REF_INPUTS = {
   model: 'COG_MODEL',
@@ -23,6 +43,14 @@ export const MODEL_REF_INPUTS = {
   repository: 'COG_MODEL_REPO',
   tag: 'COG_MODEL_TAG',
 } as const;
+
+function bool(read: InputReader, name: string, fallback: boolean): boolean {
+  const v = read(name).toLowerCase();
+  if (v === '') return fallback;
+  if (v === 'true') return true;
+  if (v === 'false') return false;
+  throw new InputError(`input '${name}' must be true or false, got "${read(name)}"`);
+}
 
 export function parseInputs(
   read: InputReader,
@@ -35,9 +63,64 @@ export function parseInputs(
   for (const [input, variable] of Object.entries(MODEL_REF_INPUTS)) {
     modelRef[variable] = read(input) || env[variable];
   }
+
+  const image = read('image') || undefined;
+  const buildInput = read('build');
+  const build = (buildInput || (image ? 'none' : 'cog')) as Inputs['build'];
+  if (build !== 'none' && !BUILDERS.includes(build)) {
+    throw new InputError(
+      `input 'build' must be one of cog, docker, buildah, none; got "${buildInput}"`,
+    );
+  }
+  if (build !== 'none' && image) {
+    throw new InputError(
+      `input 'image' is a prebuilt image, so 'build' must be none (got "${build}")`,
+    );
+  }
+  if (build === 'none' && !image) {
+    throw new InputError(
+      "input 'build' is none: set 'image' to a prebuilt image (registry ref, oci-layout:DIR, docker-archive:FILE)",
+    );
+  }
+
+  let platform: Platform;
+  try {
+    platform = parsePlatform(read('platform') || 'linux/amd64');
+  } catch (e) {
+    throw new InputError(`input 'platform': ${(e as Error).message}`);
+  }
+
+  const concurrencyText = read('concurrency') || '4';
+  const concurrency = Number(concurrencyText);
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) {
+    throw new InputError(
+      `input 'concurrency' must be a whole number from 1 to 64, got "${concurrencyText}"`,
+    );
+  }
+
+  const username = read('username') || undefined;
+  const password = read('password') || undefined;
+  if (Boolean(username) !== Boolean(password)) {
+    throw new InputError("inputs 'username' and 'password' go together: set both or neither");
+  }
+
   return {
     workingDirectory: path.resolve(workspace, read('working-directory') || '.'),
     config: read('config') || 'cog.yaml',
     modelRef,
+    username,
+    password,
+    replicateToken: read('replicate-token') || undefined,
+    build,
+    image,
+    platform,
+    to: read('to') || undefined,
+    importWeights: bool(read, 'import-weights', false),
+    concurrency,
+    dryRun: bool(read, 'dry-run', false),
+    summary: bool(read, 'summary', true),
+    insecureRegistries: read('insecure-registries')
+      .split(/[\s,]+/)
+      .filter(Boolean),
   };
 }

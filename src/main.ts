@@ -3,27 +3,22 @@
 import * as core from '@actions/core';
 import { parseInputs } from './inputs.js';
 import { publish } from './publish.js';
-import { referenceString } from './oci/reference.js';
+import { publishOutputs, refTreeText, summaryMarkdown } from './report/publish.js';
 
 async function main(): Promise<void> {
   const inputs = parseInputs((name) => core.getInput(name), process.env);
-  const result = await publish(inputs, { info: core.info, warning: core.warning });
-  const ref = result.target.ref;
-  core.setOutput('tag', ref.tag ?? '');
-  core.setOutput('tagged-ref', referenceString(ref));
-  core.setOutput(
-    'weights',
-    JSON.stringify(
-      result.weights.map((w) => ({
-        name: w.artifact.name,
-        setDigest: w.artifact.setDigest,
-        digest: w.artifact.manifestDigest,
-        tag: w.artifact.tag,
-        size: w.artifact.sizeUncompressed,
-      })),
-    ),
-  );
-  core.notice('cog-push-action: resolved and packed; pushing is not implemented yet.');
+  for (const secret of [inputs.password, inputs.replicateToken]) if (secret) core.setSecret(secret);
+  const result = await publish(inputs, {
+    info: core.info,
+    warning: core.warning,
+    group: (name, fn) => core.group(name, fn),
+  });
+  for (const [name, value] of Object.entries(publishOutputs(result))) core.setOutput(name, value);
+  core.info('');
+  core.info(refTreeText(result));
+  if (inputs.summary && process.env['GITHUB_STEP_SUMMARY']) {
+    await core.summary.addRaw(summaryMarkdown(result)).write();
+  }
 }
 
 try {

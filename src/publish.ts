@@ -1,58 +1,496 @@
-// The publish, as data flowing through it (see design.md). What exists so far: read the
-// project, resolve where it lands, and pack every local weight to its pinned digests. Pushing
-// the image, weights and index comes with the registry target.
+// The publish, as data flowing through it (design.md): read the project, check the lockfile,
+// make every weight available in the target (pushing only what is missing), build or copy the
+// image to cog-image.<tag>, then push the index at the model tag — last, and only after every
+// child it names is verified in the target.
 
+import path from 'node:path';
+import { assertPushable, type ModelTarget } from './cog/modelref.js';
+import type { CogConfig } from './cog/config.js';
+import { imageTag, weightTag } from './cog/tags.js';
+import { buildPlan, runBuild, scratchDir, type RegistryLogin } from './image/builders.js';
+import { copyImage, type ImageDescriptor } from './image/copy.js';
 import type { Inputs } from './inputs.js';
+import { buildModelIndex } from './oci/index.js';
+import { OciLayoutTarget } from './oci/layout.js';
+import { MEDIA_TYPE } from './oci/mediatypes.js';
+import { OCI_LAYOUT_PREFIX, openTarget, type OpenedTarget } from './oci/open.js';
+import { parseReference, referenceString, repositoryName } from './oci/reference.js';
+import type { RegistryOptions } from './oci/registry/client.js';
+import { TargetError, type Target } from './oci/target.js';
 import { loadProject } from './project.js';
-import type { ModelTarget } from './cog/modelref.js';
-import type { WeightSpec } from './cog/config.js';
-import { HashPool } from './util/hashpool.js';
+import { sha256 } from './util/hashpool.js';
 import { inventoryDirectory } from './weights/inventory.js';
+import {
+  checkDrift,
+  driftMessage,
+  lockEntry,
+  LOCKFILE_NAME,
+  readLockfile,
+  writeLockfile,
+  COG_ENVELOPE_FORMAT,
+  type LockEntry,
+  type Lockfile,
+} from './weights/lockfile.js';
 import { packWeight, type PackedWeight } from './weights/pack.js';
+import { PackCache } from './weights/packcache.js';
+import { pushWeight } from './weights/push.js';
 import { isLocalSource, localSourceDir } from './weights/sources/file.js';
+import { normalizeSourceUri } from './weights/sources/uri.js';
+import { HashPool } from './util/hashpool.js';
+import { mapLimit } from './util/limit.js';
 
 export interface Log {
   info(message: string): void;
   warning(message: string): void;
+  group<T>(name: string, fn: () => Promise<T>): Promise<T>;
+}
+
+export class PublishError extends Error {
+  override name = 'PublishError';
+}
+
+export type WeightOrigin = 'registry' | 'source';
+
+export interface PublishedWeight {
+  readonly name: string;
+  readonly target: string;
+  readonly setDigest: string;
+  /** Weight manifest digest, size and media type (the index descriptor). */
+  readonly digest: string;
+  readonly manifestSize: number;
+  readonly manifestMediaType: string;
+  readonly tag: string;
+  readonly size: number;
+  readonly bytesUploaded: number;
+  readonly bytesSkipped: number;
+  /** Where its bytes came from: already in the target, or packed from its source files. */
+  readonly origin: WeightOrigin;
 }
 
 export interface PublishResult {
-  readonly target: ModelTarget;
-  readonly weights: readonly PackedWeight[];
+  readonly format: ModelTarget['format'];
+  readonly dryRun: boolean;
+  /** `registry/repo` or `oci-layout:DIR`. */
+  readonly repository: string;
+  readonly tag: string;
+  readonly indexDigest: string | undefined;
+  readonly image: ImageDescriptor | undefined;
+  readonly weights: readonly PublishedWeight[];
+  readonly lockfile: string | undefined;
+  readonly lockfileChanged: boolean;
 }
 
-/** Why this weight cannot be packed yet, or undefined when it can. */
-function unsupported(weight: WeightSpec): string | undefined {
-  if (weight.sources.length !== 1) return 'several sources per weight';
-  const source = weight.sources[0]!;
-  if (!isLocalSource(source.uri)) return `source ${source.uri}`;
-  if (source.include.length > 0 || source.exclude.length > 0) return 'include/exclude patterns';
-  return undefined;
+function registryOptions(inputs: Inputs, host: string, log: Log): RegistryOptions {
+  return {
+    insecureRegistries: inputs.insecureRegistries,
+    credentials: {
+      explicit:
+        inputs.username && inputs.password
+          ? { host, username: inputs.username, password: inputs.password }
+          : undefined,
+    },
+    log: (m) => log.info(m),
+  };
+}
+
+/** The destination: `to`, else the model's own repository. */
+function destination(inputs: Inputs, model: ModelTarget, log: Log): OpenedTarget {
+  const to = inputs.to;
+  if (to?.startsWith(OCI_LAYOUT_PREFIX)) {
+    const dir = path.resolve(inputs.workingDirectory, to.slice(OCI_LAYOUT_PREFIX.length));
+    return openTarget(`${OCI_LAYOUT_PREFIX}${dir}`);
+  }
+  const repo = to ?? repositoryName(model.ref);
+  const host = parseReference(repo).registry;
+  return openTarget(repo, registryOptions(inputs, host, log));
+}
+
+/** Pack a weight from its local source (the only kind this version reads). */
+async function packFromSource(
+  config: CogConfig,
+  name: string,
+  pool: HashPool,
+  cache: PackCache,
+): Promise<PackedWeight> {
+  const spec = config.weights.find((w) => w.name === name);
+  if (!spec) throw new PublishError(`weight "${name}" is not in ${config.file}`);
+  if (spec.sources.length !== 1 || !isLocalSource(spec.sources[0]!.uri)) {
+    throw new PublishError(
+      `weight "${name}": only single local directory sources can be packed in this version; ${spec.sources.map((s) => s.uri).join(', ')} is not`,
+    );
+  }
+  const source = spec.sources[0]!;
+  if (source.include.length > 0 || source.exclude.length > 0) {
+    throw new PublishError(
+      `weight "${name}": include/exclude patterns are not supported in this version`,
+    );
+  }
+  const files = await inventoryDirectory(localSourceDir(source, config.projectDir));
+  return packWeight({ name, target: spec.target, files, pool, cache });
+}
+
+function lockEntryFor(
+  config: CogConfig,
+  packed: PackedWeight,
+  previous: LockEntry | undefined,
+): LockEntry {
+  const spec = config.weights.find((w) => w.name === packed.artifact.name)!;
+  const sources = spec.sources.map((s) => ({
+    uri: normalizeSourceUri(s.uri),
+    fingerprint: packed.artifact.setDigest,
+    include: s.include,
+    exclude: s.exclude,
+  }));
+  const fresh = lockEntry(packed, sources, new Date().toISOString().replace(/\.000Z$/, 'Z'));
+  // An unchanged import keeps its importedAt, so it rewrites nothing.
+  if (
+    previous &&
+    JSON.stringify({ ...previous, importedAt: '' }) === JSON.stringify({ ...fresh, importedAt: '' })
+  ) {
+    return previous;
+  }
+  return fresh;
+}
+
+/** Make every lockfile weight available in the target; push what is missing. */
+async function publishWeights(
+  inputs: Inputs,
+  config: CogConfig,
+  lock: Lockfile,
+  target: Target,
+  log: Log,
+): Promise<PublishedWeight[]> {
+  const pool = new HashPool();
+  const cache = new PackCache();
+  try {
+    return await mapLimit(lock.weights, Math.min(inputs.concurrency, 4), async (entry) => {
+      const base = {
+        name: entry.name,
+        target: entry.target,
+        setDigest: entry.setDigest,
+        digest: entry.digest,
+        size: entry.size,
+      };
+      const tag = weightTag(entry.name, entry.setDigest);
+      const present = await target.hasManifest(entry.digest);
+      if (present) {
+        log.info(`weight ${entry.name}: in ${target.name} (${entry.digest})`);
+        return {
+          ...base,
+          tag,
+          manifestSize: present.size,
+          manifestMediaType: present.mediaType,
+          bytesUploaded: 0,
+          bytesSkipped: entry.sizeCompressed,
+          origin: 'registry' as const,
+        };
+      }
+      const packed = await packFromSource(config, entry.name, pool, cache);
+      if (packed.artifact.manifestDigest !== entry.digest) {
+        throw new PublishError(
+          `weight "${entry.name}": its files give manifest ${packed.artifact.manifestDigest}, but ${LOCKFILE_NAME} says ${entry.digest}; ` +
+            're-import the weights (`import-weights: true`, or `cog weights import`) and commit weights.lock',
+        );
+      }
+      const manifest = {
+        manifestSize: packed.artifact.manifestSize,
+        manifestMediaType: MEDIA_TYPE.ociManifest,
+      };
+      if (inputs.dryRun) {
+        const bytes = packed.layers.reduce((n, l) => n + l.size, 0);
+        log.info(`weight ${entry.name}: would push ${bytes} bytes to ${target.name}`);
+        return {
+          ...base,
+          ...manifest,
+          tag,
+          bytesUploaded: bytes,
+          bytesSkipped: 0,
+          origin: 'source' as const,
+        };
+      }
+      const pushed = await pushWeight(packed, target, { concurrency: inputs.concurrency });
+      log.info(
+        `weight ${entry.name}: pushed ${pushed.bytesUploaded} bytes, skipped ${pushed.bytesSkipped} (${pushed.digest})`,
+      );
+      return {
+        ...base,
+        ...manifest,
+        tag,
+        bytesUploaded: pushed.bytesUploaded,
+        bytesSkipped: pushed.bytesSkipped,
+        origin: 'source' as const,
+      };
+    });
+  } finally {
+    await pool.close();
+  }
+}
+
+/** Pack every weight of cog.yaml from its files, for `import-weights: true`. */
+async function importWeights(config: CogConfig, previous: Lockfile | undefined): Promise<Lockfile> {
+  const pool = new HashPool();
+  const cache = new PackCache();
+  try {
+    const weights: LockEntry[] = [];
+    for (const w of config.weights) {
+      const packed = await packFromSource(config, w.name, pool, cache);
+      weights.push(
+        lockEntryFor(
+          config,
+          packed,
+          previous?.weights.find((e) => e.name === w.name),
+        ),
+      );
+    }
+    const ours = weights.some((w) => w.layers.some((l) => l.mediaType === MEDIA_TYPE.layerTarGzip));
+    return {
+      version: 1,
+      envelopeFormat: ours ? OUR_ENVELOPE_FORMAT : COG_ENVELOPE_FORMAT,
+      weights,
+    };
+  } finally {
+    await pool.close();
+  }
+}
+
+/**
+ * Our gzip bytes are not Go's: a lockfile recording layers we compressed carries an envelope
+ * that names our compressor, so Cog recomputes rather than trusting digests it cannot make.
+ */
+export const OUR_ENVELOPE_FORMAT = sha256(
+  '{"bundleFileMax":67108864,"bundleSizeMax":268435456,"compressor":"pako@2.1.0","gzipLevelBundle":9,"gzipLevelLarge":-1,"incompressibleExts":[".bin",".gguf",".onnx",".parquet",".pt",".pth",".safetensors"],"mediaTypeCompressed":"application/vnd.oci.image.layer.v1.tar+gzip","mediaTypeRaw":"application/vnd.oci.image.layer.v1.tar","revision":1}',
+);
+
+/** Build or copy the image into the target at `destTag`; returns its descriptor. */
+async function publishImage(
+  inputs: Inputs,
+  config: CogConfig,
+  target: Target,
+  repository: string,
+  destTag: string,
+  log: Log,
+): Promise<ImageDescriptor> {
+  const workDir = await scratchDir(process.env);
+  if (inputs.build === 'none') {
+    const spec = inputs.image!;
+    if (spec.startsWith('docker-archive:')) {
+      throw new PublishError(
+        'image: docker-archive: is not supported yet; use oci-layout:DIR or a registry reference',
+      );
+    }
+    let source: Target;
+    let reference: string;
+    let mountFrom: string | undefined;
+    let close = async () => undefined as void;
+    if (spec.startsWith(OCI_LAYOUT_PREFIX)) {
+      const rest = spec.slice(OCI_LAYOUT_PREFIX.length);
+      const colon = rest.lastIndexOf(':');
+      const hasTag = colon > rest.lastIndexOf('/') && colon > 0;
+      source = new OciLayoutTarget(
+        path.resolve(config.projectDir, hasTag ? rest.slice(0, colon) : rest),
+      );
+      reference = hasTag ? rest.slice(colon + 1) : 'latest';
+    } else {
+      const ref = parseReference(spec);
+      const opened = openTarget(repositoryName(ref), registryOptions(inputs, ref.registry, log));
+      source = opened.target;
+      close = opened.close;
+      reference = ref.digest ?? ref.tag ?? 'latest';
+      if (!inputs.to && ref.registry === parseReference(repository).registry)
+        mountFrom = ref.repository;
+    }
+    try {
+      if (inputs.dryRun) {
+        const m = await source.hasManifest(reference);
+        if (!m) throw new PublishError(`image ${spec} not found`);
+        return { mediaType: m.mediaType, size: m.size, digest: m.digest };
+      }
+      const copied = await copyImage(source, reference, target, destTag, {
+        platform: inputs.platform,
+        mountFrom,
+        concurrency: inputs.concurrency,
+      });
+      log.info(`image: ${copied.descriptor.digest} (${copied.bytesUploaded} bytes uploaded)`);
+      return copied.descriptor;
+    } finally {
+      await close();
+    }
+  }
+
+  const imageRef = `${repository}:${destTag}`;
+  const plan = buildPlan({
+    builder: inputs.build,
+    projectDir: config.projectDir,
+    imageRef,
+    platform: inputs.platform,
+    workDir,
+  });
+  if (plan.result.kind === 'pushed' && target instanceof OciLayoutTarget) {
+    throw new PublishError(
+      `build: ${inputs.build} pushes to a registry; use build: buildah (or a prebuilt image) with to: oci-layout:DIR`,
+    );
+  }
+  if (inputs.dryRun) {
+    for (const c of plan.commands) log.info(`would run: ${c.tool} ${c.args.join(' ')}`);
+    return { mediaType: MEDIA_TYPE.ociManifest, size: 0, digest: '' };
+  }
+  const login: RegistryLogin | undefined =
+    inputs.username && inputs.password
+      ? {
+          host: parseReference(imageRef).registry,
+          username: inputs.username,
+          password: inputs.password,
+        }
+      : undefined;
+  await runBuild(plan, { login, workDir, log: (m) => log.info(m) });
+  if (plan.result.kind === 'oci-layout') {
+    const copied = await copyImage(
+      new OciLayoutTarget(plan.result.dir),
+      plan.result.tag,
+      target,
+      destTag,
+      {
+        platform: inputs.platform,
+        concurrency: inputs.concurrency,
+      },
+    );
+    return copied.descriptor;
+  }
+  const pushed = await target.hasManifest(destTag);
+  if (!pushed)
+    throw new PublishError(
+      `${inputs.build} reported success, but ${imageRef} is not in the registry`,
+    );
+  return pushed;
+}
+
+/** Every child the index names must be in the target before the index goes up. */
+async function verifyChildren(
+  target: Target,
+  image: ImageDescriptor,
+  weights: readonly PublishedWeight[],
+): Promise<void> {
+  const missing: string[] = [];
+  if (!(await target.hasManifest(image.digest))) missing.push(`image ${image.digest}`);
+  for (const w of weights)
+    if (!(await target.hasManifest(w.digest))) missing.push(`weight ${w.name} ${w.digest}`);
+  if (missing.length > 0) {
+    throw new TargetError(
+      `not pushing the index: ${target.name} does not have ${missing.join(', ')}`,
+    );
+  }
 }
 
 export async function publish(inputs: Inputs, log: Log): Promise<PublishResult> {
-  const { config, target } = await loadProject({
+  const { config, target: model } = await loadProject({
     dir: inputs.workingDirectory,
     configName: inputs.config,
     env: inputs.modelRef,
   });
-  const pool = new HashPool();
-  try {
-    const weights: PackedWeight[] = [];
-    for (const weight of config.weights) {
-      const why = unsupported(weight);
-      if (why) {
-        log.warning(`weight "${weight.name}": ${why} not supported yet; skipped`);
-        continue;
-      }
-      const dir = localSourceDir(weight.sources[0]!, config.projectDir);
-      const files = await inventoryDirectory(dir);
-      const packed = await packWeight({ name: weight.name, target: weight.target, files, pool });
-      log.info(`weight ${weight.name}: ${packed.artifact.manifestDigest} (${packed.artifact.tag})`);
-      weights.push(packed);
+  if (model.format === 'image') return publishLegacyImage(inputs, config, model, log);
+  assertPushable(model.ref);
+  const tag = model.ref.tag;
+
+  // Lockfile and drift: all before any network.
+  let lock = await readLockfile(config.projectDir);
+  const lockPath = path.join(config.projectDir, LOCKFILE_NAME);
+  let lockfileChanged = false;
+  if (inputs.importWeights) {
+    lock = await log.group('Import weights', () => importWeights(config, lock));
+  } else if (config.weights.length > 0) {
+    if (!lock) {
+      throw new PublishError(
+        `${lockPath} not found, but cog.yaml declares ${config.weights.length} weight(s); run \`cog weights import\` and commit weights.lock, or set the action input \`import-weights: true\``,
+      );
     }
-    return { target, weights };
+    const drift = checkDrift(config, lock);
+    if (drift.length > 0) throw new PublishError(driftMessage(drift, lockPath));
+  }
+  lock ??= { version: 1, envelopeFormat: COG_ENVELOPE_FORMAT, weights: [] };
+
+  const dest = destination(inputs, model, log);
+  const repository = dest.repositoryRef;
+  try {
+    log.info(`Pushing to ${repository}:${tag}...`);
+    const weights = await log.group('Weights', () =>
+      publishWeights(inputs, config, lock!, dest.target, log),
+    );
+    const image = await log.group('Image', () =>
+      publishImage(inputs, config, dest.target, repositoryName(model.ref), imageTag(tag), log),
+    );
+
+    let indexDigest: string | undefined;
+    if (!inputs.dryRun) {
+      await verifyChildren(dest.target, image, weights);
+      const index = buildModelIndex(
+        image,
+        inputs.platform,
+        weights.map((w) => ({
+          name: w.name,
+          setDigest: w.setDigest,
+          size: w.size,
+          manifest: { mediaType: w.manifestMediaType, size: w.manifestSize, digest: w.digest },
+        })),
+      );
+      indexDigest = await dest.target.putManifest(
+        new TextEncoder().encode(index),
+        MEDIA_TYPE.ociIndex,
+        tag,
+      );
+      if (inputs.importWeights) {
+        const written = await writeLockfile(config.projectDir, lock);
+        lockfileChanged = written.changed;
+      }
+    }
+    return {
+      format: 'bundle',
+      dryRun: inputs.dryRun,
+      repository,
+      tag,
+      indexDigest,
+      image,
+      weights,
+      lockfile: config.weights.length > 0 || inputs.importWeights ? lockPath : undefined,
+      lockfileChanged,
+    };
   } finally {
-    await pool.close();
+    await dest.close();
+  }
+}
+
+async function publishLegacyImage(
+  inputs: Inputs,
+  config: CogConfig,
+  model: ModelTarget,
+  log: Log,
+): Promise<PublishResult> {
+  if (config.weights.length > 0)
+    throw new PublishError("managed weights need 'model' in cog.yaml, not 'image'");
+  const ref = model.ref;
+  const repository = repositoryName(ref);
+  const dest = destination(inputs, model, log);
+  try {
+    log.info(`Pushing to ${referenceString(ref)}...`);
+    const image = await publishImage(
+      inputs,
+      config,
+      dest.target,
+      repository,
+      ref.tag ?? 'latest',
+      log,
+    );
+    return {
+      format: 'image',
+      dryRun: inputs.dryRun,
+      repository: dest.repositoryRef,
+      tag: ref.tag ?? 'latest',
+      indexDigest: undefined,
+      image,
+      weights: [],
+      lockfile: undefined,
+      lockfileChanged: false,
+    };
+  } finally {
+    await dest.close();
   }
 }

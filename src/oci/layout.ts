@@ -4,7 +4,7 @@
 
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { MEDIA_TYPE } from './mediatypes.js';
@@ -90,6 +90,13 @@ export class OciLayoutTarget implements Target {
       await rm(partial, { force: true });
       throw e;
     }
+  }
+
+  async *openBlob(digest: string): AsyncIterable<Uint8Array> {
+    const file = this.blobPath(digest);
+    if ((await this.hasBlob(digest)) === null)
+      throw new TargetError(`${this.name}: blob ${digest} is missing`);
+    yield* createReadStream(file, { highWaterMark: 1 << 20 });
   }
 
   async mountBlob(): Promise<boolean> {

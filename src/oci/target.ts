@@ -51,6 +51,8 @@ export interface Target {
   getManifest(reference: string): Promise<Manifest | null>;
   /** Write a manifest by tag or by digest; returns its digest (verified). */
   putManifest(bytes: Uint8Array, mediaType: string, reference: string): Promise<string>;
+  /** Stream a blob the target holds (an image being copied from here). */
+  openBlob(digest: string): AsyncIterable<Uint8Array>;
 }
 
 export class TargetError extends Error {

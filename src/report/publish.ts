@@ -1,20 +1,86 @@
-// What a publish reports. The pinned ref tree of Cog's `cog push` arrives with the push itself;
-// until then the report names where the model would land and each weight's pinned manifest.
+// What a publish reports: step outputs, Cog's ref tree, and the job summary — all pure
+// functions of the result, so the action and the CLI print the same thing.
 
-import { referenceString, repositoryName } from '../oci/reference.js';
 import type { PublishResult } from '../publish.js';
 import { formatBytes } from './pack.js';
+import { formatImageRef, formatRefTree } from './reftree.js';
 
-export function publishSummary(result: PublishResult): string {
-  const ref = result.target.ref;
-  const repo = repositoryName(ref);
-  const width = Math.max(0, ...result.weights.map((w) => w.artifact.name.length));
-  const lines = [`Resolved ${referenceString(ref)} (${result.target.format})`];
-  for (const w of result.weights) {
-    const a = w.artifact;
+export function totals(result: PublishResult) {
+  return {
+    weightBytesUploaded: result.weights.reduce((n, w) => n + w.bytesUploaded, 0),
+    weightBytesSkipped: result.weights.reduce((n, w) => n + w.bytesSkipped, 0),
+  };
+}
+
+/** Step outputs, by name. */
+export function publishOutputs(result: PublishResult): Record<string, string> {
+  const repo = result.repository;
+  const pinned = (digest: string | undefined) => (digest ? `${repo}@${digest}` : '');
+  const weights = result.weights.map((w) => ({
+    name: w.name,
+    setDigest: w.setDigest,
+    ref: pinned(w.digest),
+    tag: w.tag,
+    size: w.size,
+  }));
+  const mainDigest = result.format === 'bundle' ? result.indexDigest : result.image?.digest;
+  const outputs = {
+    ref: pinned(mainDigest),
+    digest: mainDigest ?? '',
+    tag: result.tag,
+    'tagged-ref': `${repo}:${result.tag}`,
+    'image-ref': pinned(result.image?.digest || undefined),
+    'image-digest': result.image?.digest ?? '',
+    weights: JSON.stringify(weights),
+    lockfile: result.lockfile ?? '',
+  };
+  const metadata = {
+    format: result.format,
+    dryRun: result.dryRun,
+    ...outputs,
+    weights,
+    image: result.image ?? null,
+    weightOrigins: Object.fromEntries(result.weights.map((w) => [w.name, w.origin])),
+    lockfileChanged: result.lockfileChanged,
+    ...totals(result),
+  };
+  return { ...outputs, metadata: JSON.stringify(metadata) };
+}
+
+/** Cog's tree after a push (or one line for a legacy image). */
+export function refTreeText(result: PublishResult): string {
+  if (result.format === 'image')
+    return formatImageRef(result.repository, result.image?.digest ?? '');
+  return formatRefTree({
+    repository: result.repository,
+    indexDigest: result.indexDigest ?? '(dry run)',
+    imageDigest: result.image?.digest || '(dry run)',
+    weights: result.weights.map((w) => ({ name: w.name, digest: w.digest })),
+  });
+}
+
+export function summaryMarkdown(result: PublishResult): string {
+  const t = totals(result);
+  const where: Record<string, string> = { registry: 'in registry', source: 'from source' };
+  const lines = [
+    `### ${result.dryRun ? 'Dry run: ' : ''}Cog model ${result.format === 'bundle' ? 'published' : 'image published'}`,
+    '',
+    '```',
+    refTreeText(result),
+    '```',
+    '',
+  ];
+  if (result.weights.length > 0) {
+    lines.push('| weight | size | uploaded | skipped | origin |', '|---|---:|---:|---:|---|');
+    for (const w of result.weights) {
+      lines.push(
+        `| ${w.name} | ${formatBytes(w.size)} | ${formatBytes(w.bytesUploaded)} | ${formatBytes(w.bytesSkipped)} | ${where[w.origin]} |`,
+      );
+    }
     lines.push(
-      `  weight  ${a.name.padEnd(width)}  ${repo}@${a.manifestDigest}  ${a.tag}  ${formatBytes(a.sizeUncompressed)}`,
+      '',
+      `Weights: ${formatBytes(t.weightBytesUploaded)} uploaded, ${formatBytes(t.weightBytesSkipped)} already there.`,
     );
   }
-  return lines.join('\n');
+  return lines.join('\n') + '\n';
 }

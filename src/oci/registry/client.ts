@@ -529,6 +529,39 @@ export class RegistryTarget implements Target {
     return { bytesWritten: sent };
   }
 
+  /**
+   * Stream a blob. Registries often redirect blob GETs to object storage: the redirect is
+   * followed without the Authorization header, which belongs to the registry alone.
+   */
+  async *openBlob(digest: string): AsyncIterable<Uint8Array> {
+    await this.probe();
+    const auth = await this.authenticator();
+    const scopes = [repositoryScope(this.repository, 'pull')];
+    let url = new URL(`/v2/${this.repository}/blobs/${digest}`, this.origin);
+    for (let hop = 0; hop < 5; hop++) {
+      const headers: Record<string, string> = {};
+      if (url.origin === this.origin) {
+        const authorization = await auth.authorization(scopes);
+        if (authorization) headers['authorization'] = authorization;
+      }
+      const res = await request(url, { method: 'GET', headers, dispatcher: this.dispatcher });
+      if (res.statusCode >= 300 && res.statusCode < 400 && res.headers['location']) {
+        await res.body.dump();
+        url = new URL(String(res.headers['location']), url);
+        continue;
+      }
+      if (res.statusCode !== 200) {
+        const text = await res.body.text();
+        throw new TargetError(
+          `${this.name}: GET blob ${digest} answered ${res.statusCode}: ${text.slice(0, 200)}`,
+        );
+      }
+      yield* res.body as AsyncIterable<Uint8Array>;
+      return;
+    }
+    throw new TargetError(`${this.name}: GET blob ${digest}: too many redirects`);
+  }
+
   async hasManifest(reference: string): Promise<ManifestInfo | null> {
     await this.probe();
     const res = await this.call({

@@ -1,0 +1,50 @@
+// The README's workflow snippets are valid YAML and use only inputs and outputs action.yml
+// declares; its quick-start commands are the ones CI and the tests run.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { REPO_ROOT } from './helpers/conformance.js';
+
+const readme = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
+const action = parse(readFileSync(path.join(REPO_ROOT, 'action.yml'), 'utf8'));
+const snippets = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]!);
+
+interface Step {
+  id?: string;
+  uses?: string;
+  with?: Record<string, unknown>;
+}
+
+describe('README', () => {
+  it('has the single-model, matrix and release workflows', () => {
+    expect(snippets).toHaveLength(3);
+  });
+
+  it.each(snippets.map((s, i) => [i, s] as const))(
+    'workflow %i is valid and uses declared inputs and outputs',
+    (_, text) => {
+      const workflow = parse(text);
+      expect(workflow.on).toBeDefined();
+      const steps: Step[] = Object.values(
+        workflow.jobs as Record<string, { steps?: Step[] }>,
+      ).flatMap((j) => j.steps ?? []);
+      const ours = steps.filter((s) => s.uses?.includes('cog-push-action'));
+      expect(ours.length).toBeGreaterThan(0);
+      for (const step of ours) {
+        for (const input of Object.keys(step.with ?? {}))
+          expect(Object.keys(action.inputs)).toContain(input);
+      }
+      for (const m of text.matchAll(/steps\.cog\.outputs\.([\w-]+)/g))
+        expect(Object.keys(action.outputs)).toContain(m[1]);
+    },
+  );
+
+  it('names the quick-start and test commands', () => {
+    expect(readme).toContain(
+      'node dist/cli.js publish --project examples/hello --image oci-layout:image --to oci-layout:/tmp/cog-push-demo',
+    );
+    expect(readme).toContain('npm ci && npm run check');
+    expect(readFileSync(path.join(REPO_ROOT, '.ci/run'), 'utf8')).toContain('npm run check');
+  });
+});

@@ -1,0 +1,104 @@
+// Regenerates the bundled example's weights.lock and its prebuilt image (an OCI layout with
+// /src/predict.py and /.cog/weights.json, as `cog build` would write them), so the README demo
+// runs with no registry and no builder. Run: node --import tsx scripts/make-example.mjs
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { loadCogConfig } from '../src/cog/config.ts';
+import { MEDIA_TYPE } from '../src/oci/mediatypes.ts';
+import { OciLayoutTarget } from '../src/oci/layout.ts';
+import { bytesBlob } from '../src/oci/target.ts';
+import { goMarshal } from '../src/util/gojson.ts';
+import { sha256 } from '../src/util/hashpool.ts';
+import { inventoryDirectory } from '../src/weights/inventory.ts';
+import { layerStream } from '../src/weights/layer.ts';
+import { COG_ENVELOPE_FORMAT, lockEntry, writeLockfile } from '../src/weights/lockfile.ts';
+import { packWeight } from '../src/weights/pack.ts';
+import { OUR_ENVELOPE_FORMAT } from '../src/publish.ts';
+import { localSourceDir } from '../src/weights/sources/file.ts';
+import { normalizeSourceUri } from '../src/weights/sources/uri.ts';
+
+const project = path.resolve('examples/hello');
+const config = await loadCogConfig(project);
+const weights = [];
+for (const w of config.weights) {
+  const packed = await packWeight({
+    name: w.name,
+    target: w.target,
+    files: await inventoryDirectory(localSourceDir(w.sources[0], project)),
+  });
+  const sources = w.sources.map((s) => ({
+    uri: normalizeSourceUri(s.uri),
+    fingerprint: packed.artifact.setDigest,
+    include: s.include,
+    exclude: s.exclude,
+  }));
+  weights.push(lockEntry(packed, sources, '2026-11-24T00:00:00Z'));
+}
+const gzip = weights.some((w) => w.layers.some((l) => l.mediaType === MEDIA_TYPE.layerTarGzip));
+const lock = {
+  version: 1,
+  envelopeFormat: gzip ? OUR_ENVELOPE_FORMAT : COG_ENVELOPE_FORMAT,
+  weights,
+};
+await writeLockfile(project, lock);
+
+// The image: one plain tar layer.
+const scratch = mkdtempSync(path.join(tmpdir(), 'cog-example-'));
+const weightsJson = path.join(scratch, 'weights.json');
+writeFileSync(
+  weightsJson,
+  goMarshal(
+    { weights: weights.map((w) => ({ name: w.name, target: w.target, setDigest: w.setDigest })) },
+    '  ',
+  ),
+);
+const files = [
+  { path: '.cog/weights.json', source: weightsJson },
+  { path: 'src/cog.yaml', source: path.join(project, 'cog.yaml') },
+  { path: 'src/predict.py', source: path.join(project, 'predict.py') },
+].map((f) => ({ ...f, size: statSync(f.source).size }));
+const plan = {
+  files,
+  mediaType: MEDIA_TYPE.layerTar,
+  gzipLevel: null,
+  sizeUncompressed: files.reduce((n, f) => n + f.size, 0),
+};
+const parts = [];
+for await (const c of layerStream(plan)) parts.push(Buffer.from(c));
+const layer = Buffer.concat(parts);
+const layerDigest = sha256(layer);
+const imageConfig = Buffer.from(
+  goMarshal({
+    architecture: 'amd64',
+    os: 'linux',
+    config: {
+      Env: ['PATH=/usr/local/bin:/usr/bin:/bin'],
+      Cmd: ['python', '-m', 'cog.server.http'],
+      WorkingDir: '/src',
+    },
+    rootfs: { type: 'layers', diff_ids: [layerDigest] },
+  }),
+);
+const manifest = Buffer.from(
+  goMarshal({
+    schemaVersion: 2,
+    mediaType: MEDIA_TYPE.ociManifest,
+    config: {
+      mediaType: 'application/vnd.oci.image.config.v1+json',
+      size: imageConfig.length,
+      digest: sha256(imageConfig),
+    },
+    layers: [{ mediaType: MEDIA_TYPE.layerTar, size: layer.length, digest: layerDigest }],
+  }),
+);
+const dir = path.join(project, 'image');
+rmSync(dir, { recursive: true, force: true });
+const layout = new OciLayoutTarget(dir);
+await layout.putBlob(bytesBlob(layerDigest, layer));
+await layout.putBlob(bytesBlob(sha256(imageConfig), imageConfig));
+await layout.putManifest(manifest, MEDIA_TYPE.ociManifest, 'latest');
+rmSync(scratch, { recursive: true, force: true });
+console.log(
+  `wrote ${path.relative('.', path.join(project, 'weights.lock'))} and ${path.relative('.', dir)} (image ${sha256(manifest)})`,
+);

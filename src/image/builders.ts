@@ -1,0 +1,172 @@
+// Building the model image. Each builder is a pure plan (the commands it runs, with their
+// environment) and one runner, so tests check the exact commands without a Docker engine.
+// Credentials reach builders only through a temporary Docker config file that is deleted
+// afterwards: never argv, never the log.
+
+import { exec } from '@actions/exec';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Platform } from '../oci/index.js';
+
+export type BuilderName = 'cog' | 'docker' | 'buildah';
+export const BUILDERS: readonly BuilderName[] = ['cog', 'docker', 'buildah'];
+
+export interface Command {
+  readonly tool: string;
+  readonly args: readonly string[];
+}
+
+export interface BuildPlan {
+  readonly commands: readonly Command[];
+  /** Where the built image ends up: pushed to the registry, or in an OCI layout to copy. */
+  readonly result:
+    { kind: 'pushed'; ref: string } | { kind: 'oci-layout'; dir: string; tag: string };
+}
+
+export interface BuildRequest {
+  readonly builder: BuilderName;
+  readonly projectDir: string;
+  /** `registry/repo:cog-image.<tag>`: where docker and cog push. */
+  readonly imageRef: string;
+  readonly platform: Platform;
+  /** Scratch directory of this run (buildah writes its OCI layout here). */
+  readonly workDir: string;
+}
+
+export function platformString(p: Platform): string {
+  return [p.os, p.architecture, p.variant].filter(Boolean).join('/');
+}
+
+/** The commands a builder runs. Pure. */
+export function buildPlan(r: BuildRequest): BuildPlan {
+  const platform = platformString(r.platform);
+  const dockerfile = path.join(r.projectDir, 'Dockerfile');
+  switch (r.builder) {
+    case 'cog':
+      return {
+        commands: [
+          { tool: 'cog', args: ['build', '-t', r.imageRef] },
+          { tool: 'docker', args: ['push', r.imageRef] },
+        ],
+        result: { kind: 'pushed', ref: r.imageRef },
+      };
+    case 'docker':
+      return {
+        commands: [
+          {
+            tool: 'docker',
+            args: [
+              'buildx',
+              'build',
+              '--platform',
+              platform,
+              '--push',
+              // A plain image manifest: attestations would turn it into an index.
+              '--provenance=false',
+              '--sbom=false',
+              '-f',
+              dockerfile,
+              '-t',
+              r.imageRef,
+              r.projectDir,
+            ],
+          },
+        ],
+        result: { kind: 'pushed', ref: r.imageRef },
+      };
+    case 'buildah': {
+      // Daemonless and rootless-friendly; the image goes to an OCI layout and our own client
+      // pushes it, so buildah never needs registry credentials.
+      const storage = ['--storage-driver', 'vfs'];
+      const local = `localhost/cog-push-build:${path.basename(r.workDir)}`;
+      const dir = path.join(r.workDir, 'image');
+      return {
+        commands: [
+          {
+            tool: 'buildah',
+            args: [
+              'bud',
+              ...storage,
+              '--isolation',
+              'chroot',
+              '--platform',
+              platform,
+              '-f',
+              dockerfile,
+              '-t',
+              local,
+              r.projectDir,
+            ],
+          },
+          { tool: 'buildah', args: ['push', ...storage, local, `oci:${dir}:latest`] },
+          { tool: 'buildah', args: ['rmi', ...storage, local] },
+        ],
+        result: { kind: 'oci-layout', dir, tag: 'latest' },
+      };
+    }
+  }
+}
+
+export interface RegistryLogin {
+  readonly host: string;
+  readonly username: string;
+  readonly password: string;
+}
+
+/** A Docker config directory holding only `login`, for the builder's commands. */
+export async function temporaryDockerConfig(
+  workDir: string,
+  login: RegistryLogin,
+): Promise<string> {
+  const dir = await mkdtemp(path.join(workDir, 'docker-config-'));
+  const auth = Buffer.from(`${login.username}:${login.password}`).toString('base64');
+  await writeFile(
+    path.join(dir, 'config.json'),
+    JSON.stringify({ auths: { [login.host]: { auth } } }),
+    { mode: 0o600 },
+  );
+  return dir;
+}
+
+export class BuildError extends Error {
+  override name = 'BuildError';
+}
+
+/** Run a plan's commands in order; the first failure stops the build and names the command. */
+export async function runBuild(
+  plan: BuildPlan,
+  options: { login?: RegistryLogin | undefined; workDir: string; log: (m: string) => void },
+): Promise<void> {
+  const env: Record<string, string> = Object.fromEntries(
+    Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined),
+  );
+  let configDir: string | undefined;
+  if (options.login) {
+    configDir = await temporaryDockerConfig(options.workDir, options.login);
+    env['DOCKER_CONFIG'] = configDir;
+  }
+  try {
+    for (const c of plan.commands) {
+      options.log(`$ ${c.tool} ${c.args.join(' ')}`);
+      let code: number;
+      try {
+        code = await exec(c.tool, [...c.args], { env, ignoreReturnCode: true });
+      } catch (e) {
+        throw new BuildError(
+          `${c.tool} could not be started: ${(e as Error).message}; is it installed?`,
+        );
+      }
+      if (code !== 0)
+        throw new BuildError(
+          `\`${c.tool} ${c.args.slice(0, 2).join(' ')}\` failed with exit code ${code}`,
+        );
+    }
+  } finally {
+    if (configDir) await rm(configDir, { recursive: true, force: true });
+  }
+}
+
+export function scratchDir(env: Readonly<Record<string, string | undefined>>): Promise<string> {
+  return mkdtemp(path.join(env['RUNNER_TEMP'] || os.tmpdir(), 'cog-push-'));
+}

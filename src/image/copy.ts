@@ -1,0 +1,113 @@
+// Copy a prebuilt image (one platform's manifest, its config and layers) from one target into
+// another at a tag: blobs the destination has are skipped, blobs of the same registry are
+// mounted, the rest stream through without touching disk. The manifest bytes are kept as they
+// are, so the image digest is the source's.
+
+import { MEDIA_TYPE } from '../oci/mediatypes.js';
+import type { Platform } from '../oci/index.js';
+import { TargetError, type BlobSource, type Target } from '../oci/target.js';
+import { mapLimit } from '../util/limit.js';
+
+const INDEX_TYPES = new Set([
+  MEDIA_TYPE.ociIndex,
+  'application/vnd.docker.distribution.manifest.list.v2+json',
+]);
+
+export interface ImageDescriptor {
+  readonly mediaType: string;
+  readonly size: number;
+  readonly digest: string;
+}
+
+export interface CopyResult {
+  readonly descriptor: ImageDescriptor;
+  readonly bytesUploaded: number;
+}
+
+interface ManifestJson {
+  mediaType?: string;
+  config?: { digest: string; size: number };
+  layers?: { digest: string; size: number }[];
+  manifests?: { digest: string; mediaType: string; size: number; platform?: Partial<Platform> }[];
+}
+
+async function* skip(
+  source: AsyncIterable<Uint8Array>,
+  offset: number,
+): AsyncGenerator<Uint8Array> {
+  let left = offset;
+  for await (const chunk of source) {
+    if (left >= chunk.length) {
+      left -= chunk.length;
+      continue;
+    }
+    yield left > 0 ? chunk.subarray(left) : chunk;
+    left = 0;
+  }
+}
+
+function parse(bytes: Uint8Array, where: string): ManifestJson {
+  try {
+    return JSON.parse(Buffer.from(bytes).toString('utf8')) as ManifestJson;
+  } catch {
+    throw new TargetError(`${where}: manifest is not JSON`);
+  }
+}
+
+export async function copyImage(
+  source: Target,
+  reference: string,
+  dest: Target,
+  destTag: string,
+  options: { platform: Platform; mountFrom?: string | undefined; concurrency?: number },
+): Promise<CopyResult> {
+  const where = `${source.name}:${reference}`;
+  let manifest = await source.getManifest(reference);
+  if (!manifest) throw new TargetError(`image ${where} not found`);
+  let json = parse(manifest.bytes, where);
+  if (INDEX_TYPES.has(manifest.mediaType) || json.manifests) {
+    const p = options.platform;
+    const match = (json.manifests ?? []).find(
+      (m) =>
+        m.platform?.os === p.os &&
+        m.platform?.architecture === p.architecture &&
+        (!p.variant || m.platform?.variant === p.variant),
+    );
+    if (!match) {
+      const have = (json.manifests ?? [])
+        .map((m) => `${m.platform?.os}/${m.platform?.architecture}`)
+        .join(', ');
+      throw new TargetError(
+        `image ${where} has no ${p.os}/${p.architecture} manifest (it has: ${have || 'none'})`,
+      );
+    }
+    manifest = await source.getManifest(match.digest);
+    if (!manifest)
+      throw new TargetError(`image ${where}: platform manifest ${match.digest} not found`);
+    json = parse(manifest.bytes, where);
+  }
+  if (!json.config || !Array.isArray(json.layers)) {
+    throw new TargetError(`${where} is not an image manifest (${manifest.mediaType})`);
+  }
+  const blobs = [json.config, ...json.layers];
+  const uploaded = await mapLimit(blobs, options.concurrency ?? 4, async (b) => {
+    if ((await dest.hasBlob(b.digest)) !== null) return 0;
+    if (options.mountFrom && (await dest.mountBlob(b.digest, options.mountFrom))) return 0;
+    const blob: BlobSource = {
+      digest: b.digest,
+      size: b.size,
+      open: (offset = 0) => skip(source.openBlob(b.digest), offset),
+    };
+    return (await dest.putBlob(blob)).bytesWritten;
+  });
+  const digest = await dest.putManifest(manifest.bytes, manifest.mediaType, destTag);
+  if (digest !== manifest.digest) {
+    throw new TargetError(
+      `${dest.name}: image manifest went up as ${digest}, expected ${manifest.digest}`,
+    );
+  }
+  return {
+    descriptor: { mediaType: manifest.mediaType, size: manifest.size, digest },
+    bytesUploaded: uploaded.reduce((n, x) => n + x, 0),
+  };
+}
