@@ -1,15 +1,23 @@
 // The action as the runner runs it: `node dist/index.js` with INPUT_* variables and the
 // runner's files, against the real registry; then skopeo checks that the index, image and
 // weight manifests are exactly where the outputs say.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { createHash } from 'node:crypto';
-import { chmodSync, cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { parseInputs } from '../src/inputs.js';
 import { REPO_ROOT } from './helpers/conformance.js';
-import { PASSWORD, USER, skopeoRaw, startRegistry, type Registry } from './helpers/registry.js';
+import {
+  PASSWORD,
+  USER,
+  skopeoRaw,
+  startFaultProxy,
+  startRegistry,
+  type Registry,
+} from './helpers/registry.js';
 import { cleanEnv } from './helpers/run.js';
 import { tempDir, writeTree } from './helpers/tmp.js';
 
@@ -24,7 +32,11 @@ interface ActionRun {
   summary: string;
 }
 
-function runAction(inputs: Record<string, string>, env: NodeJS.ProcessEnv = {}): ActionRun {
+/** Run the action as a child process, asynchronously: test servers share this event loop. */
+async function runAction(
+  inputs: Record<string, string>,
+  env: NodeJS.ProcessEnv = {},
+): Promise<ActionRun> {
   const id = Math.random().toString(36).slice(2);
   const output = path.join(root, `output-${id}`);
   const summary = path.join(root, `summary-${id}`);
@@ -33,7 +45,7 @@ function runAction(inputs: Record<string, string>, env: NodeJS.ProcessEnv = {}):
   const inputEnv = Object.fromEntries(
     Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v]),
   );
-  const r = spawnSync(process.execPath, [path.join(REPO_ROOT, 'dist/index.js')], {
+  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'dist/index.js')], {
     env: {
       ...cleanEnv(),
       GITHUB_WORKSPACE: REPO_ROOT,
@@ -43,12 +55,17 @@ function runAction(inputs: Record<string, string>, env: NodeJS.ProcessEnv = {}):
       ...inputEnv,
       ...env,
     },
-    encoding: 'utf8',
-    timeout: 120_000,
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
+  let stdout = '';
+  child.stdout.on('data', (d) => (stdout += d));
+  child.stderr.resume();
+  const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
+  const [status] = (await once(child, 'exit')) as [number | null];
+  clearTimeout(timer);
   return {
-    status: r.status,
-    stdout: r.stdout,
+    status,
+    stdout,
     outputs: parseOutputs(readFileSync(output, 'utf8')),
     summary: readFileSync(summary, 'utf8'),
   };
@@ -75,7 +92,7 @@ const PREBUILT = { build: 'none', image: 'oci-layout:image' };
 const action = parse(readFileSync(path.join(REPO_ROOT, 'action.yml'), 'utf8'));
 
 describe('action.yml', () => {
-  it('runs dist/index.js on node24 and declares exactly the inputs the parser reads', () => {
+  it('runs dist/index.js on node24 and declares exactly the inputs the parser reads', async () => {
     expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' });
     const read: string[] = [];
     parseInputs((name) => (read.push(name), name === 'image' ? 'oci-layout:x' : ''), {});
@@ -91,7 +108,7 @@ describe('the action against a registry', () => {
   afterAll(() => registry.stop());
 
   it('publishes weights, image and index; skopeo finds each where the outputs say', async () => {
-    const r = runAction({
+    const r = await runAction({
       'working-directory': 'examples/hello',
       registry: registry.host,
       tag: 'v1',
@@ -149,8 +166,8 @@ describe('the action against a registry', () => {
     expect(r.summary).toMatch(/\| tokenizer \| .* \| from source \|/);
   });
 
-  it('a second run uploads zero weight bytes', () => {
-    const r = runAction({
+  it('a second run uploads zero weight bytes', async () => {
+    const r = await runAction({
       'working-directory': 'examples/hello',
       registry: registry.host,
       tag: 'v2',
@@ -162,8 +179,83 @@ describe('the action against a registry', () => {
     expect(metadata.weightOrigins).toEqual({ tokenizer: 'registry', encoder: 'registry' });
   });
 
+  it('builds the image with buildah (chroot isolation, vfs storage) and publishes it', async () => {
+    const r = await runAction({
+      'working-directory': 'examples/hello',
+      registry: registry.host,
+      repository: 'built/buildah',
+      tag: 'v1',
+      build: 'buildah',
+    });
+    expect(errorLines(r)).toEqual([]);
+    expect(r.status).toBe(0);
+    const repo = `${registry.host}/built/buildah`;
+    const image = await skopeoRaw(`${repo}:cog-image.v1`);
+    expect('sha256:' + createHash('sha256').update(image).digest('hex')).toBe(
+      r.outputs['image-digest'],
+    );
+    const manifest = JSON.parse(image.toString());
+    expect(manifest.layers).toHaveLength(1);
+    const index = JSON.parse((await skopeoRaw(`${repo}:v1`)).toString());
+    expect(index.manifests[0].digest).toBe(r.outputs['image-digest']);
+    expect(r.stdout).toContain(
+      '$ buildah bud --storage-driver vfs --isolation chroot --platform linux/amd64',
+    );
+  });
+
+  it('import-weights: true packs the weights and writes weights.lock', async () => {
+    const dir = exampleCopy('import');
+    const lockPath = path.join(REPO_ROOT, dir, 'weights.lock');
+    rmSync(lockPath);
+    const inputs = {
+      'working-directory': dir,
+      registry: registry.host,
+      repository: 'imported/model',
+      ...PREBUILT,
+    };
+    const missing = await runAction({ ...inputs, tag: 'v0' });
+    expect(errorLines(missing)[0]).toMatch(
+      /weights\.lock not found, but cog\.yaml declares 2 weight\(s\).*import-weights: true/,
+    );
+    const r = await runAction({ ...inputs, tag: 'v1', 'import-weights': 'true' });
+    expect(errorLines(r)).toEqual([]);
+    expect(r.outputs['lockfile']).toBe(lockPath);
+    const written = JSON.parse(readFileSync(lockPath, 'utf8'));
+    const strip = (l: { weights: { importedAt: string }[] }) => ({
+      ...l,
+      weights: l.weights.map((w) => ({ ...w, importedAt: '' })),
+    });
+    expect(strip(written)).toEqual(strip(lock));
+    expect(JSON.parse(r.outputs['metadata']!).lockfileChanged).toBe(true);
+    // A second import of unchanged weights rewrites nothing.
+    const before = readFileSync(lockPath, 'utf8');
+    const again = await runAction({ ...inputs, tag: 'v2', 'import-weights': 'true' });
+    expect(JSON.parse(again.outputs['metadata']!).lockfileChanged).toBe(false);
+    expect(readFileSync(lockPath, 'utf8')).toBe(before);
+  });
+
+  it('publishes a legacy image: project as the single image, as Cog does', async () => {
+    const dir = exampleCopy('legacy');
+    const project = path.join(REPO_ROOT, dir);
+    writeFileSync(
+      path.join(project, 'cog.yaml'),
+      `image: ${registry.host}/legacy/app\npredict: predict.py:Predictor\n`,
+    );
+    const r = await runAction({ 'working-directory': dir, ...PREBUILT });
+    expect(errorLines(r)).toEqual([]);
+    const repo = `${registry.host}/legacy/app`;
+    expect(r.outputs['tag']).toBe('latest');
+    expect(r.outputs['digest']).toBe(r.outputs['image-digest']);
+    expect(r.outputs['ref']).toBe(`${repo}@${r.outputs['image-digest']}`);
+    expect(r.stdout).toContain(`\n  image  ${repo}@${r.outputs['image-digest']}\n`);
+    const raw = await skopeoRaw(`${repo}:latest`);
+    expect('sha256:' + createHash('sha256').update(raw).digest('hex')).toBe(
+      r.outputs['image-digest'],
+    );
+  });
+
   it('dry-run reports what it would push and writes nothing', async () => {
-    const r = runAction({
+    const r = await runAction({
       'working-directory': 'examples/hello',
       registry: registry.host,
       repository: 'dry/run',
@@ -180,7 +272,7 @@ describe('the action against a registry', () => {
 
   it('to: oci-layout writes the whole bundle to disk', async () => {
     const out = path.join(root, 'bundle-layout');
-    const r = runAction({
+    const r = await runAction({
       'working-directory': 'examples/hello',
       tag: 'v1',
       to: `oci-layout:${out}`,
@@ -201,7 +293,7 @@ describe('the action against a registry', () => {
       repo = 'bad/input',
       env: NodeJS.ProcessEnv = {},
     ) => {
-      const r = runAction(
+      const r = await runAction(
         { registry: registry.host, repository: repo, tag: 'v1', ...PREBUILT, ...inputs },
         env,
       );
@@ -215,13 +307,13 @@ describe('the action against a registry', () => {
     it('missing cog.yaml', () =>
       fails({ 'working-directory': 'no/such/dir' }, /cog\.yaml: file: file not found/));
 
-    it('malformed cog.yaml', () => {
+    it('malformed cog.yaml', async () => {
       const dir = exampleCopy('bad-yaml');
       writeFileSync(path.join(REPO_ROOT, dir, 'cog.yaml'), 'model: [unclosed\n');
       return fails({ 'working-directory': dir }, /cog\.yaml: line \d+, column \d+/);
     });
 
-    it('a lockfile that drifted from cog.yaml', () => {
+    it('a lockfile that drifted from cog.yaml', async () => {
       const dir = exampleCopy('drift');
       const file = path.join(REPO_ROOT, dir, 'cog.yaml');
       writeFileSync(
@@ -240,7 +332,7 @@ describe('the action against a registry', () => {
         /"cog-" is a reserved prefix/,
       ));
 
-    it('a builder that fails', () => {
+    it('a builder that fails', async () => {
       const bin = path.join(root, 'fail-bin');
       writeTree(bin, { docker: '#!/bin/sh\necho "docker: simulated failure" >&2\nexit 3\n' });
       chmodSync(path.join(bin, 'docker'), 0o755);
@@ -261,8 +353,8 @@ describe('the action with wrong credentials', () => {
   });
   afterAll(() => registry.stop());
 
-  it('fails naming the registry and the credential source, and masks the password', () => {
-    const r = runAction({
+  it('fails naming the registry and the credential source, and masks the password', async () => {
+    const r = await runAction({
       'working-directory': 'examples/hello',
       registry: registry.host,
       tag: 'v1',
@@ -279,8 +371,128 @@ describe('the action with wrong credentials', () => {
     expect(r.stdout.replace('::add-mask::wrong-password', '')).not.toContain('wrong-password');
   });
 
-  it('publishes with the right ones', () => {
-    const r = runAction({
+  it('runs the docker and cog builders with credentials only in a temporary Docker config', async () => {
+    // Stand-ins for docker and cog that record what they were run with, and (as docker
+    // would) push a real image to the ref they were given, with the auth file they got.
+    const bin = path.join(root, 'fake-bin');
+    const log = path.join(root, 'fake-builders.log');
+    const fake = `#!/bin/sh
+echo "$(basename "$0") $*" >> "${log}"
+if [ -n "$DOCKER_CONFIG" ]; then echo "DOCKER_CONFIG=$DOCKER_CONFIG $(cat "$DOCKER_CONFIG/config.json")" >> "${log}"; fi
+ref=""
+prev=""
+for a in "$@"; do [ "$prev" = "-t" ] && ref="$a"; prev="$a"; done
+[ "$1" = "push" ] && ref="$2"
+case "$(basename "$0") $1" in
+  "docker buildx"|"docker push")
+    exec skopeo copy --quiet --preserve-digests --dest-tls-verify=false --dest-authfile "$DOCKER_CONFIG/config.json" "oci:${EXAMPLE}/image:latest" "docker://$ref" ;;
+esac
+exit 0
+`;
+    writeTree(bin, { docker: fake, cog: fake });
+    chmodSync(path.join(bin, 'docker'), 0o755);
+    chmodSync(path.join(bin, 'cog'), 0o755);
+    const env = { PATH: `${bin}:${process.env['PATH']}` };
+    const base = {
+      'working-directory': 'examples/hello',
+      registry: registry.host,
+      username: USER,
+      password: PASSWORD,
+    };
+
+    const docker = await runAction(
+      { ...base, repository: 'built/docker', tag: 'v1', build: 'docker' },
+      env,
+    );
+    expect(errorLines(docker)).toEqual([]);
+    const cog = await runAction({ ...base, repository: 'built/cog', tag: 'v1', build: 'cog' }, env);
+    expect(errorLines(cog)).toEqual([]);
+
+    const lines = readFileSync(log, 'utf8').trim().split('\n');
+    const dockerfile = path.join(EXAMPLE, 'Dockerfile');
+    expect(lines.filter((l) => !l.startsWith('DOCKER_CONFIG='))).toEqual([
+      `docker buildx build --platform linux/amd64 --push --provenance=false --sbom=false -f ${dockerfile} -t ${registry.host}/built/docker:cog-image.v1 ${EXAMPLE}`,
+      `cog build -t ${registry.host}/built/cog:cog-image.v1`,
+      `docker push ${registry.host}/built/cog:cog-image.v1`,
+    ]);
+    const auth = Buffer.from(`${USER}:${PASSWORD}`).toString('base64');
+    const configs = lines.filter((l) => l.startsWith('DOCKER_CONFIG='));
+    expect(configs).toHaveLength(3);
+    for (const c of configs) {
+      expect(c).toContain(`{"auths":{"${registry.host}":{"auth":"${auth}"}}}`);
+      // A temp dir under RUNNER_TEMP, gone after the build.
+      const dir = c.split(' ')[0]!.slice('DOCKER_CONFIG='.length);
+      expect(dir.startsWith(root)).toBe(true);
+      expect(() => readFileSync(path.join(dir, 'config.json'))).toThrow();
+    }
+    // The password never reaches argv or the log.
+    expect(lines.filter((l) => !l.startsWith('DOCKER_CONFIG=')).join('\n')).not.toContain(PASSWORD);
+    expect(docker.stdout.replace(`::add-mask::${PASSWORD}`, '')).not.toContain(PASSWORD);
+    // The image docker pushed is the one in the index.
+    expect(docker.outputs['image-digest']).toBe(
+      'sha256:32770be306f2651f1a42d2c060af446089b74253d29ebd28236baa50f85d25b6',
+    );
+    expect(cog.outputs['image-digest']).toBe(docker.outputs['image-digest']);
+  });
+
+  it('turns replicate-token into credentials through verify-token, for Replicate only', async () => {
+    // Replicate's registry stand-in: the htpasswd registry behind a proxy that answers
+    // verify-token (the password is the token, as on r8.im).
+    let asked = '';
+    const proxy = await startFaultProxy(registry.host, (req) => {
+      if (req.method === 'POST' && req.url === '/cog/v1/verify-token') {
+        asked = req.headers['content-type'] ?? '';
+        return { kind: 'status', status: 200, body: JSON.stringify({ username: USER }) };
+      }
+      return { kind: 'pass' };
+    });
+    try {
+      const inputs = {
+        'working-directory': 'examples/hello',
+        registry: proxy.host,
+        repository: 'replicate/model',
+        tag: 'v1',
+        ...PREBUILT,
+      };
+      const r = await runAction(
+        { ...inputs, 'replicate-token': PASSWORD },
+        { COG_REGISTRY_HOST: proxy.host },
+      );
+      expect(errorLines(r)).toEqual([]);
+      expect(asked).toBe('application/x-www-form-urlencoded');
+      expect(r.stdout).toContain(`::add-mask::${PASSWORD}`);
+      // Another registry never sees the token.
+      const other = await runAction(
+        { ...inputs, tag: 'v2', 'replicate-token': PASSWORD },
+        { COG_REGISTRY_HOST: 'r8.im' },
+      );
+      expect(errorLines(other)[0]).toMatch(/asks for a username and password; anonymous/);
+    } finally {
+      await proxy.stop();
+    }
+  });
+
+  it('logs progress lines while blobs upload', async () => {
+    const r = await runAction(
+      {
+        'working-directory': 'examples/hello',
+        registry: registry.host,
+        repository: 'progress/model',
+        tag: 'v1',
+        username: USER,
+        password: PASSWORD,
+        ...PREBUILT,
+      },
+      { COG_PUSH_PROGRESS_SECONDS: '0' },
+    );
+    expect(errorLines(r)).toEqual([]);
+    expect(r.stdout).toMatch(
+      /uploading sha256:[0-9a-f]{12}…  [\d.]+ [KM]?i?B \/ [\d.]+ [KM]?i?B \(100%\)/,
+    );
+  });
+
+  it('publishes with the right ones', async () => {
+    const r = await runAction({
       'working-directory': 'examples/hello',
       registry: registry.host,
       tag: 'v1',

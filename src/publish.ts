@@ -38,6 +38,8 @@ import { isLocalSource, localSourceDir } from './weights/sources/file.js';
 import { normalizeSourceUri } from './weights/sources/uri.js';
 import { HashPool } from './util/hashpool.js';
 import { mapLimit } from './util/limit.js';
+import { formatBytes } from './report/pack.js';
+import { isReplicateRegistry, replicateUsername } from './oci/registry/replicate.js';
 
 export interface Log {
   info(message: string): void;
@@ -80,21 +82,51 @@ export interface PublishResult {
   readonly lockfileChanged: boolean;
 }
 
-function registryOptions(inputs: Inputs, host: string, log: Log): RegistryOptions {
+/** How often a long blob upload logs its progress. */
+const PROGRESS_INTERVAL_MS = Number(process.env['COG_PUSH_PROGRESS_SECONDS'] ?? 10) * 1000;
+
+function registryOptions(
+  inputs: Inputs,
+  host: string,
+  log: Log,
+  login = explicitLogin(inputs),
+): RegistryOptions {
+  const last = new Map<string, number>();
   return {
     insecureRegistries: inputs.insecureRegistries,
-    credentials: {
-      explicit:
-        inputs.username && inputs.password
-          ? { host, username: inputs.username, password: inputs.password }
-          : undefined,
-    },
+    credentials: { explicit: login ? { host, ...login } : undefined },
     log: (m) => log.info(m),
+    onProgress: (digest, sent, total) => {
+      const now = Date.now();
+      if (sent < total && now - (last.get(digest) ?? 0) < PROGRESS_INTERVAL_MS) return;
+      last.set(digest, now);
+      log.info(
+        `uploading ${digest.slice(0, 19)}…  ${formatBytes(sent)} / ${formatBytes(total)} (${Math.floor((100 * sent) / total)}%)`,
+      );
+    },
   };
 }
 
+function explicitLogin(inputs: Inputs): { username: string; password: string } | undefined {
+  return inputs.username && inputs.password
+    ? { username: inputs.username, password: inputs.password }
+    : undefined;
+}
+
+/** Explicit credentials, or a Replicate token turned into them for Replicate's registry. */
+async function loginFor(
+  inputs: Inputs,
+  host: string,
+): Promise<{ username: string; password: string } | undefined> {
+  const explicit = explicitLogin(inputs);
+  if (explicit || !inputs.replicateToken || !isReplicateRegistry(host, process.env))
+    return explicit;
+  const username = await replicateUsername(host, inputs.replicateToken, inputs.insecureRegistries);
+  return { username, password: inputs.replicateToken };
+}
+
 /** The destination: `to`, else the model's own repository. */
-function destination(inputs: Inputs, model: ModelTarget, log: Log): OpenedTarget {
+async function destination(inputs: Inputs, model: ModelTarget, log: Log): Promise<OpenedTarget> {
   const to = inputs.to;
   if (to?.startsWith(OCI_LAYOUT_PREFIX)) {
     const dir = path.resolve(inputs.workingDirectory, to.slice(OCI_LAYOUT_PREFIX.length));
@@ -102,7 +134,7 @@ function destination(inputs: Inputs, model: ModelTarget, log: Log): OpenedTarget
   }
   const repo = to ?? repositoryName(model.ref);
   const host = parseReference(repo).registry;
-  return openTarget(repo, registryOptions(inputs, host, log));
+  return openTarget(repo, registryOptions(inputs, host, log, await loginFor(inputs, host)));
 }
 
 /** Pack a weight from its local source (the only kind this version reads). */
@@ -408,7 +440,7 @@ export async function publish(inputs: Inputs, log: Log): Promise<PublishResult> 
   }
   lock ??= { version: 1, envelopeFormat: COG_ENVELOPE_FORMAT, weights: [] };
 
-  const dest = destination(inputs, model, log);
+  const dest = await destination(inputs, model, log);
   const repository = dest.repositoryRef;
   try {
     log.info(`Pushing to ${repository}:${tag}...`);
@@ -468,7 +500,7 @@ async function publishLegacyImage(
     throw new PublishError("managed weights need 'model' in cog.yaml, not 'image'");
   const ref = model.ref;
   const repository = repositoryName(ref);
-  const dest = destination(inputs, model, log);
+  const dest = await destination(inputs, model, log);
   try {
     log.info(`Pushing to ${referenceString(ref)}...`);
     const image = await publishImage(

@@ -198,7 +198,7 @@ export async function startRegistry(
 export type Fault =
   | { kind: 'pass' }
   /** Answer at once with this status (the request is not forwarded). */
-  | { kind: 'status'; status: number; headers?: Record<string, string> }
+  | { kind: 'status'; status: number; headers?: Record<string, string>; body?: string }
   /** Forward, but cut both connections after this many request body bytes. */
   | { kind: 'drop'; afterBytes: number }
   /** Forward, then replace a response header. */
@@ -227,7 +227,10 @@ export async function startFaultProxy(
     if (fault.kind === 'status') {
       req.resume();
       res.writeHead(fault.status, { 'content-type': 'application/json', ...fault.headers });
-      res.end('{"errors":[{"code":"INJECTED","message":"fault injected by the test proxy"}]}');
+      res.end(
+        fault.body ??
+          '{"errors":[{"code":"INJECTED","message":"fault injected by the test proxy"}]}',
+      );
       return;
     }
     const up = http.request(
