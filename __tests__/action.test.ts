@@ -254,6 +254,24 @@ describe('the action against a registry', () => {
     );
   });
 
+  it('copies a prebuilt registry image, mounting its blobs within the same registry', async () => {
+    const source = `${registry.host}/examples/hello:cog-image.v1`;
+    const r = await runAction({
+      'working-directory': 'examples/hello',
+      registry: registry.host,
+      repository: 'mounted/model',
+      tag: 'v1',
+      build: 'none',
+      image: source,
+    });
+    expect(errorLines(r)).toEqual([]);
+    expect(r.stdout).toMatch(/image: sha256:[0-9a-f]{64} \(0 bytes uploaded\)/);
+    const first = await skopeoRaw(source);
+    expect(r.outputs['image-digest']).toBe(
+      'sha256:' + createHash('sha256').update(first).digest('hex'),
+    );
+  });
+
   it('dry-run reports what it would push and writes nothing', async () => {
     const r = await runAction({
       'working-directory': 'examples/hello',

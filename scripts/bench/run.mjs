@@ -4,6 +4,7 @@
 import { gzipBench } from './gzip.mjs';
 import { packBench } from './pack.mjs';
 import { pushBench } from './push.mjs';
+import { publishBench } from './publish.mjs';
 
 const gib = Number(process.env.BENCH_GIB ?? 2);
 const fmt = (n, d = 2) => (n === undefined ? '-' : n.toFixed(d));
@@ -27,6 +28,12 @@ for (const [what, s, rss] of push.rows) console.log(`| ${what} | ${fmt(s)} | ${f
 console.log(
   `\npush / skopeo = ${push.ratio}× with digests known (target ≤ 1.1×), ${push.coldRatio}× packing too; second push must upload 0 bytes in < 1 s\n`,
 );
+
+const pub = await publishBench(gib);
+console.log(`## ${pub.name}`);
+console.log('| run | wall s | peak RSS MB |\n|---|---|---|');
+for (const [what, s, rss] of pub.rows) console.log(`| ${what} | ${fmt(s)} | ${fmt(rss, 0)} |`);
+console.log(`\npublish / push = ${pub.ratio}× (target ≤ 1.05×)\n`);
 
 console.log('## gzip: pinned pako vs node:zlib (32 MiB of tokenizer-like JSON)');
 console.log('| level | pako MB/s | pako bytes | zlib MB/s | zlib bytes |\n|---|---|---|---|---|');

@@ -1,0 +1,78 @@
+// Publish overhead: a weights-only `cog-push publish` of N GiB (lockfile present, weights not
+// yet in the registry, prebuilt image) against `cog-push weights push` of the same weight,
+// each into a fresh local registry, digests known (pack cache warm) on both sides.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startRegistry } from '../../__tests__/helpers/registry.ts';
+import { GiB, MiB, ratio, timed, weightFiles } from './lib.mjs';
+
+export async function publishBench(totalGiB) {
+  const fileSize = 256 * MiB;
+  const count = Math.round((totalGiB * GiB) / fileSize);
+  const weights = weightFiles(`pack-${totalGiB}g`, count, fileSize);
+  const work = mkdtempSync(path.join(tmpdir(), 'cog-push-bench-publish-'));
+  const env = { ...process.env, COG_PUSH_CACHE_DIR: path.join(work, 'cache') };
+  const image = `oci-layout:${path.resolve('examples/hello/image')}`;
+  const project = path.join(work, 'project');
+  const registries = [];
+  try {
+    rmSync(project, { recursive: true, force: true });
+    mkdirSync(project, { recursive: true });
+    writeFileSync(
+      path.join(project, 'cog.yaml'),
+      `model: 127.0.0.1:1/bench/model\nweights:\n  - name: w\n    target: /src/weights/w\n    source:\n      uri: file://${weights}\n`,
+    );
+    const cli = (args) =>
+      timed(process.execPath, ['scripts/bench/measure.mjs', 'dist/cli.js', ...args], { env });
+    // weights.lock (and a warm pack cache) from an import into a throwaway layout.
+    cli([
+      'publish',
+      '--project',
+      project,
+      '--import-weights',
+      '--image',
+      image,
+      '--to',
+      `oci-layout:${path.join(work, 'import')}`,
+    ]);
+
+    const rawRegistry = await startRegistry(path.join(work, 'reg-raw'));
+    registries.push(rawRegistry);
+    const raw = cli([
+      'weights',
+      'push',
+      weights,
+      '--name',
+      'w',
+      '--target',
+      '/src/weights/w',
+      '--to',
+      `${rawRegistry.host}/bench/model`,
+      '--json',
+    ]);
+
+    const pubRegistry = await startRegistry(path.join(work, 'reg-publish'));
+    registries.push(pubRegistry);
+    const pub = cli([
+      'publish',
+      '--project',
+      project,
+      '--model',
+      `${pubRegistry.host}/bench/model:v1`,
+      '--image',
+      image,
+    ]);
+    return {
+      name: `weights-only publish of ${totalGiB} GiB vs the raw weight push`,
+      rows: [
+        ['cog-push weights push', raw.seconds, raw.rssMB],
+        ['cog-push publish (weights + prebuilt image + index)', pub.seconds, pub.rssMB],
+      ],
+      ratio: ratio(pub.seconds, raw.seconds),
+    };
+  } finally {
+    for (const r of registries) await r.stop();
+    rmSync(work, { recursive: true, force: true });
+  }
+}
