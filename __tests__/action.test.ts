@@ -1,7 +1,7 @@
 // The action as the runner runs it: `node dist/index.js` with INPUT_* variables and the
 // runner's files, against the real registry; then skopeo checks that the index, image and
 // weight manifests are exactly where the outputs say.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { createHash } from 'node:crypto';
 import { chmodSync, cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -69,6 +69,12 @@ async function runAction(
     outputs: parseOutputs(readFileSync(output, 'utf8')),
     summary: readFileSync(summary, 'utf8'),
   };
+}
+
+function spawnSyncChecked(cmd: string, args: string[]): string {
+  const r = spawnSync(cmd, args, { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`${cmd} failed: ${r.stderr}`);
+  return r.stdout;
 }
 
 /** GITHUB_OUTPUT's `name<<delimiter` blocks. */
@@ -271,6 +277,60 @@ describe('the action against a registry', () => {
       'sha256:' + createHash('sha256').update(first).digest('hex'),
     );
   });
+
+  it.each(['legacy', 'oci'] as const)(
+    'publishes a docker-archive (%s layout) read in place',
+    async (style) => {
+      // A `docker save` archive made from the example image: the layer and config as they are.
+      const layout = JSON.parse(readFileSync(path.join(EXAMPLE, 'image/index.json'), 'utf8'));
+      const blob = (d: string) =>
+        readFileSync(path.join(EXAMPLE, 'image/blobs/sha256', d.slice(7)));
+      const manifest = JSON.parse(blob(layout.manifests[0].digest).toString());
+      const stage = path.join(root, `archive-${style}`);
+      const name = (d: string, kind: 'config' | 'layer') =>
+        style === 'oci'
+          ? `blobs/sha256/${d.slice(7)}`
+          : kind === 'config'
+            ? `${d.slice(7)}.json`
+            : `${d.slice(7, 19)}/layer.tar`;
+      const files: Record<string, Buffer | string> = {
+        [name(manifest.config.digest, 'config')]: blob(manifest.config.digest),
+        [name(manifest.layers[0].digest, 'layer')]: blob(manifest.layers[0].digest),
+      };
+      files['manifest.json'] = JSON.stringify([
+        {
+          Config: name(manifest.config.digest, 'config'),
+          RepoTags: ['hello:latest'],
+          Layers: [name(manifest.layers[0].digest, 'layer')],
+        },
+      ]);
+      writeTree(stage, files);
+      const archive = path.join(root, `hello-${style}.tar`);
+      spawnSyncChecked('tar', ['-cf', archive, '-C', stage, '.']);
+
+      const repo = `archive/${style}`;
+      const r = await runAction({
+        'working-directory': 'examples/hello',
+        registry: registry.host,
+        repository: repo,
+        tag: 'v1',
+        build: 'none',
+        image: `docker-archive:${archive}`,
+      });
+      expect(errorLines(r)).toEqual([]);
+      const pushed = JSON.parse(
+        (await skopeoRaw(`${registry.host}/${repo}:cog-image.v1`)).toString(),
+      );
+      expect(pushed.mediaType).toBe('application/vnd.docker.distribution.manifest.v2+json');
+      expect(pushed.config.digest).toBe(manifest.config.digest);
+      expect(
+        pushed.layers.map((l: { digest: string; size: number }) => [l.digest, l.size]),
+      ).toEqual([[manifest.layers[0].digest, manifest.layers[0].size]]);
+      // skopeo, reading the same archive, sees the same layers.
+      const seen = JSON.parse(spawnSyncChecked('skopeo', ['inspect', `docker-archive:${archive}`]));
+      expect(seen.Layers).toEqual([manifest.layers[0].digest]);
+    },
+  );
 
   it('dry-run reports what it would push and writes nothing', async () => {
     const r = await runAction({

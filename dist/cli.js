@@ -5577,8 +5577,8 @@ var require_cst_visit = __commonJS({
     visit.REMOVE = REMOVE;
     visit.itemAtPath = (cst, path16) => {
       let item = cst;
-      for (const [field, index] of path16) {
-        const tok = item?.[field];
+      for (const [field2, index] of path16) {
+        const tok = item?.[field2];
         if (tok && "items" in tok) {
           item = tok.items[index];
         } else
@@ -5588,8 +5588,8 @@ var require_cst_visit = __commonJS({
     };
     visit.parentCollection = (cst, path16) => {
       const parent = visit.itemAtPath(cst, path16.slice(0, -1));
-      const field = path16[path16.length - 1][0];
-      const coll = parent?.[field];
+      const field2 = path16[path16.length - 1][0];
+      const coll = parent?.[field2];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
@@ -5598,11 +5598,11 @@ var require_cst_visit = __commonJS({
       let ctrl = visitor(item, path16);
       if (typeof ctrl === "symbol")
         return ctrl;
-      for (const field of ["key", "value"]) {
-        const token = item[field];
+      for (const field2 of ["key", "value"]) {
+        const token = item[field2];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path16.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path16.concat([[field2, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5612,7 +5612,7 @@ var require_cst_visit = __commonJS({
               i -= 1;
             }
           }
-          if (typeof ctrl === "function" && field === "key")
+          if (typeof ctrl === "function" && field2 === "key")
             ctrl = ctrl(item, path16);
         }
       }
@@ -33118,12 +33118,12 @@ var require_eventsource_stream = __commonJS({
       }
       return true;
     }
-    function isFieldName(line, length, field) {
-      if (length !== field.length) {
+    function isFieldName(line, length, field2) {
+      if (length !== field2.length) {
         return false;
       }
       for (let i = 0; i < length; i++) {
-        if (line[i] !== field[i]) {
+        if (line[i] !== field2[i]) {
           return false;
         }
       }
@@ -33325,13 +33325,13 @@ ${value}`;
           }
         }
       }
-      setEventFieldSize(field, size) {
-        const eventSize = this.eventSize - this.eventFieldSizes[field] + size;
+      setEventFieldSize(field2, size) {
+        const eventSize = this.eventSize - this.eventFieldSizes[field2] + size;
         if (this.maxEventSize > 0 && eventSize > this.maxEventSize) {
           throw createMaxEventSizeExceededError();
         }
         this.eventSize = eventSize;
-        this.eventFieldSizes[field] = size;
+        this.eventFieldSizes[field2] = size;
       }
       /**
        * @param {EventSourceStreamEvent} event
@@ -35231,7 +35231,7 @@ function parseCogConfig(text, file, projectDir) {
   }
   const root = doc.toJS() ?? {};
   const problems = [];
-  const add = (field, message) => problems.push({ field, message });
+  const add = (field2, message) => problems.push({ field: field2, message });
   if (!isRecord(root)) {
     throw new ConfigError(file, [
       { field: "(root)", message: "must be a mapping of keys to values" }
@@ -35315,30 +35315,30 @@ function parseWeights(raw, add) {
   });
   return weights;
 }
-function checkName(v, field, seen, add) {
-  if (v === void 0 || v === null || v === "") return void add(field, "name is required");
-  if (typeof v !== "string") return void add(field, `must be a string, got ${describe(v)}`);
+function checkName(v, field2, seen, add) {
+  if (v === void 0 || v === null || v === "") return void add(field2, "name is required");
+  if (typeof v !== "string") return void add(field2, `must be a string, got ${describe(v)}`);
   if (!WEIGHT_NAME_PATTERN.test(v)) {
     return void add(
-      field,
+      field2,
       `"${v}" must contain only lowercase alphanumeric characters, hyphens, dots, or underscores (e.g. "my-model-weights")`
     );
   }
-  if (seen.has(v)) return void add(field, `duplicate weight name "${v}"`);
+  if (seen.has(v)) return void add(field2, `duplicate weight name "${v}"`);
   seen.add(v);
   return v;
 }
-function checkTarget(v, field, seen, add) {
-  if (v === void 0 || v === null || v === "") return void add(field, "target is required");
-  if (typeof v !== "string") return void add(field, `must be a string, got ${describe(v)}`);
-  if (!v.startsWith("/")) return void add(field, `must be an absolute path, got "${v}"`);
+function checkTarget(v, field2, seen, add) {
+  if (v === void 0 || v === null || v === "") return void add(field2, "target is required");
+  if (typeof v !== "string") return void add(field2, `must be a string, got ${describe(v)}`);
+  if (!v.startsWith("/")) return void add(field2, `must be an absolute path, got "${v}"`);
   const clean = cleanPosix(v);
-  if (clean === "/") return void add(field, 'target must not be the container root "/"');
+  if (clean === "/") return void add(field2, 'target must not be the container root "/"');
   for (const prev of seen) {
-    if (prev === clean) return void add(field, `duplicate weight target "${clean}"`);
+    if (prev === clean) return void add(field2, `duplicate weight target "${clean}"`);
     if (clean.startsWith(prev + "/") || prev.startsWith(clean + "/")) {
       return void add(
-        field,
+        field2,
         `target "${clean}" overlaps with "${prev}"; weight targets must be disjoint`
       );
     }
@@ -35346,14 +35346,14 @@ function checkTarget(v, field, seen, add) {
   seen.push(clean);
   return clean;
 }
-function parseSources(v, field, add) {
-  if (v === void 0 || v === null) return void add(field, "source is required");
+function parseSources(v, field2, add) {
+  if (v === void 0 || v === null) return void add(field2, "source is required");
   const list2 = Array.isArray(v) ? v : [v];
-  if (list2.length === 0) return void add(field, "source is required");
+  if (list2.length === 0) return void add(field2, "source is required");
   const out = [];
   let ok = true;
   list2.forEach((s, i) => {
-    const at = Array.isArray(v) ? `${field}[${i}]` : field;
+    const at = Array.isArray(v) ? `${field2}[${i}]` : field2;
     const parsed = parseSource(s, at, add);
     if (parsed) out.push(parsed);
     else ok = false;
@@ -35392,12 +35392,12 @@ function parseSource(s, at, add) {
   if (!ok || include === void 0 || exclude === void 0) return void 0;
   return { uri, include, exclude };
 }
-function parsePatterns(v, field, add) {
+function parsePatterns(v, field2, add) {
   if (v === void 0 || v === null) return [];
-  if (!Array.isArray(v)) return void add(field, `must be a list of patterns, got ${describe(v)}`);
+  if (!Array.isArray(v)) return void add(field2, `must be a list of patterns, got ${describe(v)}`);
   let ok = true;
   v.forEach((p, i) => {
-    const at = `${field}[${i}]`;
+    const at = `${field2}[${i}]`;
     const bad = (message) => {
       add(at, message);
       ok = false;
@@ -35662,12 +35662,10 @@ async function copyImage(source, reference, dest, destTag, options) {
   };
 }
 
-// src/oci/layout.ts
+// src/image/archive.ts
 import { createHash as createHash2 } from "node:crypto";
-import { once } from "node:events";
-import { createReadStream, createWriteStream } from "node:fs";
-import { mkdir as mkdir2, readFile as readFile2, rename as rename2, rm as rm3, stat as stat2, writeFile as writeFile2 } from "node:fs/promises";
-import path7 from "node:path";
+import { createReadStream } from "node:fs";
+import { open as open2 } from "node:fs/promises";
 
 // src/util/hashpool.ts
 import { createHash } from "node:crypto";
@@ -35804,7 +35802,175 @@ function sha256(data) {
   return "sha256:" + createHash("sha256").update(data).digest("hex");
 }
 
+// src/image/archive.ts
+var DOCKER_MANIFEST = "application/vnd.docker.distribution.manifest.v2+json";
+var DOCKER_CONFIG = "application/vnd.docker.container.image.v1+json";
+var DOCKER_LAYER = "application/vnd.docker.image.rootfs.diff.tar";
+var DOCKER_LAYER_GZIP = "application/vnd.docker.image.rootfs.diff.tar.gzip";
+function field(block, start, length) {
+  const raw = block.subarray(start, start + length);
+  const nul = raw.indexOf(0);
+  return raw.subarray(0, nul < 0 ? length : nul).toString("utf8");
+}
+function octal(block, start, length) {
+  if (block[start] & 128) {
+    let n = 0;
+    for (let i = start + 1; i < start + length; i++) n = n * 256 + block[i];
+    return n;
+  }
+  const text = field(block, start, length).trim();
+  return text === "" ? 0 : parseInt(text, 8);
+}
+async function indexTar(file) {
+  const entries = /* @__PURE__ */ new Map();
+  const handle = await open2(file, "r");
+  try {
+    const block = Buffer.alloc(512);
+    let at = 0;
+    let longName;
+    for (; ; ) {
+      const { bytesRead } = await handle.read(block, 0, 512, at);
+      if (bytesRead < 512 || block.every((b) => b === 0)) break;
+      const type = String.fromCharCode(block[156]);
+      const size = octal(block, 124, 12);
+      const data = at + 512;
+      let name = field(block, 0, 100);
+      const prefix = field(block, 345, 155);
+      if (prefix && field(block, 257, 6).startsWith("ustar")) name = `${prefix}/${name}`;
+      if (type === "L" || type === "x") {
+        const body = Buffer.alloc(size);
+        await handle.read(body, 0, size, data);
+        if (type === "L") longName = field(body, 0, size);
+        else {
+          const m = /\d+ path=([^\n]*)\n/.exec(body.toString("utf8"));
+          if (m) longName = m[1];
+        }
+      } else {
+        if (type === "0" || type === "\0")
+          entries.set((longName ?? name).replace(/^\.\//, ""), { offset: data, size });
+        longName = void 0;
+      }
+      at = data + Math.ceil(size / 512) * 512;
+    }
+  } finally {
+    await handle.close();
+  }
+  return entries;
+}
+var DockerArchive = class _DockerArchive {
+  constructor(file, manifest) {
+    this.file = file;
+    this.manifest = manifest;
+    this.name = `docker-archive:${file}`;
+  }
+  file;
+  manifest;
+  name;
+  blobs = /* @__PURE__ */ new Map();
+  static async open(file) {
+    let entries;
+    try {
+      entries = await indexTar(file);
+    } catch (e) {
+      throw new TargetError(`docker-archive:${file}: ${e.message}`);
+    }
+    const read = async (name) => {
+      const e = entries.get(name);
+      if (!e)
+        throw new TargetError(
+          `docker-archive:${file}: no ${name} in the archive (is it a \`docker save\` tar?)`
+        );
+      const handle = await open2(file, "r");
+      try {
+        const buf = Buffer.alloc(e.size);
+        await handle.read(buf, 0, e.size, e.offset);
+        return buf;
+      } finally {
+        await handle.close();
+      }
+    };
+    const list2 = JSON.parse((await read("manifest.json")).toString("utf8"));
+    const image = list2[0];
+    if (!image) throw new TargetError(`docker-archive:${file}: manifest.json lists no image`);
+    if (list2.length > 1)
+      throw new TargetError(
+        `docker-archive:${file}: holds ${list2.length} images; save one image per archive`
+      );
+    const digestOf = async (name) => {
+      const m = /^blobs\/sha256\/([a-f0-9]{64})$/.exec(name);
+      if (m) return `sha256:${m[1]}`;
+      const e = entries.get(name);
+      const hash = createHash2("sha256");
+      for await (const chunk of createReadStream(file, {
+        start: e.offset,
+        end: e.offset + e.size - 1
+      }))
+        hash.update(chunk);
+      return `sha256:${hash.digest("hex")}`;
+    };
+    const config = await read(image.Config);
+    const layers = [];
+    for (const name of image.Layers) {
+      const entry = entries.get(name);
+      if (!entry) throw new TargetError(`docker-archive:${file}: layer ${name} is missing`);
+      const head = Buffer.alloc(2);
+      const handle = await open2(file, "r");
+      await handle.read(head, 0, 2, entry.offset).finally(() => handle.close());
+      const gzip2 = head[0] === 31 && head[1] === 139;
+      layers.push({
+        name,
+        entry,
+        digest: await digestOf(name),
+        mediaType: gzip2 ? DOCKER_LAYER_GZIP : DOCKER_LAYER
+      });
+    }
+    const bytes = new TextEncoder().encode(
+      goMarshal({
+        schemaVersion: 2,
+        mediaType: DOCKER_MANIFEST,
+        config: { mediaType: DOCKER_CONFIG, size: config.length, digest: sha256(config) },
+        layers: layers.map((l) => ({
+          mediaType: l.mediaType,
+          size: l.entry.size,
+          digest: l.digest
+        }))
+      })
+    );
+    const result = new _DockerArchive(file, {
+      digest: sha256(bytes),
+      mediaType: DOCKER_MANIFEST,
+      size: bytes.length,
+      bytes
+    });
+    result.blobs.set(sha256(config), entries.get(image.Config));
+    for (const l of layers) result.blobs.set(l.digest, l.entry);
+    return result;
+  }
+  async getManifest() {
+    return this.manifest;
+  }
+  async hasManifest() {
+    const { digest: digest2, mediaType, size } = this.manifest;
+    return { digest: digest2, mediaType, size };
+  }
+  async *openBlob(digest2) {
+    const e = this.blobs.get(digest2);
+    if (!e) throw new TargetError(`${this.name}: no blob ${digest2}`);
+    if (e.size === 0) return;
+    yield* createReadStream(this.file, {
+      start: e.offset,
+      end: e.offset + e.size - 1,
+      highWaterMark: 1 << 20
+    });
+  }
+};
+
 // src/oci/layout.ts
+import { createHash as createHash3 } from "node:crypto";
+import { once } from "node:events";
+import { createReadStream as createReadStream2, createWriteStream } from "node:fs";
+import { mkdir as mkdir2, readFile as readFile2, rename as rename2, rm as rm3, stat as stat2, writeFile as writeFile2 } from "node:fs/promises";
+import path7 from "node:path";
 var REF_NAME = "org.opencontainers.image.ref.name";
 var DIGEST2 = /^sha256:[a-f0-9]{64}$/;
 var OciLayoutTarget = class {
@@ -35840,7 +36006,7 @@ var OciLayoutTarget = class {
     await this.init();
     const final = this.blobPath(blob.digest);
     const partial = `${final}.partial-${process.pid}-${Math.random().toString(36).slice(2)}`;
-    const hash = createHash2("sha256");
+    const hash = createHash3("sha256");
     let size = 0;
     const out = createWriteStream(partial);
     try {
@@ -35870,7 +36036,7 @@ var OciLayoutTarget = class {
     const file = this.blobPath(digest2);
     if (await this.hasBlob(digest2) === null)
       throw new TargetError(`${this.name}: blob ${digest2} is missing`);
-    yield* createReadStream(file, { highWaterMark: 1 << 20 });
+    yield* createReadStream2(file, { highWaterMark: 1 << 20 });
   }
   async mountBlob() {
     return false;
@@ -36880,7 +37046,7 @@ async function walk(absDir, relDir, out) {
 }
 
 // src/weights/lockfile.ts
-import { open as open2, readFile as readFile4, rename as rename3, rm as rm4 } from "node:fs/promises";
+import { open as open3, readFile as readFile4, rename as rename3, rm as rm4 } from "node:fs/promises";
 import path11 from "node:path";
 
 // src/weights/sources/uri.ts
@@ -36944,32 +37110,32 @@ var LockfileError = class extends Error {
   name = "LockfileError";
 };
 var DIGEST3 = /^sha256:[a-f0-9]{64}$/;
-function fail(file, field, message) {
-  throw new LockfileError(`${file}: ${field}: ${message}`);
+function fail(file, field2, message) {
+  throw new LockfileError(`${file}: ${field2}: ${message}`);
 }
-function str(v, file, field) {
+function str(v, file, field2) {
   if (typeof v !== "string")
-    fail(file, field, `must be a string, got ${JSON.stringify(v) ?? "nothing"}`);
+    fail(file, field2, `must be a string, got ${JSON.stringify(v) ?? "nothing"}`);
   return v;
 }
-function int(v, file, field) {
+function int(v, file, field2) {
   if (typeof v !== "number" || !Number.isSafeInteger(v) || v < 0) {
-    fail(file, field, `must be a non-negative integer, got ${JSON.stringify(v) ?? "nothing"}`);
+    fail(file, field2, `must be a non-negative integer, got ${JSON.stringify(v) ?? "nothing"}`);
   }
   return v;
 }
-function digest(v, file, field) {
-  const s = str(v, file, field);
-  if (!DIGEST3.test(s)) fail(file, field, `must be sha256:<64 hex>, got "${s}"`);
+function digest(v, file, field2) {
+  const s = str(v, file, field2);
+  if (!DIGEST3.test(s)) fail(file, field2, `must be sha256:<64 hex>, got "${s}"`);
   return s;
 }
-function list(v, file, field) {
-  if (!Array.isArray(v)) fail(file, field, "must be a list");
+function list(v, file, field2) {
+  if (!Array.isArray(v)) fail(file, field2, "must be a list");
   return v;
 }
-function patterns(v, file, field) {
+function patterns(v, file, field2) {
   if (v === null || v === void 0) return [];
-  return list(v, file, field).map((p, i) => str(p, file, `${field}[${i}]`));
+  return list(v, file, field2).map((p, i) => str(p, file, `${field2}[${i}]`));
 }
 function parseLockfile(text, file = LOCKFILE_NAME) {
   let raw;
@@ -37092,7 +37258,7 @@ async function writeLockfile(projectDir, lock) {
   if (old === text) return { path: file, changed: false };
   const tmp = path11.join(projectDir, `.weights-${process.pid}-${Date.now()}.lock.tmp`);
   try {
-    const handle = await open2(tmp, "w", 420);
+    const handle = await open3(tmp, "w", 420);
     try {
       await handle.writeFile(text);
       await handle.sync();
@@ -37259,7 +37425,7 @@ function buildWeightArtifact(name, target, files, layers) {
 }
 
 // src/weights/layer.ts
-import { open as open3 } from "node:fs/promises";
+import { open as open4 } from "node:fs/promises";
 
 // node_modules/pako/dist/pako.esm.mjs
 var Z_FIXED$1 = 4;
@@ -41624,7 +41790,7 @@ async function* readTar(plan, buffers, start = 0) {
     const file = segment.file;
     let handle;
     try {
-      handle = await open3(file.source, "r");
+      handle = await open4(file.source, "r");
     } catch (e) {
       throw new PackError(`cannot read ${file.source}: ${e.message}`);
     }
@@ -42003,6 +42169,7 @@ async function replicateUsername(host, token, insecure = []) {
 }
 
 // src/publish.ts
+var DOCKER_ARCHIVE_PREFIX = "docker-archive:";
 var PublishError = class extends Error {
   name = "PublishError";
 };
@@ -42171,16 +42338,16 @@ async function publishImage(inputs, config, target, repository, destTag, log) {
   const workDir = await scratchDir(process.env);
   if (inputs.build === "none") {
     const spec = inputs.image;
-    if (spec.startsWith("docker-archive:")) {
-      throw new PublishError(
-        "image: docker-archive: is not supported yet; use oci-layout:DIR or a registry reference"
-      );
-    }
     let source;
     let reference;
     let mountFrom;
     let close = async () => void 0;
-    if (spec.startsWith(OCI_LAYOUT_PREFIX)) {
+    if (spec.startsWith(DOCKER_ARCHIVE_PREFIX)) {
+      source = await DockerArchive.open(
+        path14.resolve(config.projectDir, spec.slice(DOCKER_ARCHIVE_PREFIX.length))
+      );
+      reference = "archive";
+    } else if (spec.startsWith(OCI_LAYOUT_PREFIX)) {
       const rest = spec.slice(OCI_LAYOUT_PREFIX.length);
       const colon = rest.lastIndexOf(":");
       const hasTag = colon > rest.lastIndexOf("/") && colon > 0;

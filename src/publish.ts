@@ -8,7 +8,8 @@ import { assertPushable, type ModelTarget } from './cog/modelref.js';
 import type { CogConfig } from './cog/config.js';
 import { imageTag, weightTag } from './cog/tags.js';
 import { buildPlan, runBuild, scratchDir, type RegistryLogin } from './image/builders.js';
-import { copyImage, type ImageDescriptor } from './image/copy.js';
+import { copyImage, type ImageDescriptor, type ImageSource } from './image/copy.js';
+import { DockerArchive } from './image/archive.js';
 import type { Inputs } from './inputs.js';
 import { buildModelIndex } from './oci/index.js';
 import { OciLayoutTarget } from './oci/layout.js';
@@ -40,6 +41,8 @@ import { HashPool } from './util/hashpool.js';
 import { mapLimit } from './util/limit.js';
 import { formatBytes } from './report/pack.js';
 import { isReplicateRegistry, replicateUsername } from './oci/registry/replicate.js';
+
+const DOCKER_ARCHIVE_PREFIX = 'docker-archive:';
 
 export interface Log {
   info(message: string): void;
@@ -305,16 +308,16 @@ async function publishImage(
   const workDir = await scratchDir(process.env);
   if (inputs.build === 'none') {
     const spec = inputs.image!;
-    if (spec.startsWith('docker-archive:')) {
-      throw new PublishError(
-        'image: docker-archive: is not supported yet; use oci-layout:DIR or a registry reference',
-      );
-    }
-    let source: Target;
+    let source: ImageSource;
     let reference: string;
     let mountFrom: string | undefined;
     let close = async () => undefined as void;
-    if (spec.startsWith(OCI_LAYOUT_PREFIX)) {
+    if (spec.startsWith(DOCKER_ARCHIVE_PREFIX)) {
+      source = await DockerArchive.open(
+        path.resolve(config.projectDir, spec.slice(DOCKER_ARCHIVE_PREFIX.length)),
+      );
+      reference = 'archive';
+    } else if (spec.startsWith(OCI_LAYOUT_PREFIX)) {
       const rest = spec.slice(OCI_LAYOUT_PREFIX.length);
       const colon = rest.lastIndexOf(':');
       const hasTag = colon > rest.lastIndexOf('/') && colon > 0;

@@ -13,6 +13,9 @@ const INDEX_TYPES = new Set([
   'application/vnd.docker.distribution.manifest.list.v2+json',
 ]);
 
+/** Where an image is read from: a registry, an OCI layout, a docker archive. */
+export type ImageSource = Pick<Target, 'name' | 'getManifest' | 'hasManifest' | 'openBlob'>;
+
 export interface ImageDescriptor {
   readonly mediaType: string;
   readonly size: number;
@@ -55,7 +58,7 @@ function parse(bytes: Uint8Array, where: string): ManifestJson {
 }
 
 export async function copyImage(
-  source: Target,
+  source: ImageSource,
   reference: string,
   dest: Target,
   destTag: string,
