@@ -42245,7 +42245,7 @@ async function publishWeights(inputs, config, lock, target, log) {
   const pool = new HashPool();
   const cache = new PackCache();
   try {
-    return await mapLimit(lock.weights, Math.min(inputs.concurrency, 4), async (entry) => {
+    return await mapLimit(lock.weights, 1, async (entry) => {
       const base = {
         name: entry.name,
         target: entry.target,

@@ -198,7 +198,8 @@ async function publishWeights(
   const pool = new HashPool();
   const cache = new PackCache();
   try {
-    return await mapLimit(lock.weights, Math.min(inputs.concurrency, 4), async (entry) => {
+    // One weight at a time, its blobs `concurrency` at once: the input bounds blobs in flight.
+    return await mapLimit(lock.weights, 1, async (entry) => {
       const base = {
         name: entry.name,
         target: entry.target,
