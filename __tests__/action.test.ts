@@ -71,6 +71,9 @@ async function runAction(
   };
 }
 
+const digestOf = (bytes: Uint8Array) =>
+  'sha256:' + createHash('sha256').update(bytes).digest('hex');
+
 function spawnSyncChecked(cmd: string, args: string[]): string {
   const r = spawnSync(cmd, args, { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`${cmd} failed: ${r.stderr}`);
@@ -139,7 +142,7 @@ describe('the action against a registry', () => {
     expect(index.manifests[0].digest).toBe(o['image-digest']);
     expect(o['image-ref']).toBe(`${repo}@${o['image-digest']}`);
     const image = await skopeoRaw(`${repo}:cog-image.v1`);
-    expect('sha256:' + createHash('sha256').update(image).digest('hex')).toBe(o['image-digest']);
+    expect(digestOf(image)).toBe(o['image-digest']);
     const weights = JSON.parse(o['weights']!);
     expect(weights).toEqual(
       lock.weights.map((w: { name: string; setDigest: string; digest: string; size: number }) => ({
@@ -152,7 +155,7 @@ describe('the action against a registry', () => {
     );
     for (const w of weights) {
       const raw = await skopeoRaw(`${repo}:${w.tag}`);
-      expect(`${repo}@sha256:${createHash('sha256').update(raw).digest('hex')}`).toBe(w.ref);
+      expect(`${repo}@${digestOf(raw)}`).toBe(w.ref);
     }
     expect(index.manifests.slice(1).map((m: { digest: string }) => m.digest)).toEqual(
       lock.weights.map((w: { digest: string }) => w.digest),
@@ -197,9 +200,7 @@ describe('the action against a registry', () => {
     expect(r.status).toBe(0);
     const repo = `${registry.host}/built/buildah`;
     const image = await skopeoRaw(`${repo}:cog-image.v1`);
-    expect('sha256:' + createHash('sha256').update(image).digest('hex')).toBe(
-      r.outputs['image-digest'],
-    );
+    expect(digestOf(image)).toBe(r.outputs['image-digest']);
     const manifest = JSON.parse(image.toString());
     expect(manifest.layers).toHaveLength(1);
     const index = JSON.parse((await skopeoRaw(`${repo}:v1`)).toString());
@@ -255,9 +256,7 @@ describe('the action against a registry', () => {
     expect(r.outputs['ref']).toBe(`${repo}@${r.outputs['image-digest']}`);
     expect(r.stdout).toContain(`\n  image  ${repo}@${r.outputs['image-digest']}\n`);
     const raw = await skopeoRaw(`${repo}:latest`);
-    expect('sha256:' + createHash('sha256').update(raw).digest('hex')).toBe(
-      r.outputs['image-digest'],
-    );
+    expect(digestOf(raw)).toBe(r.outputs['image-digest']);
   });
 
   it('copies a prebuilt registry image, mounting its blobs within the same registry', async () => {
@@ -273,9 +272,7 @@ describe('the action against a registry', () => {
     expect(errorLines(r)).toEqual([]);
     expect(r.stdout).toMatch(/image: sha256:[0-9a-f]{64} \(0 bytes uploaded\)/);
     const first = await skopeoRaw(source);
-    expect(r.outputs['image-digest']).toBe(
-      'sha256:' + createHash('sha256').update(first).digest('hex'),
-    );
+    expect(r.outputs['image-digest']).toBe(digestOf(first));
   });
 
   it.each(['legacy', 'oci'] as const)(

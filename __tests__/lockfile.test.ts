@@ -1,21 +1,25 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCogConfig } from '../src/cog/config.js';
 import { inventoryDirectory } from '../src/weights/inventory.js';
 import {
   COG_ENVELOPE_FORMAT,
+  COMPRESSOR,
+  OUR_ENVELOPE_FORMAT,
   checkDrift,
+  envelopeFor,
   driftMessage,
   lockEntry,
   parseLockfile,
   readLockfile,
   serializeLockfile,
   writeLockfile,
+  type LockEntry,
   type Lockfile,
 } from '../src/weights/lockfile.js';
 import { packWeight } from '../src/weights/pack.js';
-import { conformanceCases } from './helpers/conformance.js';
+import { REPO_ROOT, conformanceCases } from './helpers/conformance.js';
 import { tempDir } from './helpers/tmp.js';
 
 const root = tempDir('lock-');

@@ -56205,16 +56205,21 @@ var RegistryTarget = class {
     }
     throw new TargetError(`${this.name}: GET blob ${digest2}: too many redirects`);
   }
-  async hasManifest(reference) {
+  /** HEAD or GET a manifest by tag or digest; null when the registry does not have it. */
+  async fetchManifest(method, reference) {
     await this.probe();
     const res = await this.call({
-      method: "HEAD",
+      method,
       url: `/v2/${this.repository}/manifests/${reference}`,
       scopes: [repositoryScope(this.repository, "pull")],
       headers: { accept: MANIFEST_ACCEPT },
       ok: [200, 404]
     });
-    if (res.status === 404) return null;
+    return res.status === 404 ? null : res;
+  }
+  async hasManifest(reference) {
+    const res = await this.fetchManifest("HEAD", reference);
+    if (!res) return null;
     const digest2 = header(res, "docker-content-digest");
     if (!digest2) {
       const full = await this.getManifest(reference);
@@ -56232,15 +56237,8 @@ var RegistryTarget = class {
     };
   }
   async getManifest(reference) {
-    await this.probe();
-    const res = await this.call({
-      method: "GET",
-      url: `/v2/${this.repository}/manifests/${reference}`,
-      scopes: [repositoryScope(this.repository, "pull")],
-      headers: { accept: MANIFEST_ACCEPT },
-      ok: [200, 404]
-    });
-    if (res.status === 404) return null;
+    const res = await this.fetchManifest("GET", reference);
+    if (!res) return null;
     const digest2 = sha256(res.body);
     const echoed = header(res, "docker-content-digest");
     if (echoed && echoed !== digest2 || reference.startsWith("sha256:") && reference !== digest2) {
@@ -56751,6 +56749,16 @@ var ENVELOPE = {
   revision: 1
 };
 var COG_ENVELOPE_FORMAT = sha256(goMarshal(ENVELOPE));
+var COMPRESSOR = "pako@2.1.0";
+var OUR_ENVELOPE_FORMAT = sha256(
+  goMarshal(goMap({ ...ENVELOPE, compressor: COMPRESSOR }))
+);
+function envelopeFor(weights) {
+  const ours = weights.some(
+    (w) => w.layers.some((l) => l.mediaType === ENVELOPE.mediaTypeCompressed)
+  );
+  return ours ? OUR_ENVELOPE_FORMAT : COG_ENVELOPE_FORMAT;
+}
 var LockfileError = class extends Error {
   name = "LockfileError";
 };
@@ -61915,19 +61923,11 @@ async function importWeights(config, previous) {
         )
       );
     }
-    const ours = weights.some((w) => w.layers.some((l) => l.mediaType === MEDIA_TYPE.layerTarGzip));
-    return {
-      version: 1,
-      envelopeFormat: ours ? OUR_ENVELOPE_FORMAT : COG_ENVELOPE_FORMAT,
-      weights
-    };
+    return { version: 1, envelopeFormat: envelopeFor(weights), weights };
   } finally {
     await pool.close();
   }
 }
-var OUR_ENVELOPE_FORMAT = sha256(
-  '{"bundleFileMax":67108864,"bundleSizeMax":268435456,"compressor":"pako@2.1.0","gzipLevelBundle":9,"gzipLevelLarge":-1,"incompressibleExts":[".bin",".gguf",".onnx",".parquet",".pt",".pth",".safetensors"],"mediaTypeCompressed":"application/vnd.oci.image.layer.v1.tar+gzip","mediaTypeRaw":"application/vnd.oci.image.layer.v1.tar","revision":1}'
-);
 async function publishImage(inputs, config, target, repository, destTag, log) {
   const workDir = await scratchDir(process.env);
   if (inputs.build === "none") {

@@ -12,9 +12,8 @@ import { goMarshal } from '../src/util/gojson.ts';
 import { sha256 } from '../src/util/hashpool.ts';
 import { inventoryDirectory } from '../src/weights/inventory.ts';
 import { layerStream } from '../src/weights/layer.ts';
-import { COG_ENVELOPE_FORMAT, lockEntry, writeLockfile } from '../src/weights/lockfile.ts';
+import { envelopeFor, lockEntry, writeLockfile } from '../src/weights/lockfile.ts';
 import { packWeight } from '../src/weights/pack.ts';
-import { OUR_ENVELOPE_FORMAT } from '../src/publish.ts';
 import { localSourceDir } from '../src/weights/sources/file.ts';
 import { normalizeSourceUri } from '../src/weights/sources/uri.ts';
 
@@ -35,12 +34,7 @@ for (const w of config.weights) {
   }));
   weights.push(lockEntry(packed, sources, '2026-11-24T00:00:00Z'));
 }
-const gzip = weights.some((w) => w.layers.some((l) => l.mediaType === MEDIA_TYPE.layerTarGzip));
-const lock = {
-  version: 1,
-  envelopeFormat: gzip ? OUR_ENVELOPE_FORMAT : COG_ENVELOPE_FORMAT,
-  weights,
-};
+const lock = { version: 1, envelopeFormat: envelopeFor(weights), weights };
 await writeLockfile(project, lock);
 
 // The image: one plain tar layer.

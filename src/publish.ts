@@ -19,7 +19,6 @@ import { parseReference, referenceString, repositoryName } from './oci/reference
 import type { RegistryOptions } from './oci/registry/client.js';
 import { TargetError, type Target } from './oci/target.js';
 import { loadProject } from './project.js';
-import { sha256 } from './util/hashpool.js';
 import { inventoryDirectory } from './weights/inventory.js';
 import {
   checkDrift,
@@ -29,6 +28,7 @@ import {
   readLockfile,
   writeLockfile,
   COG_ENVELOPE_FORMAT,
+  envelopeFor,
   type LockEntry,
   type Lockfile,
 } from './weights/lockfile.js';
@@ -278,24 +278,11 @@ async function importWeights(config: CogConfig, previous: Lockfile | undefined):
         ),
       );
     }
-    const ours = weights.some((w) => w.layers.some((l) => l.mediaType === MEDIA_TYPE.layerTarGzip));
-    return {
-      version: 1,
-      envelopeFormat: ours ? OUR_ENVELOPE_FORMAT : COG_ENVELOPE_FORMAT,
-      weights,
-    };
+    return { version: 1, envelopeFormat: envelopeFor(weights), weights };
   } finally {
     await pool.close();
   }
 }
-
-/**
- * Our gzip bytes are not Go's: a lockfile recording layers we compressed carries an envelope
- * that names our compressor, so Cog recomputes rather than trusting digests it cannot make.
- */
-export const OUR_ENVELOPE_FORMAT = sha256(
-  '{"bundleFileMax":67108864,"bundleSizeMax":268435456,"compressor":"pako@2.1.0","gzipLevelBundle":9,"gzipLevelLarge":-1,"incompressibleExts":[".bin",".gguf",".onnx",".parquet",".pt",".pth",".safetensors"],"mediaTypeCompressed":"application/vnd.oci.image.layer.v1.tar+gzip","mediaTypeRaw":"application/vnd.oci.image.layer.v1.tar","revision":1}',
-);
 
 /** Build or copy the image into the target at `destTag`; returns its descriptor. */
 async function publishImage(

@@ -3,6 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, writeSync, closeSync, statSync } from 'node:fs';
 import { randomFillSync } from 'node:crypto';
 import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
+import { startRegistry } from '../../__tests__/helpers/registry.ts';
 import path from 'node:path';
 
 export const MiB = 1024 * 1024;
@@ -44,4 +46,29 @@ export function weightFiles(name, count, size, ext = 'safetensors') {
 
 export function ratio(a, b) {
   return (a / b).toFixed(2);
+}
+
+/**
+ * Best of `runs` runs of `fn(dir)`, each with a fresh scratch dir (a fresh registry), so one
+ * disturbed run (disk flush, a neighbour) does not decide a ratio.
+ */
+export async function bestOf(runs, fn) {
+  let best;
+  for (let i = 0; i < runs; i++) {
+    const r = await fn(i);
+    if (!best || r.seconds < best.seconds) best = r;
+  }
+  return best;
+}
+
+/** Run `run(registry)` against a fresh local registry in `work/name`, stopped and removed after. */
+export async function withRegistry(work, name, run) {
+  const dir = path.join(work, name);
+  const registry = await startRegistry(dir);
+  try {
+    return await run(registry);
+  } finally {
+    await registry.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -4,8 +4,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startRegistry } from '../../__tests__/helpers/registry.ts';
-import { GiB, MiB, ratio, timed, weightFiles } from './lib.mjs';
+import { GiB, MiB, ratio, timed, weightFiles, withRegistry } from './lib.mjs';
 
 export async function publishBench(totalGiB) {
   const fileSize = 256 * MiB;
@@ -15,7 +14,6 @@ export async function publishBench(totalGiB) {
   const env = { ...process.env, COG_PUSH_CACHE_DIR: path.join(work, 'cache') };
   const image = `oci-layout:${path.resolve('examples/hello/image')}`;
   const project = path.join(work, 'project');
-  const registries = [];
   try {
     rmSync(project, { recursive: true, force: true });
     mkdirSync(project, { recursive: true });
@@ -37,32 +35,38 @@ export async function publishBench(totalGiB) {
       `oci-layout:${path.join(work, 'import')}`,
     ]);
 
-    const rawRegistry = await startRegistry(path.join(work, 'reg-raw'));
-    registries.push(rawRegistry);
-    const raw = cli([
-      'weights',
-      'push',
-      weights,
-      '--name',
-      'w',
-      '--target',
-      '/src/weights/w',
-      '--to',
-      `${rawRegistry.host}/bench/model`,
-      '--json',
-    ]);
-
-    const pubRegistry = await startRegistry(path.join(work, 'reg-publish'));
-    registries.push(pubRegistry);
-    const pub = cli([
-      'publish',
-      '--project',
-      project,
-      '--model',
-      `${pubRegistry.host}/bench/model:v1`,
-      '--image',
-      image,
-    ]);
+    // Alternate the two so both see the same disk and page-cache weather.
+    let raw;
+    let pub;
+    for (let i = 0; i < 2; i++) {
+      const r = await withRegistry(work, `reg-raw-${i}`, (reg) =>
+        cli([
+          'weights',
+          'push',
+          weights,
+          '--name',
+          'w',
+          '--target',
+          '/src/weights/w',
+          '--to',
+          `${reg.host}/bench/model`,
+          '--json',
+        ]),
+      );
+      const p = await withRegistry(work, `reg-publish-${i}`, (reg) =>
+        cli([
+          'publish',
+          '--project',
+          project,
+          '--model',
+          `${reg.host}/bench/model:v1`,
+          '--image',
+          image,
+        ]),
+      );
+      if (!raw || r.seconds < raw.seconds) raw = r;
+      if (!pub || p.seconds < pub.seconds) pub = p;
+    }
     return {
       name: `weights-only publish of ${totalGiB} GiB vs the raw weight push`,
       rows: [
@@ -72,7 +76,6 @@ export async function publishBench(totalGiB) {
       ratio: ratio(pub.seconds, raw.seconds),
     };
   } finally {
-    for (const r of registries) await r.stop();
     rmSync(work, { recursive: true, force: true });
   }
 }

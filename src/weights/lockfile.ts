@@ -4,7 +4,7 @@
 import { open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { cleanPosix, type CogConfig, type WeightSpec } from '../cog/config.js';
-import { compareUtf8, goMarshal, type GoJson } from '../util/gojson.js';
+import { compareUtf8, goMap, goMarshal, type GoJson } from '../util/gojson.js';
 import { sha256 } from '../util/hashpool.js';
 import { normalizeSourceUri } from './sources/uri.js';
 
@@ -22,6 +22,26 @@ export const ENVELOPE = {
   revision: 1,
 } as const;
 export const COG_ENVELOPE_FORMAT = sha256(goMarshal(ENVELOPE));
+
+/** The deflate implementation whose bytes our gzip layers are (pinned in package-lock). */
+export const COMPRESSOR = 'pako@2.1.0';
+
+/**
+ * Our gzip bytes are not Go's: a lockfile recording any gzip layer we compressed carries the
+ * envelope with a `compressor` key, so Cog recomputes rather than trusting digests it cannot
+ * reproduce (spec/lockfile.md, interop rule).
+ */
+export const OUR_ENVELOPE_FORMAT = sha256(
+  goMarshal(goMap({ ...ENVELOPE, compressor: COMPRESSOR })),
+);
+
+/** The envelope a lockfile with these layers must carry. */
+export function envelopeFor(weights: readonly LockEntry[]): string {
+  const ours = weights.some((w) =>
+    w.layers.some((l) => l.mediaType === ENVELOPE.mediaTypeCompressed),
+  );
+  return ours ? OUR_ENVELOPE_FORMAT : COG_ENVELOPE_FORMAT;
+}
 
 export interface LockSource {
   readonly uri: string;

@@ -562,16 +562,22 @@ export class RegistryTarget implements Target {
     throw new TargetError(`${this.name}: GET blob ${digest}: too many redirects`);
   }
 
-  async hasManifest(reference: string): Promise<ManifestInfo | null> {
+  /** HEAD or GET a manifest by tag or digest; null when the registry does not have it. */
+  private async fetchManifest(method: 'HEAD' | 'GET', reference: string): Promise<Response | null> {
     await this.probe();
     const res = await this.call({
-      method: 'HEAD',
+      method,
       url: `/v2/${this.repository}/manifests/${reference}`,
       scopes: [repositoryScope(this.repository, 'pull')],
       headers: { accept: MANIFEST_ACCEPT },
       ok: [200, 404],
     });
-    if (res.status === 404) return null;
+    return res.status === 404 ? null : res;
+  }
+
+  async hasManifest(reference: string): Promise<ManifestInfo | null> {
+    const res = await this.fetchManifest('HEAD', reference);
+    if (!res) return null;
     const digest = header(res, 'docker-content-digest');
     if (!digest) {
       const full = await this.getManifest(reference);
@@ -590,15 +596,8 @@ export class RegistryTarget implements Target {
   }
 
   async getManifest(reference: string): Promise<Manifest | null> {
-    await this.probe();
-    const res = await this.call({
-      method: 'GET',
-      url: `/v2/${this.repository}/manifests/${reference}`,
-      scopes: [repositoryScope(this.repository, 'pull')],
-      headers: { accept: MANIFEST_ACCEPT },
-      ok: [200, 404],
-    });
-    if (res.status === 404) return null;
+    const res = await this.fetchManifest('GET', reference);
+    if (!res) return null;
     const digest = sha256(res.body);
     const echoed = header(res, 'docker-content-digest');
     if (
