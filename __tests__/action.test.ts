@@ -483,16 +483,33 @@ exit 0
     const cog = await runAction({ ...base, repository: 'built/cog', tag: 'v1', build: 'cog' }, env);
     expect(errorLines(cog)).toEqual([]);
 
+    // With `to`, the builder pushes to the destination repository, where the index goes.
+    const elsewhere = await runAction(
+      {
+        ...base,
+        repository: 'built/docker',
+        tag: 'v2',
+        build: 'docker',
+        to: `${registry.host}/elsewhere/model`,
+      },
+      env,
+    );
+    expect(errorLines(elsewhere)).toEqual([]);
+    expect(elsewhere.outputs['ref']).toMatch(
+      new RegExp(`^${registry.host}/elsewhere/model@sha256:`),
+    );
+
     const lines = readFileSync(log, 'utf8').trim().split('\n');
     const dockerfile = path.join(EXAMPLE, 'Dockerfile');
     expect(lines.filter((l) => !l.startsWith('DOCKER_CONFIG='))).toEqual([
       `docker buildx build --platform linux/amd64 --push --provenance=false --sbom=false -f ${dockerfile} -t ${registry.host}/built/docker:cog-image.v1 ${EXAMPLE}`,
       `cog build -t ${registry.host}/built/cog:cog-image.v1`,
       `docker push ${registry.host}/built/cog:cog-image.v1`,
+      `docker buildx build --platform linux/amd64 --push --provenance=false --sbom=false -f ${dockerfile} -t ${registry.host}/elsewhere/model:cog-image.v2 ${EXAMPLE}`,
     ]);
     const auth = Buffer.from(`${USER}:${PASSWORD}`).toString('base64');
     const configs = lines.filter((l) => l.startsWith('DOCKER_CONFIG='));
-    expect(configs).toHaveLength(3);
+    expect(configs).toHaveLength(4);
     for (const c of configs) {
       expect(c).toContain(`{"auths":{"${registry.host}":{"auth":"${auth}"}}}`);
       // A temp dir under RUNNER_TEMP, gone after the build.

@@ -19,6 +19,7 @@ import {
   type Lockfile,
 } from '../src/weights/lockfile.js';
 import { packWeight } from '../src/weights/pack.js';
+import { rfc3339 } from '../src/publish.js';
 import { REPO_ROOT, conformanceCases } from './helpers/conformance.js';
 import { tempDir } from './helpers/tmp.js';
 
@@ -41,9 +42,23 @@ async function standaloneLock(): Promise<Lockfile> {
 }
 
 describe('weights.lock', () => {
-  it('knows Cog default envelope digest', () => {
+  it('knows Cog default envelope digest, and ours names the pinned compressor', () => {
     expect(COG_ENVELOPE_FORMAT).toBe(
       'sha256:ce2d53f8dd962ace393450e0abadbe227304897be87753a503b61f9c8525726e',
+    );
+    const pako = JSON.parse(
+      readFileSync(path.join(REPO_ROOT, 'node_modules/pako/package.json'), 'utf8'),
+    );
+    expect(COMPRESSOR).toBe(`pako@${pako.version}`);
+    expect(OUR_ENVELOPE_FORMAT).toBe(
+      'sha256:3baeef2393f554bcbe4ca41a0ec0025dbd8b6de800f2ed6d3c2ce2a843832347',
+    );
+    const entry = (mediaType: string) => ({ layers: [{ mediaType }] }) as unknown as LockEntry;
+    expect(envelopeFor([entry('application/vnd.oci.image.layer.v1.tar')])).toBe(
+      COG_ENVELOPE_FORMAT,
+    );
+    expect(envelopeFor([entry('application/vnd.oci.image.layer.v1.tar+gzip')])).toBe(
+      OUR_ENVELOPE_FORMAT,
     );
   });
 
@@ -178,5 +193,13 @@ weights:
         ],
       }),
     ).toEqual([]);
+  });
+});
+
+describe('importedAt', () => {
+  it('is Go RFC3339Nano in UTC, trailing fractional zeros dropped', () => {
+    expect(rfc3339(new Date('2026-06-11T20:45:55.120Z'))).toBe('2026-06-11T20:45:55.12Z');
+    expect(rfc3339(new Date('2026-04-16T17:27:07.000Z'))).toBe('2026-04-16T17:27:07Z');
+    expect(rfc3339(new Date('2026-04-16T17:27:10.500Z'))).toBe('2026-04-16T17:27:10.5Z');
   });
 });

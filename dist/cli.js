@@ -42243,11 +42243,17 @@ function lockEntryFor(config, packed, previous) {
     include: s.include,
     exclude: s.exclude
   }));
-  const fresh = lockEntry(packed, sources, (/* @__PURE__ */ new Date()).toISOString().replace(/\.000Z$/, "Z"));
+  const fresh = lockEntry(packed, sources, rfc3339(/* @__PURE__ */ new Date()));
   if (previous && JSON.stringify({ ...previous, importedAt: "" }) === JSON.stringify({ ...fresh, importedAt: "" })) {
     return previous;
   }
   return fresh;
+}
+function rfc3339(date) {
+  return date.toISOString().replace(/\.?0+Z$/, "Z");
+}
+function imageRepository(dest, model) {
+  return dest.target instanceof OciLayoutTarget ? repositoryName(model.ref) : dest.repositoryRef;
 }
 async function publishWeights(inputs, config, lock, target, log) {
   const pool = new HashPool();
@@ -42469,7 +42475,7 @@ async function publish(inputs, log) {
     );
     const image = await log.group(
       "Image",
-      () => publishImage(inputs, config, dest.target, repositoryName(model.ref), imageTag(tag), log)
+      () => publishImage(inputs, config, dest.target, imageRepository(dest, model), imageTag(tag), log)
     );
     let indexDigest;
     if (!inputs.dryRun) {
@@ -42513,7 +42519,6 @@ async function publishLegacyImage(inputs, config, model, log) {
   if (config.weights.length > 0)
     throw new PublishError("managed weights need 'model' in cog.yaml, not 'image'");
   const ref = model.ref;
-  const repository = repositoryName(ref);
   const dest = await destination(inputs, model, log);
   try {
     log.info(`Pushing to ${referenceString(ref)}...`);
@@ -42521,7 +42526,7 @@ async function publishLegacyImage(inputs, config, model, log) {
       inputs,
       config,
       dest.target,
-      repository,
+      imageRepository(dest, model),
       ref.tag ?? "latest",
       log
     );

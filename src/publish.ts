@@ -176,7 +176,7 @@ function lockEntryFor(
     include: s.include,
     exclude: s.exclude,
   }));
-  const fresh = lockEntry(packed, sources, new Date().toISOString().replace(/\.000Z$/, 'Z'));
+  const fresh = lockEntry(packed, sources, rfc3339(new Date()));
   // An unchanged import keeps its importedAt, so it rewrites nothing.
   if (
     previous &&
@@ -185,6 +185,16 @@ function lockEntryFor(
     return previous;
   }
   return fresh;
+}
+
+/** Go's time.RFC3339Nano in UTC, as Cog writes importedAt: trailing fractional zeros dropped. */
+export function rfc3339(date: Date): string {
+  return date.toISOString().replace(/\.?0+Z$/, 'Z');
+}
+
+/** Where docker and cog push the image: the destination repository (the model's for a layout). */
+function imageRepository(dest: OpenedTarget, model: ModelTarget): string {
+  return dest.target instanceof OciLayoutTarget ? repositoryName(model.ref) : dest.repositoryRef;
 }
 
 /** Make every lockfile weight available in the target; push what is missing. */
@@ -439,7 +449,7 @@ export async function publish(inputs: Inputs, log: Log): Promise<PublishResult> 
       publishWeights(inputs, config, lock!, dest.target, log),
     );
     const image = await log.group('Image', () =>
-      publishImage(inputs, config, dest.target, repositoryName(model.ref), imageTag(tag), log),
+      publishImage(inputs, config, dest.target, imageRepository(dest, model), imageTag(tag), log),
     );
 
     let indexDigest: string | undefined;
@@ -490,7 +500,6 @@ async function publishLegacyImage(
   if (config.weights.length > 0)
     throw new PublishError("managed weights need 'model' in cog.yaml, not 'image'");
   const ref = model.ref;
-  const repository = repositoryName(ref);
   const dest = await destination(inputs, model, log);
   try {
     log.info(`Pushing to ${referenceString(ref)}...`);
@@ -498,7 +507,7 @@ async function publishLegacyImage(
       inputs,
       config,
       dest.target,
-      repository,
+      imageRepository(dest, model),
       ref.tag ?? 'latest',
       log,
     );
