@@ -1,0 +1,181 @@
+// The weight cache with the real @actions/cache library, against Azurite and our stand-in for
+// the cache service.
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import * as cache from '@actions/cache';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  restoreWeight,
+  saveWeight,
+  weightCacheKey,
+  weightCachePaths,
+  type CachedWeight,
+} from '../src/cache/weights.js';
+import { WeightStore } from '../src/weights/store.js';
+import { startCacheService, type CacheService } from './helpers/cache-service.js';
+import { pseudoRandom, tempDir } from './helpers/tmp.js';
+
+const root = tempDir('cache-');
+const store = new WeightStore(path.join(root, 'store'));
+const digestOf = (b: Uint8Array) => 'sha256:' + createHash('sha256').update(b).digest('hex');
+
+/** A weight whose files are in the store, with a fresh set digest per name. */
+function weight(name: string, sizes: number[]): { weight: CachedWeight; bytes: Uint8Array[] } {
+  const bytes = sizes.map((n, i) => pseudoRandom(n, name.length * 100 + i + 1));
+  const files = bytes.map((b, i) => ({ path: `f${i}.bin`, size: b.length, digest: digestOf(b) }));
+  for (const [i, f] of files.entries()) {
+    mkdirSync(path.dirname(store.path(f.digest)), { recursive: true });
+    writeFileSync(store.path(f.digest), bytes[i]!);
+  }
+  return { weight: { name, setDigest: digestOf(Buffer.from(name)), files }, bytes };
+}
+
+function removeFromStore(w: CachedWeight) {
+  for (const f of w.files) rmSync(store.path(f.digest), { force: true });
+}
+
+const logged: string[] = [];
+const log = {
+  info: (m: string) => logged.push(`info: ${m}`),
+  warning: (m: string) => logged.push(`warning: ${m}`),
+};
+
+let service: CacheService;
+beforeAll(async () => {
+  service = await startCacheService();
+  Object.assign(process.env, service.env, {
+    RUNNER_TEMP: path.join(root, 'runner-temp'),
+    GITHUB_WORKSPACE: path.join(root, 'workspace'),
+  });
+  delete process.env['GITHUB_SERVER_URL'];
+  mkdirSync(process.env['RUNNER_TEMP']!, { recursive: true });
+  mkdirSync(process.env['GITHUB_WORKSPACE']!, { recursive: true });
+}, 30_000);
+afterAll(() => service.stop());
+beforeEach(() => {
+  service.fault = undefined;
+  logged.length = 0;
+});
+
+describe('weight cache (real @actions/cache, Azurite, stand-in service)', () => {
+  it('keys entries by set digest and paths by file digest', () => {
+    const w = { name: 'w', setDigest: 'sha256:' + 'ab'.repeat(32), files: [] };
+    expect(weightCacheKey(w.setDigest, 'linux')).toBe(`cog-weights-linux-${'ab'.repeat(32)}`);
+    const f = { path: 'a', size: 1, digest: 'sha256:' + '01'.repeat(32) };
+    expect(weightCachePaths({ ...w, files: [f, { ...f, path: 'b' }] }, store)).toEqual([
+      store.path(f.digest),
+    ]);
+    expect(cache.isFeatureAvailable()).toBe(true);
+  });
+
+  it('saves a weight, then restores it byte for byte into an empty store', async () => {
+    const { weight: w, bytes } = weight('round-trip', [200_000, 3000, 1]);
+    expect(await restoreWeight(w, store, log)).toBe('miss');
+    expect(await saveWeight(w, store, 10 ** 9, log)).toBe('saved');
+    expect(service.keys()).toContain(weightCacheKey(w.setDigest));
+    removeFromStore(w);
+    expect(await restoreWeight(w, store, log)).toBe('hit');
+    for (const [i, f] of w.files.entries())
+      expect(Buffer.compare(readFileSync(store.path(f.digest)), Buffer.from(bytes[i]!))).toBe(0);
+  });
+
+  it('saves nothing over cache-max-size, and an existing entry once', async () => {
+    const { weight: w } = weight('big-one', [5000]);
+    expect(await saveWeight(w, store, 4999, log)).toBe('too-large');
+    expect(logged.join('\n')).toMatch(/over cache-max-size/);
+    const [a, b] = await Promise.all([
+      saveWeight(w, store, 10 ** 9, log),
+      saveWeight(w, store, 10 ** 9, log),
+    ]);
+    expect([a, b].sort()).toEqual(['exists', 'saved']);
+    expect(await saveWeight(w, store, 10 ** 9, log)).toBe('exists');
+  });
+
+  it('drops a corrupt entry and tells the caller to use the source', async () => {
+    const { weight: good } = weight('good', [4000, 10]);
+    const { weight: other } = weight('other', [4000, 10]);
+    await saveWeight(good, store, 10 ** 9, log);
+    // Same paths, other bytes: an entry whose files do not hash to their names.
+    const forged = {
+      ...other,
+      files: other.files.map((f, i) => ({ ...f, digest: good.files[i]!.digest })),
+    };
+    for (const [i, f] of other.files.entries())
+      writeFileSync(store.path(good.files[i]!.digest), readFileSync(store.path(f.digest)));
+    expect(
+      await saveWeight(
+        { ...forged, setDigest: digestOf(Buffer.from('forged')) },
+        store,
+        10 ** 9,
+        log,
+      ),
+    ).toBe('saved');
+    service.alias(weightCacheKey(good.setDigest), weightCacheKey(digestOf(Buffer.from('forged'))));
+    removeFromStore(good);
+    expect(await restoreWeight(good, store, log)).toBe('corrupt');
+    expect(logged.join('\n')).toMatch(/cache entry cog-weights-.* is corrupt/);
+    for (const f of good.files) expect(await store.has(f.digest, f.size)).toBe(false);
+  });
+
+  it('refuses an entry that would write outside the store', async () => {
+    const { weight: good } = weight('target', [100]);
+    await saveWeight(good, store, 10 ** 9, log);
+    // An archive holding a file outside the store, served under the good entry's key.
+    const outside = path.join(root, 'outside', 'pwned.txt');
+    mkdirSync(path.dirname(outside), { recursive: true });
+    writeFileSync(outside, 'written by a cache entry');
+    await cache.saveCache([...weightCachePaths(good, store), outside], 'evil-entry');
+    service.alias(weightCacheKey(good.setDigest), 'evil-entry');
+    rmSync(outside);
+    removeFromStore(good);
+    const outcome = await restoreWeight(good, store, log);
+    expect(outcome).not.toBe('hit');
+    expect(() => readFileSync(outside)).toThrow();
+    expect(await store.has(good.files[0]!.digest, 100)).toBe(false);
+  });
+
+  it('turns service errors into a miss or a skipped save, never a failure', async () => {
+    const { weight: w } = weight('faulty', [100]);
+    service.fault = (method) =>
+      method === 'GetCacheEntryDownloadURL'
+        ? { status: 429, body: { code: 'resource_exhausted', msg: 'slow down' } }
+        : undefined;
+    expect(await restoreWeight(w, store, log)).toBe('miss');
+    service.fault = (method) =>
+      method === 'CreateCacheEntry'
+        ? { status: 200, body: { ok: false, message: 'cache write denied: read-only token' } }
+        : undefined;
+    expect(await saveWeight(w, store, 10 ** 9, log)).toBe('exists');
+    service.fault = () => ({
+      status: 403,
+      body: { code: 'permission_denied', msg: 'cache read denied: no' },
+    });
+    expect(await restoreWeight(w, store, log)).toBe('miss');
+  });
+
+  it('retries a 500 once and then restores', async () => {
+    const { weight: w } = weight('flaky', [100]);
+    await saveWeight(w, store, 10 ** 9, log);
+    removeFromStore(w);
+    let failed = false;
+    service.fault = (method) => {
+      if (method !== 'GetCacheEntryDownloadURL' || failed) return undefined;
+      failed = true;
+      return { status: 500, body: { code: 'internal', msg: 'boom' } };
+    };
+    expect(await restoreWeight(w, store, log)).toBe('hit');
+  }, 20_000);
+
+  it('is unavailable without the cache service variables', async () => {
+    const saved = process.env['ACTIONS_RESULTS_URL'];
+    delete process.env['ACTIONS_RESULTS_URL'];
+    try {
+      const { weight: w } = weight('nowhere', [10]);
+      expect(await restoreWeight(w, store, log)).toBe('unavailable');
+      expect(await saveWeight(w, store, 10 ** 9, log)).toBe('unavailable');
+    } finally {
+      process.env['ACTIONS_RESULTS_URL'] = saved;
+    }
+  });
+});

@@ -1,0 +1,55 @@
+// The local weight store: weight files by content, `<root>/sha256/<hex>`. Files land here when
+// they are downloaded or restored from the Actions cache, and are trusted only once their
+// digest has been checked. The root is an absolute path that is the same on every run of a
+// runner image (~/.cache/cog-push/store), because the Actions cache keys entries by path.
+
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { lstat, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+
+const DIGEST = /^sha256:([a-f0-9]{64})$/;
+
+export function defaultStoreDir(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): string {
+  if (env['COG_PUSH_STORE_DIR']) return path.resolve(env['COG_PUSH_STORE_DIR']);
+  const base = env['XDG_CACHE_HOME'] || path.join(os.homedir(), '.cache');
+  return path.join(base, 'cog-push', 'store');
+}
+
+export class WeightStore {
+  constructor(readonly root: string = defaultStoreDir()) {}
+
+  path(digest: string): string {
+    const m = DIGEST.exec(digest);
+    if (!m) throw new Error(`not a sha256 digest: ${digest}`);
+    return path.join(this.root, 'sha256', m[1]!);
+  }
+
+  /** Is a regular file (not a link) of this size there? Its bytes are checked by `verify`. */
+  async has(digest: string, size: number): Promise<boolean> {
+    try {
+      const st = await lstat(this.path(digest));
+      return st.isFile() && st.size === size;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Hash the stored file; a file whose bytes do not match is removed. */
+  async verify(digest: string): Promise<boolean> {
+    const file = this.path(digest);
+    const hash = createHash('sha256');
+    try {
+      for await (const chunk of createReadStream(file, { highWaterMark: 4 << 20 }))
+        hash.update(chunk as Buffer);
+    } catch {
+      return false;
+    }
+    if (`sha256:${hash.digest('hex')}` === digest) return true;
+    await rm(file, { force: true });
+    return false;
+  }
+}
