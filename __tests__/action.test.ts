@@ -12,12 +12,14 @@ import { parseInputs } from '../src/inputs.js';
 import { REPO_ROOT } from './helpers/conformance.js';
 import {
   PASSWORD,
+  freePort,
   USER,
   skopeoRaw,
   startFaultProxy,
   startRegistry,
   type Registry,
 } from './helpers/registry.js';
+import { startCacheService, type CacheService } from './helpers/cache-service.js';
 import { cleanEnv } from './helpers/run.js';
 import { tempDir, writeTree } from './helpers/tmp.js';
 
@@ -52,6 +54,7 @@ async function runAction(
       GITHUB_OUTPUT: output,
       GITHUB_STEP_SUMMARY: summary,
       RUNNER_TEMP: root,
+      COG_PUSH_STORE_DIR: path.join(root, 'store'),
       ...inputEnv,
       ...env,
     },
@@ -594,5 +597,74 @@ exit 0
     });
     expect(errorLines(r)).toEqual([]);
     expect(r.status).toBe(0);
+  });
+});
+
+describe('the action with the Actions cache', () => {
+  let registry: Registry;
+  let service: CacheService;
+  const store = path.join(root, 'cache-store');
+  beforeAll(async () => {
+    registry = await startRegistry(path.join(root, 'cache-registry'));
+    service = await startCacheService();
+  }, 30_000);
+  afterAll(async () => {
+    await registry.stop();
+    await service.stop();
+  });
+  const keys = lock.weights.map(
+    (w: { setDigest: string }) => `cog-weights-linux-${w.setDigest.slice(7)}`,
+  );
+  const run = (dir: string, repository: string, env: NodeJS.ProcessEnv = {}) =>
+    runAction(
+      { 'working-directory': dir, registry: registry.host, repository, tag: 'v1', ...PREBUILT },
+      { ...service.env, COG_PUSH_STORE_DIR: store, ...env },
+    );
+
+  it('saves each weight on the first run, and the second restores them with the source gone', async () => {
+    const first = await run('examples/hello', 'cached/one');
+    expect(errorLines(first)).toEqual([]);
+    expect(JSON.parse(first.outputs['cache-misses']!)).toEqual(['tokenizer', 'encoder']);
+    expect(JSON.parse(first.outputs['cache-hits']!)).toEqual([]);
+    expect(service.keys().sort()).toEqual([...keys].sort());
+
+    // A fresh runner: empty store, and the weights' source directories removed.
+    rmSync(store, { recursive: true, force: true });
+    const dir = exampleCopy('cache-no-source');
+    rmSync(path.join(REPO_ROOT, dir, 'weights'), { recursive: true });
+    const second = await run(dir, 'cached/two');
+    expect(errorLines(second)).toEqual([]);
+    expect(JSON.parse(second.outputs['cache-hits']!)).toEqual(['tokenizer', 'encoder']);
+    expect(second.summary).toMatch(/\| tokenizer \| .* \| from cache \|/);
+    const index = JSON.parse((await skopeoRaw(`${registry.host}/cached/two:v1`)).toString());
+    expect(index.manifests.slice(1).map((m: { digest: string }) => m.digest)).toEqual(
+      lock.weights.map((w: { digest: string }) => w.digest),
+    );
+  });
+
+  it('restores nothing when the registry already has every weight', async () => {
+    rmSync(store, { recursive: true, force: true });
+    const before = service.calls.length;
+    const r = await run('examples/hello', 'cached/two');
+    expect(errorLines(r)).toEqual([]);
+    expect(service.calls.slice(before)).toEqual([]);
+    expect(JSON.parse(r.outputs['metadata']!).weightOrigins).toEqual({
+      tokenizer: 'registry',
+      encoder: 'registry',
+    });
+  });
+
+  it('publishes from source with one warning when the cache service is down', async () => {
+    rmSync(store, { recursive: true, force: true });
+    const r = await run('examples/hello', 'cached/three', {
+      ACTIONS_RESULTS_URL: `http://127.0.0.1:${await freePort()}/`,
+    });
+    expect(errorLines(r)).toEqual([]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/::warning::/);
+    expect(JSON.parse(r.outputs['metadata']!).weightOrigins).toEqual({
+      tokenizer: 'source',
+      encoder: 'source',
+    });
   });
 });

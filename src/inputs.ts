@@ -28,6 +28,10 @@ export interface Inputs {
   readonly dryRun: boolean;
   readonly summary: boolean;
   readonly insecureRegistries: readonly string[];
+  /** Carry the local weight store between runs in the Actions cache. */
+  readonly cache: boolean;
+  /** Weights larger than this (bytes) are not cached. */
+  readonly cacheMaxSize: number;
 }
 
 /** Reads one input as @actions/core does: trimmed, "" when unset. */
@@ -50,6 +54,32 @@ function bool(read: InputReader, name: string, fallback: boolean): boolean {
   if (v === 'true') return true;
   if (v === 'false') return false;
   throw new InputError(`input '${name}' must be true or false, got "${read(name)}"`);
+}
+
+const UNITS: Record<string, number> = {
+  '': 1,
+  B: 1,
+  KB: 1e3,
+  MB: 1e6,
+  GB: 1e9,
+  TB: 1e12,
+  KIB: 1024,
+  MIB: 1024 ** 2,
+  GIB: 1024 ** 3,
+  TIB: 1024 ** 4,
+};
+
+/** `10GB`, `500MiB`, `1048576`: a size in bytes. */
+function byteSize(read: InputReader, name: string, fallback: string): number {
+  const text = read(name) || fallback;
+  const m = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(text.trim());
+  const unit = m ? UNITS[m[2]!.toUpperCase()] : undefined;
+  if (!m || unit === undefined) {
+    throw new InputError(
+      `input '${name}' must be a size such as 10GB, 500MiB or 1048576; got "${text}"`,
+    );
+  }
+  return Math.floor(Number(m[1]) * unit);
 }
 
 export function parseInputs(
@@ -119,6 +149,8 @@ export function parseInputs(
     concurrency,
     dryRun: bool(read, 'dry-run', false),
     summary: bool(read, 'summary', true),
+    cache: bool(read, 'cache', true),
+    cacheMaxSize: byteSize(read, 'cache-max-size', '10GB'),
     insecureRegistries: read('insecure-registries')
       .split(/[\s,]+/)
       .filter(Boolean),

@@ -34,6 +34,8 @@ import {
 } from './weights/lockfile.js';
 import { packWeight, type PackedWeight } from './weights/pack.js';
 import { PackCache } from './weights/packcache.js';
+import { WeightStore } from './weights/store.js';
+import { cacheAvailable, restoreWeight, saveWeight } from './cache/weights.js';
 import { pushWeight } from './weights/push.js';
 import { isLocalSource, localSourceDir } from './weights/sources/file.js';
 import { normalizeSourceUri } from './weights/sources/uri.js';
@@ -54,7 +56,8 @@ export class PublishError extends Error {
   override name = 'PublishError';
 }
 
-export type WeightOrigin = 'registry' | 'source';
+/** Where a weight's bytes came from: already in the target, the local store, the Actions cache, its source. */
+export type WeightOrigin = 'registry' | 'store' | 'cache' | 'source';
 
 export interface PublishedWeight {
   readonly name: string;
@@ -83,6 +86,7 @@ export interface PublishResult {
   readonly weights: readonly PublishedWeight[];
   readonly lockfile: string | undefined;
   readonly lockfileChanged: boolean;
+  readonly cache: CacheReport;
 }
 
 /** How often a long blob upload logs its progress. */
@@ -204,9 +208,11 @@ async function publishWeights(
   lock: Lockfile,
   target: Target,
   log: Log,
+  cacheReport: CacheReport,
 ): Promise<PublishedWeight[]> {
   const pool = new HashPool();
-  const cache = new PackCache();
+  const packCache = new PackCache();
+  const store = new WeightStore();
   try {
     // One weight at a time, its blobs `concurrency` at once: the input bounds blobs in flight.
     return await mapLimit(lock.weights, 1, async (entry) => {
@@ -231,7 +237,14 @@ async function publishWeights(
           origin: 'registry' as const,
         };
       }
-      const packed = await packFromSource(config, entry.name, pool, cache);
+      const { packed, origin } = await weightBytes(
+        inputs,
+        config,
+        entry,
+        { pool, packCache, store },
+        log,
+        cacheReport,
+      );
       if (packed.artifact.manifestDigest !== entry.digest) {
         throw new PublishError(
           `weight "${entry.name}": its files give manifest ${packed.artifact.manifestDigest}, but ${LOCKFILE_NAME} says ${entry.digest}; ` +
@@ -251,10 +264,16 @@ async function publishWeights(
           tag,
           bytesUploaded: bytes,
           bytesSkipped: 0,
-          origin: 'source' as const,
+          origin,
         };
       }
+      // Save the cache entry while the blobs upload; its outcome never fails the publish.
+      const saving =
+        origin === 'source' && inputs.cache && cacheAvailable()
+          ? cacheFromSource(entry, packed, store, inputs, log)
+          : undefined;
       const pushed = await pushWeight(packed, target, { concurrency: inputs.concurrency });
+      await saving;
       log.info(
         `weight ${entry.name}: pushed ${pushed.bytesUploaded} bytes, skipped ${pushed.bytesSkipped} (${pushed.digest})`,
       );
@@ -264,12 +283,85 @@ async function publishWeights(
         tag,
         bytesUploaded: pushed.bytesUploaded,
         bytesSkipped: pushed.bytesSkipped,
-        origin: 'source' as const,
+        origin,
       };
     });
   } finally {
     await pool.close();
   }
+}
+
+/** Which weights the cache served, and which it could not (they came from their sources). */
+export interface CacheReport {
+  readonly hits: string[];
+  readonly misses: string[];
+}
+
+interface Packing {
+  readonly pool: HashPool;
+  readonly packCache: PackCache;
+  readonly store: WeightStore;
+}
+
+/**
+ * The bytes of a weight that must be pushed: from the local store when it holds every file
+ * (restored from the Actions cache if need be, so no source is touched), else from its source.
+ */
+async function weightBytes(
+  inputs: Inputs,
+  config: CogConfig,
+  entry: LockEntry,
+  packing: Packing,
+  log: Log,
+  report: CacheReport,
+): Promise<{ packed: PackedWeight; origin: WeightOrigin }> {
+  const { pool, packCache, store } = packing;
+  const inStore = async () =>
+    (await Promise.all(entry.files.map((f) => store.has(f.digest, f.size)))).every(Boolean);
+  let origin: WeightOrigin | undefined;
+  if (await inStore()) origin = 'store';
+  else if (inputs.cache) {
+    const outcome = await restoreWeight(entry, store, log);
+    if (outcome === 'hit') {
+      report.hits.push(entry.name);
+      origin = 'cache';
+    } else if (outcome !== 'unavailable') report.misses.push(entry.name);
+  }
+  if (origin) {
+    const files = entry.files.map((f) => ({
+      path: f.path,
+      size: f.size,
+      source: store.path(f.digest),
+    }));
+    const packed = await packWeight({ name: entry.name, target: entry.target, files, pool });
+    if (packed.artifact.manifestDigest === entry.digest) return { packed, origin };
+    log.warning(
+      `weight ${entry.name}: the local store does not reproduce ${entry.digest}; packing from its source`,
+    );
+  }
+  return { packed: await packFromSource(config, entry.name, pool, packCache), origin: 'source' };
+}
+
+/** Put a weight packed from its source into the store (hard links when possible), then cache it. */
+async function cacheFromSource(
+  entry: LockEntry,
+  packed: PackedWeight,
+  store: WeightStore,
+  inputs: Inputs,
+  log: Log,
+): Promise<void> {
+  try {
+    const sources = new Map(
+      packed.layers.flatMap((l) => l.plan.files.map((f) => [f.path, f.source] as const)),
+    );
+    for (const f of packed.files) await store.ingest(sources.get(f.path)!, f.digest, f.size);
+  } catch (e) {
+    log.warning(
+      `weight ${entry.name}: could not put its files in the local store (${(e as Error).message}); not cached`,
+    );
+    return;
+  }
+  await saveWeight(entry, store, inputs.cacheMaxSize, log);
 }
 
 /** Pack every weight of cog.yaml from its files, for `import-weights: true`. */
@@ -445,8 +537,9 @@ export async function publish(inputs: Inputs, log: Log): Promise<PublishResult> 
   const repository = dest.repositoryRef;
   try {
     log.info(`Pushing to ${repository}:${tag}...`);
+    const cacheReport: CacheReport = { hits: [], misses: [] };
     const weights = await log.group('Weights', () =>
-      publishWeights(inputs, config, lock!, dest.target, log),
+      publishWeights(inputs, config, lock!, dest.target, log, cacheReport),
     );
     const image = await log.group('Image', () =>
       publishImage(inputs, config, dest.target, imageRepository(dest, model), imageTag(tag), log),
@@ -485,6 +578,7 @@ export async function publish(inputs: Inputs, log: Log): Promise<PublishResult> 
       weights,
       lockfile: config.weights.length > 0 || inputs.importWeights ? lockPath : undefined,
       lockfileChanged,
+      cache: cacheReport,
     };
   } finally {
     await dest.close();
@@ -521,6 +615,7 @@ async function publishLegacyImage(
       weights: [],
       lockfile: undefined,
       lockfileChanged: false,
+      cache: { hits: [], misses: [] },
     };
   } finally {
     await dest.close();

@@ -16,6 +16,11 @@ export interface CachedWeight {
 
 export const DEFAULT_CACHE_MAX_SIZE = 10 * 1000 ** 3;
 
+/** Is the Actions cache service configured for this process? */
+export function cacheAvailable(): boolean {
+  return cache.isFeatureAvailable();
+}
+
 export function weightCacheKey(setDigest: string, platform: string = process.platform): string {
   return `cog-weights-${platform}-${setDigest.slice(setDigest.indexOf(':') + 1)}`;
 }

@@ -33,6 +33,8 @@ export function publishOutputs(result: PublishResult): Record<string, string> {
     'image-digest': result.image?.digest ?? '',
     weights: JSON.stringify(weights),
     lockfile: result.lockfile ?? '',
+    'cache-hits': JSON.stringify(result.cache.hits),
+    'cache-misses': JSON.stringify(result.cache.misses),
   };
   const metadata = {
     format: result.format,
@@ -61,7 +63,12 @@ export function refTreeText(result: PublishResult): string {
 
 export function summaryMarkdown(result: PublishResult): string {
   const t = totals(result);
-  const where: Record<string, string> = { registry: 'in registry', source: 'from source' };
+  const where: Record<string, string> = {
+    registry: 'in registry',
+    store: 'from local store',
+    cache: 'from cache',
+    source: 'from source',
+  };
   const lines = [
     `### ${result.dryRun ? 'Dry run: ' : ''}Cog model ${result.format === 'bundle' ? 'published' : 'image published'}`,
     '',

@@ -5,7 +5,7 @@
 
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { lstat, rm } from 'node:fs/promises';
+import { copyFile, link, lstat, mkdir, rename, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -51,5 +51,22 @@ export class WeightStore {
     if (`sha256:${hash.digest('hex')}` === digest) return true;
     await rm(file, { force: true });
     return false;
+  }
+
+  /**
+   * Add a file whose digest is known (it was just read to compute it): a hard link when the
+   * store is on the same filesystem, else a copy; written under a temporary name, then renamed.
+   */
+  async ingest(source: string, digest: string, size: number): Promise<void> {
+    if (await this.has(digest, size)) return;
+    const final = this.path(digest);
+    await mkdir(path.dirname(final), { recursive: true });
+    const tmp = `${final}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
+    try {
+      await link(source, tmp).catch(() => copyFile(source, tmp));
+      await rename(tmp, final);
+    } finally {
+      await rm(tmp, { force: true });
+    }
   }
 }
