@@ -642,6 +642,37 @@ describe('the action with the Actions cache', () => {
     );
   });
 
+  it('two publishes of the same weights at once both succeed (one saves, one finds it saved)', async () => {
+    const own = await startCacheService();
+    try {
+      const runs = await Promise.all(
+        ['a', 'b'].map((n) =>
+          runAction(
+            {
+              'working-directory': 'examples/hello',
+              registry: registry.host,
+              repository: `concurrent/${n}`,
+              tag: 'v1',
+              ...PREBUILT,
+            },
+            // One store path, as on two runners of one image (the cache version hashes it),
+            // and a cache with no entries yet.
+            { ...own.env, COG_PUSH_STORE_DIR: path.join(root, 'store-concurrent') },
+          ),
+        ),
+      );
+      for (const r of runs) {
+        expect(errorLines(r)).toEqual([]);
+        expect(r.status).toBe(0);
+      }
+      expect(own.keys().sort()).toEqual([...keys].sort());
+      const creates = own.calls.filter((c) => c.method === 'CreateCacheEntry');
+      expect(creates).toHaveLength(4); // both tried both weights; the second of each got a 409
+    } finally {
+      await own.stop();
+    }
+  });
+
   it('restores nothing when the registry already has every weight', async () => {
     rmSync(store, { recursive: true, force: true });
     const before = service.calls.length;

@@ -103,6 +103,7 @@ async function publishCommand(args: string[]): Promise<void> {
   const log = {
     info: (m: string) => process.stderr.write(m + '\n'),
     warning: (m: string) => process.stderr.write(`warning: ${m}\n`),
+    notice: (m: string) => process.stderr.write(`notice: ${m}\n`),
     group: async <T>(name: string, fn: () => Promise<T>) => {
       process.stderr.write(`${name}\n`);
       return fn();

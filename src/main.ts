@@ -11,6 +11,7 @@ async function main(): Promise<void> {
   const result = await publish(inputs, {
     info: core.info,
     warning: core.warning,
+    notice: core.notice,
     group: (name, fn) => core.group(name, fn),
   });
   for (const [name, value] of Object.entries(publishOutputs(result))) core.setOutput(name, value);

@@ -49,6 +49,7 @@ const DOCKER_ARCHIVE_PREFIX = 'docker-archive:';
 export interface Log {
   info(message: string): void;
   warning(message: string): void;
+  notice(message: string): void;
   group<T>(name: string, fn: () => Promise<T>): Promise<T>;
 }
 

@@ -33,6 +33,7 @@ export function weightCachePaths(weight: CachedWeight, store: WeightStore): stri
 export interface CacheLog {
   info(message: string): void;
   warning(message: string): void;
+  notice(message: string): void;
 }
 
 export type RestoreOutcome = 'hit' | 'miss' | 'corrupt' | 'unavailable' | 'error';
@@ -84,7 +85,7 @@ export async function saveWeight(
   const key = weightCacheKey(weight.setDigest);
   const size = weight.files.reduce((n, f) => n + f.size, 0);
   if (size > maxSize) {
-    log.info(
+    log.notice(
       `weight ${weight.name}: ${size} bytes is over cache-max-size (${maxSize}); not cached`,
     );
     return 'too-large';
