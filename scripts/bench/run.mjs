@@ -5,6 +5,7 @@ import { gzipBench } from './gzip.mjs';
 import { packBench } from './pack.mjs';
 import { pushBench } from './push.mjs';
 import { publishBench } from './publish.mjs';
+import { cacheBench } from './cache.mjs';
 
 const gib = Number(process.env.BENCH_GIB ?? 2);
 const fmt = (n, d = 2) => (n === undefined ? '-' : n.toFixed(d));
@@ -34,6 +35,12 @@ console.log(`## ${pub.name}`);
 console.log('| run | wall s | peak RSS MB |\n|---|---|---|');
 for (const [what, s, rss] of pub.rows) console.log(`| ${what} | ${fmt(s)} | ${fmt(rss, 0)} |`);
 console.log(`\npublish / push = ${pub.ratio}× (target ≤ 1.05×)\n`);
+
+const cached = await cacheBench(1);
+console.log(`## ${cached.name}`);
+console.log('| step | wall s |\n|---|---|');
+for (const [what, s] of cached.rows) console.log(`| ${what} | ${fmt(s)} |`);
+console.log(`\nrestore / cp = ${cached.ratio}× (target ≤ 1.5×)\n`);
 
 console.log('## gzip: pinned pako vs node:zlib (32 MiB of tokenizer-like JSON)');
 console.log('| level | pako MB/s | pako bytes | zlib MB/s | zlib bytes |\n|---|---|---|---|---|');

@@ -1,0 +1,67 @@
+// Cache restore: a 1 GiB weight restored from the Actions cache (the real @actions/cache,
+// through our stand-in service and Azurite on this machine, with digest verification) beside
+// a plain `cp` of the same files.
+import { createHash } from 'node:crypto';
+import { createReadStream, mkdtempSync, rmSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startCacheService } from '../../__tests__/helpers/cache-service.ts';
+import { restoreWeight, saveWeight } from '../../src/cache/weights.ts';
+import { WeightStore } from '../../src/weights/store.ts';
+import { GiB, MiB, ratio, timed, weightFiles } from './lib.mjs';
+
+async function sha256File(file) {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file, { highWaterMark: 4 * MiB })) hash.update(chunk);
+  return `sha256:${hash.digest('hex')}`;
+}
+
+export async function cacheBench(totalGiB = 1) {
+  const fileSize = 256 * MiB;
+  const count = Math.round((totalGiB * GiB) / fileSize);
+  const source = weightFiles(`cache-${totalGiB}g`, count, fileSize);
+  const work = mkdtempSync(path.join(tmpdir(), 'cog-push-bench-cache-'));
+  const service = await startCacheService();
+  const env = { ...service.env, RUNNER_TEMP: path.join(work, 'runner'), GITHUB_WORKSPACE: work };
+  const saved = { ...process.env };
+  Object.assign(process.env, env);
+  delete process.env.GITHUB_SERVER_URL;
+  const quiet = { info() {}, warning: (m) => console.error(m), notice() {} };
+  try {
+    const store = new WeightStore(path.join(work, 'store'));
+    const files = [];
+    for (const name of readdirSync(source).sort()) {
+      const file = path.join(source, name);
+      const digest = await sha256File(file);
+      files.push({ path: name, size: statSync(file).size, digest });
+      await store.ingest(file, digest, statSync(file).size);
+    }
+    const weight = { name: 'bench', setDigest: `sha256:${'b'.repeat(64)}`, files };
+    let t = process.hrtime.bigint();
+    const saveOutcome = await saveWeight(weight, store, 100 * GiB, quiet);
+    const saveSeconds = Number(process.hrtime.bigint() - t) / 1e9;
+
+    rmSync(store.root, { recursive: true, force: true });
+    t = process.hrtime.bigint();
+    const outcome = await restoreWeight(weight, store, quiet);
+    const restoreSeconds = Number(process.hrtime.bigint() - t) / 1e9;
+    if (outcome !== 'hit' || saveOutcome !== 'saved')
+      throw new Error(`cache bench: save ${saveOutcome}, restore ${outcome}`);
+
+    const copyDir = path.join(work, 'copy');
+    const copy = timed('cp', ['-r', source, copyDir]);
+    return {
+      name: `cache restore of a ${totalGiB} GiB weight (${count} × 256 MiB) vs cp`,
+      rows: [
+        ['save (tar, zstd, upload to Azurite)', saveSeconds],
+        ['restore (download, extract, verify digests)', restoreSeconds],
+        ['cp -r of the same files', copy.seconds],
+      ],
+      ratio: ratio(restoreSeconds, copy.seconds),
+    };
+  } finally {
+    process.env = saved;
+    await service.stop();
+    rmSync(work, { recursive: true, force: true });
+  }
+}
