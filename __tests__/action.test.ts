@@ -404,6 +404,19 @@ describe('the action against a registry', () => {
       );
     });
 
+    it('a hand-edited lockfile', async () => {
+      const dir = exampleCopy('edited-lock');
+      const file = path.join(REPO_ROOT, dir, 'weights.lock');
+      writeFileSync(
+        file,
+        readFileSync(file, 'utf8').replace(/"size": (\d+),/, (_, n) => `"size": ${Number(n) + 1},`),
+      );
+      return fails(
+        { 'working-directory': dir },
+        /is not consistent with itself.*weight "tokenizer": size: recorded \d+, the files add up to \d+/,
+      );
+    });
+
     it('a reserved tag', () =>
       fails(
         { 'working-directory': 'examples/hello', tag: 'cog-image.x' },

@@ -3,6 +3,9 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseInputs } from './inputs.js';
+import { loadCogConfig } from './cog/config.js';
+import { checkLockfile, integrityMessage } from './weights/integrity.js';
+import { checkDrift, driftMessage, LOCKFILE_NAME, readLockfile } from './weights/lockfile.js';
 import { loadProject } from './project.js';
 import { publish } from './publish.js';
 import { refTreeText } from './report/publish.js';
@@ -31,6 +34,8 @@ const USAGE = `usage:
                         [--insecure-registry HOST]... [--concurrency N] [--no-pack-cache] [--json]
                         [--bundle-file-max BYTES] [--bundle-size-max BYTES]
       pack and push a weight (layers, config, manifest at cog-weight.<name>.<short>)
+  cog-push weights verify [--project DIR] [--config FILE]
+      offline: check weights.lock against itself and against cog.yaml; exit 0 only when all is well
 `;
 
 class UsageError extends Error {}
@@ -222,6 +227,35 @@ async function pushCommand(args: string[]): Promise<void> {
   }
 }
 
+async function verifyCommand(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { project: { type: 'string', default: '.' }, config: { type: 'string' } },
+  });
+  const config = await loadCogConfig(path.resolve(values.project!), values.config);
+  const lock = await readLockfile(config.projectDir);
+  const lockPath = path.join(config.projectDir, LOCKFILE_NAME);
+  const problems: string[] = [];
+  if (!lock && config.weights.length > 0)
+    problems.push(
+      `${lockPath} not found, but cog.yaml declares ${config.weights.length} weight(s)`,
+    );
+  if (lock) {
+    const broken = checkLockfile(lock);
+    if (broken.length > 0) problems.push(integrityMessage(broken, lockPath));
+    const drift = checkDrift(config, lock);
+    if (drift.length > 0) problems.push(driftMessage(drift, lockPath));
+  }
+  if (problems.length > 0) {
+    process.stderr.write(problems.join('\n') + '\n');
+    return 1;
+  }
+  process.stdout.write(
+    `${lockPath}: ${lock?.weights.length ?? 0} weight(s), consistent and matching cog.yaml\n`,
+  );
+  return 0;
+}
+
 export async function runCli(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
@@ -229,6 +263,8 @@ export async function runCli(argv: string[]): Promise<number> {
     else if (command === 'resolve') await resolveCommand(rest);
     else if (command === 'weights' && rest[0] === 'pack') await packCommand(rest.slice(1));
     else if (command === 'weights' && rest[0] === 'push') await pushCommand(rest.slice(1));
+    else if (command === 'weights' && rest[0] === 'verify')
+      return await verifyCommand(rest.slice(1));
     else if (command === undefined || command === '--help' || command === '-h') {
       process.stdout.write(USAGE);
       return command === undefined ? 2 : 0;

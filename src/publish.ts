@@ -35,6 +35,7 @@ import {
 import { packWeight, type PackedWeight } from './weights/pack.js';
 import { PackCache } from './weights/packcache.js';
 import { WeightStore } from './weights/store.js';
+import { checkLockfile, integrityMessage } from './weights/integrity.js';
 import { cacheAvailable, restoreWeight, saveWeight } from './cache/weights.js';
 import { pushWeight } from './weights/push.js';
 import { isLocalSource, localSourceDir } from './weights/sources/file.js';
@@ -529,6 +530,8 @@ export async function publish(inputs: Inputs, log: Log): Promise<PublishResult> 
         `${lockPath} not found, but cog.yaml declares ${config.weights.length} weight(s); run \`cog weights import\` and commit weights.lock, or set the action input \`import-weights: true\``,
       );
     }
+    const broken = checkLockfile(lock);
+    if (broken.length > 0) throw new PublishError(integrityMessage(broken, lockPath));
     const drift = checkDrift(config, lock);
     if (drift.length > 0) throw new PublishError(driftMessage(drift, lockPath));
   }

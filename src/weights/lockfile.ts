@@ -370,18 +370,18 @@ export function lockEntry(
     setDigest: a.setDigest,
     size: a.sizeUncompressed,
     sizeCompressed: packed.layers.reduce((n, l) => n + l.size, 0),
-    files: packed.files.map((f) => ({
-      path: f.path,
-      size: f.size,
-      digest: f.digest,
-      layer: f.layer,
-    })),
-    layers: packed.layers.map((l) => ({
-      digest: l.digest,
-      mediaType: l.mediaType,
-      size: l.size,
-      sizeUncompressed: l.sizeUncompressed,
-    })),
+    // Canonical order, as Cog writes it: files by path, layers by digest.
+    files: [...packed.files]
+      .sort((a, b) => compareUtf8(a.path, b.path))
+      .map((f) => ({ path: f.path, size: f.size, digest: f.digest, layer: f.layer })),
+    layers: [...packed.layers]
+      .sort((a, b) => compareUtf8(a.digest, b.digest))
+      .map((l) => ({
+        digest: l.digest,
+        mediaType: l.mediaType,
+        size: l.size,
+        sizeUncompressed: l.sizeUncompressed,
+      })),
   };
 }
 

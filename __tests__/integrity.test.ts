@@ -1,0 +1,123 @@
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { inventoryDirectory } from '../src/weights/inventory.js';
+import { checkEntry, checkLockfile } from '../src/weights/integrity.js';
+import {
+  COG_ENVELOPE_FORMAT,
+  lockEntry,
+  parseLockfile,
+  type LockEntry,
+} from '../src/weights/lockfile.js';
+import { packWeight } from '../src/weights/pack.js';
+import { REPO_ROOT, conformanceCases } from './helpers/conformance.js';
+import { cli } from './helpers/run.js';
+import { tempDir } from './helpers/tmp.js';
+
+const root = tempDir('integrity-');
+const exampleLock = parseLockfile(
+  readFileSync(path.join(REPO_ROOT, 'examples/hello/weights.lock'), 'utf8'),
+);
+const fields = (e: LockEntry) => checkEntry(e).map((f) => f.field);
+
+describe('lockfile integrity', () => {
+  it('passes the example lockfile and Cog-identical entries of every conformance case', async () => {
+    expect(checkLockfile(exampleLock)).toEqual([]);
+    for (const c of conformanceCases()) {
+      const packed = await packWeight({
+        name: c.name,
+        target: c.target,
+        files: await inventoryDirectory(path.join(c.dir, 'files')),
+        options: {
+          bundleFileMax: c.options['bundle-file-max'],
+          bundleSizeMax: c.options['bundle-size-max'],
+        },
+      });
+      const entry = lockEntry(packed, [], '');
+      expect(checkEntry(entry)).toEqual([]);
+      if (c.expected.layers.every((l) => l.mediaType.endsWith('.tar')))
+        expect(entry.digest).toBe(c.expected.manifestDigest);
+    }
+    expect(COG_ENVELOPE_FORMAT).toMatch(/^sha256:/);
+  });
+
+  const entry = exampleLock.weights[1]!; // encoder: two files in one layer
+
+  it('catches an edited file digest', () => {
+    const edited = {
+      ...entry,
+      files: entry.files.map((f, i) =>
+        i === 0 ? { ...f, digest: 'sha256:' + 'e'.repeat(64) } : f,
+      ),
+    };
+    expect(fields(edited)).toEqual(['setDigest', 'digest']);
+    expect(checkEntry(edited)[0]!.message).toMatch(
+      /^recorded sha256:[0-9a-f]{64}, the files give sha256:[0-9a-f]{64}$/,
+    );
+  });
+
+  it('catches an edited layer digest', () => {
+    const other = 'sha256:' + '0'.repeat(64);
+    const edited = { ...entry, layers: entry.layers.map((l) => ({ ...l, digest: other })) };
+    expect(fields(edited)).toEqual([
+      'files[0].layer',
+      'files[1].layer',
+      'layers[0].sizeUncompressed',
+      'digest',
+    ]);
+  });
+
+  it('catches edited sizes', () => {
+    expect(fields({ ...entry, size: entry.size + 1 })).toEqual(['size']);
+    expect(fields({ ...entry, sizeCompressed: 1 })).toEqual(['sizeCompressed']);
+    const file = {
+      ...entry,
+      files: entry.files.map((f, i) => (i === 1 ? { ...f, size: f.size + 1 } : f)),
+    };
+    expect(fields(file)).toEqual(['layers[0].sizeUncompressed', 'size', 'digest']);
+  });
+
+  it('catches reordered files', () => {
+    expect(fields({ ...entry, files: [...entry.files].reverse() })).toEqual(['files']);
+  });
+});
+
+describe('cog-push weights verify', () => {
+  const project = path.join(root, 'project');
+  cpSync(path.join(REPO_ROOT, 'examples/hello'), project, { recursive: true });
+  const lockPath = path.join(project, 'weights.lock');
+  const good = readFileSync(lockPath, 'utf8');
+
+  it('exits 0 on a consistent lockfile that matches cog.yaml', () => {
+    const r = cli(['weights', 'verify', '--project', project]);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/weights\.lock: 2 weight\(s\), consistent and matching cog\.yaml/);
+  });
+
+  it('lists every finding, integrity and drift, and exits 1', () => {
+    const lock = JSON.parse(good);
+    lock.weights[0].size += 1;
+    lock.weights[1].target = '/src/weights/elsewhere';
+    writeFileSync(lockPath, JSON.stringify(lock, null, 2));
+    const r = cli(['weights', 'verify', '--project', project]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/weight "tokenizer": size: recorded \d+, the files add up to \d+/);
+    expect(r.stderr).toMatch(
+      /changed: weight "encoder": target: cog\.yaml "\/src\/weights\/encoder", weights\.lock "\/src\/weights\/elsewhere"/,
+    );
+    writeFileSync(lockPath, good);
+  });
+
+  it('fails on a lockfile written for another cog.yaml', () => {
+    writeFileSync(
+      path.join(project, 'cog.yaml'),
+      'model: r.example.com/a/b\nweights:\n  - name: other\n    target: /w\n    source: { uri: ./other }\n',
+    );
+    const r = cli(['weights', 'verify', '--project', project]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/pending: weight "other"/);
+    expect(r.stderr).toMatch(/orphaned: weight "tokenizer"/);
+    expect(r.stderr).toMatch(/orphaned: weight "encoder"/);
+  });
+});
