@@ -332,6 +332,33 @@ describe('the action against a registry', () => {
     },
   );
 
+  it('verifies what it published, and catches a blob deleted from the registry', async () => {
+    const inputs = {
+      'working-directory': 'examples/hello',
+      registry: registry.host,
+      repository: 'verify/model',
+      ...PREBUILT,
+    };
+    const first = await runAction({ ...inputs, tag: 'v1' });
+    expect(errorLines(first)).toEqual([]);
+    expect(first.stdout).toMatch(
+      /verified 4 manifest\(s\) and \d+ blob\(s\) by digest in \d+\.\d\d s/,
+    );
+    const layer = lock.weights[1].layers[0].digest;
+    const deleted = await fetch(`http://${registry.host}/v2/verify/model/blobs/${layer}`, {
+      method: 'DELETE',
+    });
+    expect(deleted.status).toBe(202);
+    const second = await runAction({ ...inputs, tag: 'v2' });
+    expect(second.status).toBe(1);
+    expect(errorLines(second)).toHaveLength(1);
+    expect(errorLines(second)[0]).toMatch(
+      new RegExp(
+        `post-publish verification of .* failed:%0A  weight encoder layer blob ${layer} is missing`,
+      ),
+    );
+  });
+
   it('dry-run reports what it would push and writes nothing', async () => {
     const r = await runAction({
       'working-directory': 'examples/hello',

@@ -28,6 +28,8 @@ export interface Inputs {
   readonly dryRun: boolean;
   readonly summary: boolean;
   readonly insecureRegistries: readonly string[];
+  /** Read the published index back and check everything it names. */
+  readonly verify: boolean;
   /** Carry the local weight store between runs in the Actions cache. */
   readonly cache: boolean;
   /** Weights larger than this (bytes) are not cached. */
@@ -149,6 +151,7 @@ export function parseInputs(
     concurrency,
     dryRun: bool(read, 'dry-run', false),
     summary: bool(read, 'summary', true),
+    verify: bool(read, 'verify', true),
     cache: bool(read, 'cache', true),
     cacheMaxSize: byteSize(read, 'cache-max-size', '10GB'),
     insecureRegistries: read('insecure-registries')

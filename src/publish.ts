@@ -36,6 +36,7 @@ import { packWeight, type PackedWeight } from './weights/pack.js';
 import { PackCache } from './weights/packcache.js';
 import { WeightStore } from './weights/store.js';
 import { checkLockfile, integrityMessage } from './weights/integrity.js';
+import { verifyPublished } from './verify.js';
 import { cacheAvailable, restoreWeight, saveWeight } from './cache/weights.js';
 import { pushWeight } from './weights/push.js';
 import { isLocalSource, localSourceDir } from './weights/sources/file.js';
@@ -567,6 +568,14 @@ export async function publish(inputs: Inputs, log: Log): Promise<PublishResult> 
         MEDIA_TYPE.ociIndex,
         tag,
       );
+      if (inputs.verify) {
+        const report = await log.group('Verify', () =>
+          verifyPublished(dest.target, indexDigest!, lock!),
+        );
+        log.info(
+          `verified ${report.manifests} manifest(s) and ${report.blobs} blob(s) by digest in ${report.seconds.toFixed(2)} s`,
+        );
+      }
       if (inputs.importWeights) {
         const written = await writeLockfile(config.projectDir, lock);
         lockfileChanged = written.changed;
