@@ -176,6 +176,7 @@ describe('the action against a registry', () => {
     expect(r.stdout).toContain(tree);
     expect(r.summary).toContain(tree);
     expect(r.summary).toMatch(/\| tokenizer \| .* \| from source \|/);
+    expect(r.stdout).toContain('image .cog/weights.json matches weights.lock (2 weight(s))');
   });
 
   it('a second run uploads zero weight bytes', async () => {
@@ -358,6 +359,46 @@ describe('the action against a registry', () => {
       ),
     );
   });
+
+  it.each([
+    ['at /', 'FROM scratch\nCOPY weights.json /.cog/weights.json\n'],
+    [
+      'under WORKDIR',
+      'FROM scratch\nWORKDIR /src\nCOPY weights.json .cog/weights.json\nCOPY predict.py /src/\n',
+    ],
+  ])(
+    'refuses an image whose .cog/weights.json (%s) does not match weights.lock',
+    async (_, dockerfile) => {
+      const dir = exampleCopy(`mismatch-${dockerfile.length}`);
+      const project = path.join(REPO_ROOT, dir);
+      const wrong = lock.weights.map(
+        (w: { name: string; target: string; setDigest: string }, i: number) => ({
+          name: w.name,
+          target: w.target,
+          setDigest: i === 1 ? 'sha256:' + '0'.repeat(64) : w.setDigest,
+        }),
+      );
+      writeFileSync(
+        path.join(project, 'weights.json'),
+        JSON.stringify({ weights: wrong }, null, 2),
+      );
+      writeFileSync(path.join(project, 'Dockerfile'), dockerfile);
+      const repo = `mismatch/${dockerfile.length}`;
+      const r = await runAction({
+        'working-directory': dir,
+        registry: registry.host,
+        repository: repo,
+        tag: 'v1',
+        build: 'buildah',
+      });
+      expect(r.status).toBe(1);
+      expect(errorLines(r)).toHaveLength(1);
+      expect(errorLines(r)[0]).toMatch(
+        /the image's \.cog\/weights\.json does not match weights\.lock.*weight "encoder": setDigest sha256:0{64} in the image, sha256:[0-9a-f]{64} in weights\.lock/,
+      );
+      await expect(skopeoRaw(`${registry.host}/${repo}:v1`)).rejects.toThrow();
+    },
+  );
 
   it('dry-run reports what it would push and writes nothing', async () => {
     const r = await runAction({

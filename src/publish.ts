@@ -37,6 +37,7 @@ import { PackCache } from './weights/packcache.js';
 import { WeightStore } from './weights/store.js';
 import { checkLockfile, integrityMessage } from './weights/integrity.js';
 import { verifyPublished } from './verify.js';
+import { compareImageWeights, readImageWeights } from './image/weightsjson.js';
 import { cacheAvailable, restoreWeight, saveWeight } from './cache/weights.js';
 import { pushWeight } from './weights/push.js';
 import { isLocalSource, localSourceDir } from './weights/sources/file.js';
@@ -492,6 +493,28 @@ async function publishImage(
   return pushed;
 }
 
+/** The image's .cog/weights.json must name the lockfile's weights, or the runtime refuses to start. */
+async function checkImageAgainstLock(
+  target: Target,
+  image: ImageDescriptor,
+  lock: Lockfile,
+  log: Log,
+): Promise<void> {
+  const found = await readImageWeights(target, image.digest);
+  if (!found) {
+    if (lock.weights.length > 0)
+      log.info(`image ${image.digest} has no .cog/weights.json; not checked against weights.lock`);
+    return;
+  }
+  const problems = compareImageWeights(found, lock);
+  if (problems.length > 0) {
+    throw new PublishError(
+      `not pushing the index: the image's .cog/weights.json does not match weights.lock, and Cog's runtime would refuse to start:\n  ${problems.join('\n  ')}\nfix: rebuild the image from this weights.lock`,
+    );
+  }
+  log.info(`image .cog/weights.json matches weights.lock (${found.weights.length} weight(s))`);
+}
+
 /** Every child the index names must be in the target before the index goes up. */
 async function verifyChildren(
   target: Target,
@@ -552,6 +575,7 @@ export async function publish(inputs: Inputs, log: Log): Promise<PublishResult> 
 
     let indexDigest: string | undefined;
     if (!inputs.dryRun) {
+      await checkImageAgainstLock(dest.target, image, lock, log);
       await verifyChildren(dest.target, image, weights);
       const index = buildModelIndex(
         image,
