@@ -22,7 +22,7 @@ const USAGE = `usage:
   cog-push publish [--project DIR] [--config FILE] [--model REF] [--registry HOST]
                    [--repository PATH] [--tag TAG] [--build cog|docker|buildah|none]
                    [--image REF|oci-layout:DIR[:TAG]] [--platform OS/ARCH] [--to REPO|oci-layout:DIR]
-                   [--import-weights] [--dry-run] [--no-verify] [--username USER --password-stdin]
+                   [--import-weights] [--dry-run] [--verify | --no-verify] [--username USER --password-stdin]
       the action's job from a shell: weights, image, index, and Cog's ref tree
   cog-push resolve [--project DIR] [--config FILE]
       print the model reference a publish would land at, as JSON
@@ -85,6 +85,7 @@ async function publishCommand(args: string[]): Promise<void> {
       to: { type: 'string' },
       'import-weights': { type: 'boolean', default: false },
       'dry-run': { type: 'boolean', default: false },
+      verify: { type: 'boolean', default: true },
       'no-verify': { type: 'boolean', default: false },
       concurrency: { type: 'string' },
       username: { type: 'string' },
@@ -97,6 +98,7 @@ async function publishCommand(args: string[]): Promise<void> {
     'password-stdin': passwordStdin,
     'insecure-registry': insecure,
     'no-verify': noVerify,
+    verify: _verify, // on by default; --no-verify turns it off
     ...strings
   } = values;
   const flags: Record<string, string | undefined> = {
