@@ -19,7 +19,6 @@ import { parseReference, referenceString, repositoryName } from './oci/reference
 import type { RegistryOptions } from './oci/registry/client.js';
 import { TargetError, type Target } from './oci/target.js';
 import { loadProject } from './project.js';
-import { inventoryDirectory } from './weights/inventory.js';
 import {
   checkDrift,
   driftMessage,
@@ -40,8 +39,8 @@ import { verifyPublished } from './verify.js';
 import { compareImageWeights, readImageWeights } from './image/weightsjson.js';
 import { cacheAvailable, restoreWeight, saveWeight } from './cache/weights.js';
 import { pushWeight } from './weights/push.js';
-import { isLocalSource, localSourceDir } from './weights/sources/file.js';
 import { normalizeSourceUri } from './weights/sources/uri.js';
+import { localFingerprints, localWeightFiles } from './weights/sources/local.js';
 import { HashPool } from './util/hashpool.js';
 import { mapLimit } from './util/limit.js';
 import { formatBytes } from './report/pack.js';
@@ -148,39 +147,36 @@ async function destination(inputs: Inputs, model: ModelTarget, log: Log): Promis
   return openTarget(repo, registryOptions(inputs, host, log, await loginFor(inputs, host)));
 }
 
-/** Pack a weight from its local source (the only kind this version reads). */
+/** Pack a weight from its local sources (filtered and merged). */
 async function packFromSource(
   config: CogConfig,
   name: string,
   pool: HashPool,
   cache: PackCache,
-): Promise<PackedWeight> {
+  log: Log,
+): Promise<{ packed: PackedWeight; fingerprints: () => Promise<string[]> }> {
   const spec = config.weights.find((w) => w.name === name);
   if (!spec) throw new PublishError(`weight "${name}" is not in ${config.file}`);
-  if (spec.sources.length !== 1 || !isLocalSource(spec.sources[0]!.uri)) {
-    throw new PublishError(
-      `weight "${name}": only single local directory sources can be packed in this version; ${spec.sources.map((s) => s.uri).join(', ')} is not`,
-    );
-  }
-  const source = spec.sources[0]!;
-  if (source.include.length > 0 || source.exclude.length > 0) {
-    throw new PublishError(
-      `weight "${name}": include/exclude patterns are not supported in this version`,
-    );
-  }
-  const files = await inventoryDirectory(localSourceDir(source, config.projectDir));
-  return packWeight({ name, target: spec.target, files, pool, cache });
+  const { files, inventories } = await localWeightFiles(config, spec, (m) => log.info(m));
+  const packed = await packWeight({ name, target: spec.target, files, pool, cache });
+  const known = new Map(
+    packed.layers.flatMap((l) =>
+      l.files.map((f, k) => [l.plan.files[k]!.source, f.digest] as const),
+    ),
+  );
+  return { packed, fingerprints: () => localFingerprints(inventories, known) };
 }
 
 function lockEntryFor(
   config: CogConfig,
   packed: PackedWeight,
+  fingerprints: readonly string[],
   previous: LockEntry | undefined,
 ): LockEntry {
   const spec = config.weights.find((w) => w.name === packed.artifact.name)!;
-  const sources = spec.sources.map((s) => ({
+  const sources = spec.sources.map((s, i) => ({
     uri: normalizeSourceUri(s.uri),
-    fingerprint: packed.artifact.setDigest,
+    fingerprint: fingerprints[i]!,
     include: s.include,
     exclude: s.exclude,
   }));
@@ -343,7 +339,8 @@ async function weightBytes(
       `weight ${entry.name}: the local store does not reproduce ${entry.digest}; packing from its source`,
     );
   }
-  return { packed: await packFromSource(config, entry.name, pool, packCache), origin: 'source' };
+  const { packed } = await packFromSource(config, entry.name, pool, packCache, log);
+  return { packed, origin: 'source' };
 }
 
 /** Put a weight packed from its source into the store (hard links when possible), then cache it. */
@@ -369,20 +366,19 @@ async function cacheFromSource(
 }
 
 /** Pack every weight of cog.yaml from its files, for `import-weights: true`. */
-async function importWeights(config: CogConfig, previous: Lockfile | undefined): Promise<Lockfile> {
+async function importWeights(
+  config: CogConfig,
+  previous: Lockfile | undefined,
+  log: Log,
+): Promise<Lockfile> {
   const pool = new HashPool();
   const cache = new PackCache();
   try {
     const weights: LockEntry[] = [];
     for (const w of config.weights) {
-      const packed = await packFromSource(config, w.name, pool, cache);
-      weights.push(
-        lockEntryFor(
-          config,
-          packed,
-          previous?.weights.find((e) => e.name === w.name),
-        ),
-      );
+      const { packed, fingerprints } = await packFromSource(config, w.name, pool, cache, log);
+      const previousEntry = previous?.weights.find((e) => e.name === w.name);
+      weights.push(lockEntryFor(config, packed, await fingerprints(), previousEntry));
     }
     return { version: 1, envelopeFormat: envelopeFor(weights), weights };
   } finally {
@@ -547,7 +543,7 @@ export async function publish(inputs: Inputs, log: Log): Promise<PublishResult> 
   const lockPath = path.join(config.projectDir, LOCKFILE_NAME);
   let lockfileChanged = false;
   if (inputs.importWeights) {
-    lock = await log.group('Import weights', () => importWeights(config, lock));
+    lock = await log.group('Import weights', () => importWeights(config, lock, log));
   } else if (config.weights.length > 0) {
     if (!lock) {
       throw new PublishError(
