@@ -24,13 +24,10 @@ const head = 'model: r.example.com/a/b\nweights:\n  - name: w\n    target: /w\n 
 describe('local weight sources', () => {
   it('with no patterns, the fingerprint is the set digest', async () => {
     const { config } = project(`${head}      uri: ./a\n`, { 'a/x.json': 'x', 'a/y.bin': 'yy' });
-    const { files, inventories } = await localWeightFiles(
-      config,
-      config.weights[0]!,
-      () => undefined,
-    );
+    const sourced = await localWeightFiles(config, config.weights[0]!, () => undefined);
+    const { files } = sourced;
     const packed = await packWeight({ name: 'w', target: '/w', files });
-    expect(await localFingerprints(inventories, new Map())).toEqual([packed.artifact.setDigest]);
+    expect(await localFingerprints(sourced, new Map())).toEqual([packed.artifact.setDigest]);
   });
 
   it('filters each source, and fingerprints its whole unfiltered inventory', async () => {
@@ -42,13 +39,10 @@ describe('local weight sources', () => {
         'a/skip/z.json': 'z',
       },
     );
-    const { files, inventories } = await localWeightFiles(
-      config,
-      config.weights[0]!,
-      () => undefined,
-    );
+    const sourced = await localWeightFiles(config, config.weights[0]!, () => undefined);
+    const { files } = sourced;
     expect(files.map((f) => f.path)).toEqual(['x.json']);
-    const [fingerprint] = await localFingerprints(inventories, new Map());
+    const [fingerprint] = await localFingerprints(sourced, new Map());
     expect(fingerprint).toBe(
       setDigest([
         { path: 'skip/z.json', digest: sha('z') },
@@ -60,7 +54,7 @@ describe('local weight sources', () => {
     writeFileSync(path.join(dir, 'a/y.bin'), 'other');
     const again = await localWeightFiles(config, config.weights[0]!, () => undefined);
     expect(again.files.map((f) => f.path)).toEqual(['x.json']);
-    expect((await localFingerprints(again.inventories, new Map()))[0]).not.toBe(fingerprint);
+    expect((await localFingerprints(again, new Map()))[0]).not.toBe(fingerprint);
   });
 
   it('merges sources in order: a later file replaces an earlier one, and says so', async () => {
@@ -74,15 +68,14 @@ describe('local weight sources', () => {
       },
     );
     const log: string[] = [];
-    const { files, inventories } = await localWeightFiles(config, config.weights[0]!, (m) =>
-      log.push(m),
-    );
+    const sourced = await localWeightFiles(config, config.weights[0]!, (m) => log.push(m));
+    const { files } = sourced;
     expect(files.map((f) => [f.path, path.basename(path.dirname(f.source))])).toEqual([
       ['config.json', 'b'],
       ['only-a.txt', 'a'],
     ]);
     expect(log).toEqual(['weight w: config.json from source[1] replaces the one from source[0]']);
-    expect(await localFingerprints(inventories, new Map())).toHaveLength(2);
+    expect(await localFingerprints(sourced, new Map())).toHaveLength(2);
   });
 
   it('names the weight and the patterns when nothing survives', async () => {

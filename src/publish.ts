@@ -154,17 +154,19 @@ async function packFromSource(
   pool: HashPool,
   cache: PackCache,
   log: Log,
+  store: WeightStore,
 ): Promise<{ packed: PackedWeight; fingerprints: () => Promise<string[]> }> {
   const spec = config.weights.find((w) => w.name === name);
   if (!spec) throw new PublishError(`weight "${name}" is not in ${config.file}`);
-  const { files, inventories } = await localWeightFiles(config, spec, (m) => log.info(m));
-  const packed = await packWeight({ name, target: spec.target, files, pool, cache });
+  const sourced = await localWeightFiles(config, spec, (m) => log.info(m), store);
+  const packed = await packWeight({ name, target: spec.target, files: sourced.files, pool, cache });
   const known = new Map(
     packed.layers.flatMap((l) =>
       l.files.map((f, k) => [l.plan.files[k]!.source, f.digest] as const),
     ),
   );
-  return { packed, fingerprints: () => localFingerprints(inventories, known) };
+  for (const [k, v] of sourced.digests) known.set(k, v);
+  return { packed, fingerprints: () => localFingerprints(sourced, known) };
 }
 
 function lockEntryFor(
@@ -339,7 +341,7 @@ async function weightBytes(
       `weight ${entry.name}: the local store does not reproduce ${entry.digest}; packing from its source`,
     );
   }
-  const { packed } = await packFromSource(config, entry.name, pool, packCache, log);
+  const { packed } = await packFromSource(config, entry.name, pool, packCache, log, store);
   return { packed, origin: 'source' };
 }
 
@@ -373,10 +375,18 @@ async function importWeights(
 ): Promise<Lockfile> {
   const pool = new HashPool();
   const cache = new PackCache();
+  const store = new WeightStore();
   try {
     const weights: LockEntry[] = [];
     for (const w of config.weights) {
-      const { packed, fingerprints } = await packFromSource(config, w.name, pool, cache, log);
+      const { packed, fingerprints } = await packFromSource(
+        config,
+        w.name,
+        pool,
+        cache,
+        log,
+        store,
+      );
       const previousEntry = previous?.weights.find((e) => e.name === w.name);
       weights.push(lockEntryFor(config, packed, await fingerprints(), previousEntry));
     }

@@ -1,7 +1,8 @@
-// A weight's files from its local sources: each source inventoried and filtered on its own,
-// merged in declaration order (a later source's file replaces an earlier one at the same path),
-// and each source's fingerprint — Cog's set-digest rule over the source's whole, unfiltered
-// inventory, so editing even an excluded file changes it.
+// A weight's files from its sources: each source inventoried and filtered on its own, merged in
+// declaration order (a later source's file replaces an earlier one at the same path), and each
+// source's fingerprint — for a directory, Cog's set-digest rule over its whole, unfiltered
+// inventory (so editing even an excluded file changes it); for a URL, its strong ETag or the
+// sha256 of its body.
 
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
@@ -10,47 +11,65 @@ import { setDigest } from '../artifact.js';
 import { noSurvivorsMessage, pathFilter } from '../filter.js';
 import { inventoryDirectory } from '../inventory.js';
 import type { PlannedFile } from '../plan.js';
+import type { WeightStore } from '../store.js';
 import { isLocalSource, localSourceDir } from './file.js';
+import { httpSource } from './http.js';
 import { SourceError } from './uri.js';
 
 export interface SourcedFiles {
   /** The merged, filtered files of the weight. */
   readonly files: PlannedFile[];
-  /** Per source, in order: its unfiltered inventory (for its fingerprint). */
+  /** Per source, in order: its unfiltered inventory, and its fingerprint when already known. */
   readonly inventories: PlannedFile[][];
+  readonly fingerprints: (string | undefined)[];
+  /** Digests already known (downloaded files), by path on this machine. */
+  readonly digests: Map<string, string>;
 }
 
 export async function localWeightFiles(
   config: CogConfig,
   weight: WeightSpec,
   log: (m: string) => void,
+  store?: WeightStore,
 ): Promise<SourcedFiles> {
   const merged = new Map<string, { file: PlannedFile; source: number }>();
   const inventories: PlannedFile[][] = [];
+  const fingerprints: (string | undefined)[] = [];
+  const digests = new Map<string, string>();
   for (const [i, source] of weight.sources.entries()) {
-    if (!isLocalSource(source.uri)) {
+    let all: PlannedFile[];
+    if (isLocalSource(source.uri)) {
+      all = await inventoryDirectory(localSourceDir(source, config.projectDir));
+      fingerprints.push(undefined);
+    } else if (/^https?:\/\//.test(source.uri) && store) {
+      const remote = await httpSource(source.uri, store);
+      all = remote.files;
+      fingerprints.push(remote.fingerprint);
+      for (const [k, v] of remote.digests) digests.set(k, v);
+    } else {
       throw new SourceError(
-        `weight "${weight.name}": source ${source.uri} cannot be read in this version (local directories only)`,
+        `weight "${weight.name}": source ${source.uri} cannot be read in this version (directories and http(s) URLs only)`,
       );
     }
-    const all = await inventoryDirectory(localSourceDir(source, config.projectDir));
     inventories.push(all);
     const keep = pathFilter(source.include, source.exclude);
     const kept = all.filter((f) => keep(f.path));
-    if (kept.length === 0)
+    if (kept.length === 0) {
       throw new SourceError(
         `weight "${weight.name}": ${noSurvivorsMessage(all.length, source.include, source.exclude)}`,
       );
+    }
     for (const file of kept) {
       const earlier = merged.get(file.path);
-      if (earlier)
+      if (earlier) {
         log(
           `weight ${weight.name}: ${file.path} from source[${i}] replaces the one from source[${earlier.source}]`,
         );
+      }
       merged.set(file.path, { file, source: i });
     }
   }
-  return { files: [...merged.values()].map((m) => m.file), inventories };
+  return { files: [...merged.values()].map((m) => m.file), inventories, fingerprints, digests };
 }
 
 async function sha256File(file: string): Promise<string> {
@@ -62,11 +81,16 @@ async function sha256File(file: string): Promise<string> {
 
 /** Each source's fingerprint; `known` digests (from packing) spare re-reading those files. */
 export async function localFingerprints(
-  inventories: readonly PlannedFile[][],
+  sourced: Pick<SourcedFiles, 'inventories' | 'fingerprints'>,
   known: ReadonlyMap<string, string>,
 ): Promise<string[]> {
   const out: string[] = [];
-  for (const inventory of inventories) {
+  for (const [i, inventory] of sourced.inventories.entries()) {
+    const given = sourced.fingerprints[i];
+    if (given) {
+      out.push(given);
+      continue;
+    }
     const files = [];
     for (const f of inventory)
       files.push({ path: f.path, digest: known.get(f.source) ?? (await sha256File(f.source)) });

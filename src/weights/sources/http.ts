@@ -1,0 +1,39 @@
+// An http(s):// source: one file, named by the last segment of the URL's path, downloaded into
+// the store. Its fingerprint is the server's strong ETag (`etag:"…"`), else the sha256 of the
+// body (a weak ETag says nothing about the bytes).
+
+import path from 'node:path';
+import { request } from 'undici';
+import type { PlannedFile } from '../plan.js';
+import type { WeightStore } from '../store.js';
+import { downloadToStore } from './download.js';
+import { SourceError } from './uri.js';
+
+export interface RemoteSource {
+  readonly files: PlannedFile[];
+  readonly fingerprint: string;
+  /** Digests of the files, by store path (they are known once downloaded). */
+  readonly digests: Map<string, string>;
+}
+
+export async function httpSource(uri: string, store: WeightStore): Promise<RemoteSource> {
+  const url = new URL(uri);
+  const name = path.posix.basename(decodeURIComponent(url.pathname));
+  if (!name) throw new SourceError(`http source "${uri}" names no file (the URL path ends in /)`);
+  let etag: string | undefined;
+  try {
+    const head = await request(url, { method: 'HEAD' });
+    await head.body.dump();
+    const value = head.headers['etag'];
+    if (head.statusCode === 200 && typeof value === 'string' && !value.startsWith('W/'))
+      etag = value;
+  } catch {
+    // no HEAD: fingerprint by content
+  }
+  const got = await downloadToStore(store, { url: uri });
+  return {
+    files: [{ path: name, size: got.size, source: got.path }],
+    fingerprint: etag ? `etag:${etag}` : got.digest,
+    digests: new Map([[got.path, got.digest]]),
+  };
+}
