@@ -87,10 +87,10 @@ describe('local weight sources', () => {
     );
   });
 
-  it('refuses remote sources by name in this version', async () => {
+  it('refuses remote sources when there is no store to download into', async () => {
     const { config } = project(`${head}      uri: hf://org/repo\n`, {});
     await expect(localWeightFiles(config, config.weights[0]!, () => undefined)).rejects.toThrow(
-      /source hf:\/\/org\/repo cannot be read in this version/,
+      /source hf:\/\/org\/repo cannot be read here/,
     );
   });
 });

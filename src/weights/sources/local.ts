@@ -14,6 +14,7 @@ import type { PlannedFile } from '../plan.js';
 import type { WeightStore } from '../store.js';
 import { isLocalSource, localSourceDir } from './file.js';
 import { httpSource } from './http.js';
+import { hfSource } from './hf.js';
 import { SourceError } from './uri.js';
 
 export interface SourcedFiles {
@@ -41,6 +42,13 @@ export async function localWeightFiles(
     if (isLocalSource(source.uri)) {
       all = await inventoryDirectory(localSourceDir(source, config.projectDir));
       fingerprints.push(undefined);
+    } else if (/^(hf|huggingface):\/\//.test(source.uri) && store) {
+      const remote = await hfSource(source.uri, store, {
+        keep: pathFilter(source.include, source.exclude),
+      });
+      all = remote.files;
+      fingerprints.push(remote.fingerprint);
+      for (const [k, v] of remote.digests) digests.set(k, v);
     } else if (/^https?:\/\//.test(source.uri) && store) {
       const remote = await httpSource(source.uri, store);
       all = remote.files;
@@ -48,7 +56,7 @@ export async function localWeightFiles(
       for (const [k, v] of remote.digests) digests.set(k, v);
     } else {
       throw new SourceError(
-        `weight "${weight.name}": source ${source.uri} cannot be read in this version (directories and http(s) URLs only)`,
+        `weight "${weight.name}": source ${source.uri} cannot be read here (unsupported scheme, or no local store)`,
       );
     }
     inventories.push(all);

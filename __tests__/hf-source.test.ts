@@ -1,0 +1,151 @@
+// hf:// sources against a small Hub of ours: revision, paginated tree with Link, LFS metadata,
+// resolve redirected to a CDN on another origin, HF_TOKEN checks.
+import { createHash } from 'node:crypto';
+import http from 'node:http';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pathFilter } from '../src/weights/filter.js';
+import { hfSource } from '../src/weights/sources/hf.js';
+import { WeightStore } from '../src/weights/store.js';
+import { freePort } from './helpers/registry.js';
+import { pseudoRandom, tempDir } from './helpers/tmp.js';
+
+const root = tempDir('hf-');
+const TOKEN = 'hf_test_token_not_real';
+const SHA = { main: 'a'.repeat(40), v2: 'b'.repeat(40) };
+const blobs: Record<string, Buffer> = {
+  'config.json': Buffer.from('{"hidden": 8}'),
+  'sub/model.safetensors': Buffer.from(pseudoRandom(70_000, 4)),
+  'onnx/model.onnx': Buffer.from(pseudoRandom(5_000, 5)),
+};
+const hex = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+
+interface Seen {
+  origin: 'hub' | 'cdn';
+  url: string;
+  authorization?: string;
+}
+const seen: Seen[] = [];
+let hubOrigin = '';
+let cdnOrigin = '';
+const servers: http.Server[] = [];
+
+async function listen(handler: http.RequestListener): Promise<string> {
+  const s = http.createServer(handler);
+  const port = await freePort();
+  await new Promise<void>((r) => s.listen(port, '127.0.0.1', r));
+  servers.push(s);
+  return `http://127.0.0.1:${port}`;
+}
+
+beforeAll(async () => {
+  cdnOrigin = await listen((req, res) => {
+    seen.push({ origin: 'cdn', url: req.url!, authorization: req.headers.authorization });
+    const file = decodeURIComponent(req.url!.replace(/^\/cdn\//, ''));
+    res.writeHead(200, { 'content-length': String(blobs[file]!.length) });
+    res.end(blobs[file]);
+  });
+  hubOrigin = await listen((req, res) => {
+    seen.push({ origin: 'hub', url: req.url!, authorization: req.headers.authorization });
+    const url = new URL(req.url!, 'http://x');
+    const json = (v: unknown, headers: Record<string, string> = {}) => {
+      res.writeHead(200, { 'content-type': 'application/json', ...headers });
+      res.end(JSON.stringify(v));
+    };
+    if (
+      url.pathname.startsWith('/api/models/org/private/') &&
+      req.headers.authorization !== `Bearer ${TOKEN}`
+    ) {
+      res.writeHead(401).end('{"error":"unauthorized"}');
+      return;
+    }
+    let m = /^\/api\/models\/org\/(model|private)\/revision\/(.+)$/.exec(url.pathname);
+    if (m) return json({ sha: SHA[m[2] as keyof typeof SHA] });
+    m = /^\/api\/models\/org\/(model|private)\/tree\/([0-9a-f]{40})$/.exec(url.pathname);
+    if (m) {
+      const entry = (p: string, lfs: boolean) => ({
+        type: 'file',
+        path: p,
+        size: blobs[p]!.length,
+        ...(lfs ? { lfs: { oid: hex(blobs[p]!), size: blobs[p]!.length } } : {}),
+      });
+      if (url.searchParams.get('cursor') !== '2') {
+        return json([{ type: 'directory', path: 'sub' }, entry('config.json', false)], {
+          link: `<${hubOrigin}/api/models/org/${m[1]}/tree/${m[2]}?recursive=true&cursor=2>; rel="next"`,
+        });
+      }
+      return json([entry('sub/model.safetensors', true), entry('onnx/model.onnx', true)]);
+    }
+    m = /^\/org\/(model|private)\/resolve\/([0-9a-f]{40})\/(.+)$/.exec(url.pathname);
+    if (m) {
+      const file = decodeURIComponent(m[3]!);
+      if (file === 'config.json') {
+        res.writeHead(200, { 'content-length': String(blobs[file]!.length) });
+        return res.end(blobs[file]);
+      }
+      res.writeHead(302, { location: `${cdnOrigin}/cdn/${encodeURIComponent(file)}` });
+      return res.end();
+    }
+    res.writeHead(404).end('{}');
+  });
+});
+afterAll(() =>
+  Promise.all(
+    servers.map((s) => new Promise<void>((r) => (s.closeAllConnections(), s.close(() => r())))),
+  ),
+);
+
+describe('hf:// sources', () => {
+  it('pins the ref to its commit, walks every tree page, and fetches only what the filter keeps', async () => {
+    seen.length = 0;
+    const store = new WeightStore(path.join(root, 'store'));
+    const source = await hfSource('hf://org/model', store, {
+      env: { HF_ENDPOINT: hubOrigin, HF_TOKEN: TOKEN },
+      keep: pathFilter([], ['onnx/']),
+    });
+    expect(source.fingerprint).toBe(`commit:${SHA.main}`);
+    const byPath = Object.fromEntries(source.files.map((f) => [f.path, f]));
+    expect(Object.keys(byPath).sort()).toEqual(['config.json', 'sub/model.safetensors']);
+    for (const [p, f] of Object.entries(byPath)) {
+      expect(f.size).toBe(blobs[p]!.length);
+      expect(source.digests.get(f.source)).toBe(`sha256:${hex(blobs[p]!)}`);
+    }
+    // Bytes come from the pinned commit; the excluded file is never fetched.
+    expect(
+      seen
+        .filter((s) => s.url.includes('/resolve/'))
+        .every((s) => s.url.includes(`/resolve/${SHA.main}/`)),
+    ).toBe(true);
+    expect(seen.some((s) => s.url.includes('onnx'))).toBe(false);
+    expect(seen.some((s) => s.url.includes('cursor=2'))).toBe(true);
+    // The token went to the Hub, never to the CDN.
+    expect(
+      seen.filter((s) => s.origin === 'hub').every((s) => s.authorization === `Bearer ${TOKEN}`),
+    ).toBe(true);
+    expect(seen.filter((s) => s.origin === 'cdn').map((s) => s.authorization)).toEqual([undefined]);
+  });
+
+  it('a moved @ref changes the fingerprint', async () => {
+    const store = new WeightStore(path.join(root, 'store-v2'));
+    const source = await hfSource('hf://org/model@v2', store, { env: { HF_ENDPOINT: hubOrigin } });
+    expect(source.fingerprint).toBe(`commit:${SHA.v2}`);
+  });
+
+  it('says how to get access to a private repository, without showing the token', async () => {
+    const store = new WeightStore(path.join(root, 'store-private'));
+    await expect(
+      hfSource('hf://org/private', store, { env: { HF_ENDPOINT: hubOrigin } }),
+    ).rejects.toThrow(
+      /the Hub refused access \(401\); set HF_TOKEN for a private or gated repository/,
+    );
+    const wrong = hfSource('hf://org/private', store, {
+      env: { HF_ENDPOINT: hubOrigin, HF_TOKEN: 'hf_wrong' },
+    });
+    await expect(wrong).rejects.toThrow(/check that HF_TOKEN can read this repository/);
+    await expect(wrong).rejects.not.toThrow(/hf_wrong/);
+    const ok = await hfSource('hf://org/private', store, {
+      env: { HF_ENDPOINT: hubOrigin, HF_TOKEN: TOKEN },
+    });
+    expect(ok.files).toHaveLength(3);
+  });
+});

@@ -1,0 +1,113 @@
+// hf://org/repo[@ref] sources through the Hugging Face Hub API (as Cog reads it): the ref is
+// pinned to its commit, the tree is listed page by page (`Link: <…>; rel="next"`), LFS files
+// take their digest and size from the listing, other files are hashed as they download, and
+// every byte comes from `resolve/<commit>/<path>` — the pinned commit, never the moving ref.
+// HF_TOKEN goes to the Hub's origin only, never to the CDN it redirects to, never to a log.
+
+import { request } from 'undici';
+import { mapLimit } from '../../util/limit.js';
+import type { PlannedFile } from '../plan.js';
+import type { WeightStore } from '../store.js';
+import { downloadToStore } from './download.js';
+import type { RemoteSource } from './http.js';
+import { SourceError } from './uri.js';
+
+export interface HubOptions {
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Which paths to fetch (include/exclude), applied before anything is downloaded. */
+  readonly keep?: (path: string) => boolean;
+  readonly concurrency?: number;
+}
+
+interface TreeEntry {
+  type: string;
+  path: string;
+  size?: number;
+  lfs?: { oid: string; size: number };
+}
+
+export function parseHfUri(uri: string): { repo: string; ref: string } {
+  const rest = uri.replace(/^(hf|huggingface):\/\//, '');
+  const at = rest.lastIndexOf('@');
+  const repo = at > 0 ? rest.slice(0, at) : rest;
+  const ref = at > 0 ? rest.slice(at + 1) : 'main';
+  if (!/^[^/@]+\/[^/@]+$/.test(repo))
+    throw new SourceError(`hf source "${uri}" must name org/repo`);
+  if (ref === '') throw new SourceError(`hf source "${uri}" has an empty @ref`);
+  return { repo, ref };
+}
+
+function nextLink(header: string | string[] | undefined): string | undefined {
+  const text = Array.isArray(header) ? header.join(',') : header;
+  const m = text ? /<([^>]+)>\s*;\s*rel="?next"?/.exec(text) : null;
+  return m?.[1];
+}
+
+export async function hfSource(
+  uri: string,
+  store: WeightStore,
+  options: HubOptions = {},
+): Promise<RemoteSource> {
+  const env = options.env ?? process.env;
+  const endpoint = new URL(env['HF_ENDPOINT'] || 'https://huggingface.co');
+  const token = env['HF_TOKEN'] || env['HUGGING_FACE_HUB_TOKEN'];
+  const authorization = token ? { origin: endpoint.origin, header: `Bearer ${token}` } : undefined;
+  const { repo, ref } = parseHfUri(uri);
+
+  const api = async (url: URL) => {
+    const res = await request(url, {
+      headers: authorization ? { authorization: authorization.header } : {},
+    });
+    if (res.statusCode === 401 || res.statusCode === 403) {
+      await res.body.dump();
+      throw new SourceError(
+        `${uri}: the Hub refused access (${res.statusCode}); ${token ? 'check that HF_TOKEN can read this repository' : 'set HF_TOKEN for a private or gated repository'}`,
+      );
+    }
+    if (res.statusCode === 404) {
+      await res.body.dump();
+      throw new SourceError(`${uri}: repository or revision not found on ${endpoint.origin}`);
+    }
+    if (res.statusCode !== 200)
+      throw new SourceError(`${uri}: ${url.pathname} answered ${res.statusCode}`);
+    return { json: (await res.body.json()) as unknown, link: res.headers['link'] };
+  };
+
+  const revision = (
+    await api(new URL(`/api/models/${repo}/revision/${encodeURIComponent(ref)}`, endpoint))
+  ).json as {
+    sha?: string;
+  };
+  const sha = revision.sha;
+  if (!sha || !/^[0-9a-f]{40}$/.test(sha))
+    throw new SourceError(`${uri}: the Hub gave no commit for ${ref}`);
+
+  const entries: TreeEntry[] = [];
+  let page: string | undefined = new URL(`/api/models/${repo}/tree/${sha}?recursive=true`, endpoint)
+    .href;
+  for (let n = 0; page && n < 10_000; n++) {
+    const { json, link } = await api(new URL(page, endpoint));
+    entries.push(...(json as TreeEntry[]));
+    page = nextLink(link);
+  }
+  const keep = options.keep ?? (() => true);
+  const wanted = entries.filter((e) => e.type === 'file' && keep(e.path));
+
+  const files: PlannedFile[] = [];
+  const digests = new Map<string, string>();
+  await mapLimit(wanted, options.concurrency ?? 4, async (e) => {
+    const url = new URL(
+      `/${repo}/resolve/${sha}/${e.path.split('/').map(encodeURIComponent).join('/')}`,
+      endpoint,
+    ).href;
+    const got = await downloadToStore(store, {
+      url,
+      authorization,
+      digest: e.lfs ? `sha256:${e.lfs.oid}` : undefined,
+      size: e.lfs ? e.lfs.size : e.size,
+    });
+    files.push({ path: e.path, size: got.size, source: got.path });
+    digests.set(got.path, got.digest);
+  });
+  return { files, fingerprint: `commit:${sha}`, digests };
+}
