@@ -1,6 +1,7 @@
 // hf:// sources against a small Hub of ours: revision, paginated tree with Link, LFS metadata,
 // resolve redirected to a CDN on another origin, HF_TOKEN checks.
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +9,8 @@ import { pathFilter } from '../src/weights/filter.js';
 import { hfSource } from '../src/weights/sources/hf.js';
 import { WeightStore } from '../src/weights/store.js';
 import { freePort } from './helpers/registry.js';
-import { pseudoRandom, tempDir } from './helpers/tmp.js';
+import { pseudoRandom, tempDir, writeTree } from './helpers/tmp.js';
+import { cliAsync } from './helpers/run.js';
 
 const root = tempDir('hf-');
 const TOKEN = 'hf_test_token_not_real';
@@ -147,5 +149,63 @@ describe('hf:// sources', () => {
       env: { HF_ENDPOINT: hubOrigin, HF_TOKEN: TOKEN },
     });
     expect(ok.files).toHaveLength(3);
+  });
+});
+
+describe('cog-push weights import with hf:// and http(s):// sources', () => {
+  it('writes fingerprints per source, then finds an unchanged import unchanged', async () => {
+    const project = path.join(root, 'import-project');
+    writeTree(project, {
+      'cog.yaml': [
+        'model: registry.example.com/acct/model',
+        'weights:',
+        '  - name: hub',
+        '    target: /src/weights/hub',
+        '    source:',
+        '      uri: hf://org/model',
+        '      exclude: ["onnx/"]',
+        '  - name: single',
+        '    target: /src/weights/single',
+        '    source:',
+        `      uri: ${cdnOrigin}/cdn/config.json`,
+        '',
+      ].join('\n'),
+    });
+    const env = {
+      HF_ENDPOINT: hubOrigin,
+      HF_TOKEN: TOKEN,
+      COG_PUSH_STORE_DIR: path.join(root, 'import-store'),
+    };
+    const args = [
+      'weights',
+      'import',
+      '--project',
+      project,
+      '--to',
+      `oci-layout:${path.join(root, 'import-out')}`,
+    ];
+    const first = await cliAsync(args, { env });
+    expect(first.stderr).not.toContain(TOKEN);
+    expect(first.status).toBe(0);
+    expect(first.stdout).toMatch(
+      /^hub {2}2 file\(s\) {2}.* {2}new\nsingle {2}1 file\(s\) {2}.* {2}new\n$/,
+    );
+    const lock = JSON.parse(readFileSync(path.join(project, 'weights.lock'), 'utf8'));
+    expect(lock.weights[0].sources[0]).toEqual({
+      uri: 'hf://org/model',
+      fingerprint: `commit:${SHA.main}`,
+      include: [],
+      exclude: ['onnx/'],
+    });
+    expect(lock.weights[1].sources[0].fingerprint).toBe(`sha256:${hex(blobs['config.json']!)}`);
+    expect(lock.weights[0].files.map((f: { path: string }) => f.path)).toEqual([
+      'config.json',
+      'sub/model.safetensors',
+    ]);
+
+    const again = await cliAsync(args, { env });
+    expect(again.status).toBe(0);
+    expect(again.stdout).toMatch(/hub {2}.* {2}unchanged\nsingle {2}.* {2}unchanged/);
+    expect(again.stderr).toMatch(/unchanged .*weights\.lock/);
   });
 });

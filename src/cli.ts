@@ -7,11 +7,11 @@ import { loadCogConfig } from './cog/config.js';
 import { checkLockfile, integrityMessage } from './weights/integrity.js';
 import { checkDrift, driftMessage, LOCKFILE_NAME, readLockfile } from './weights/lockfile.js';
 import { loadProject } from './project.js';
-import { publish } from './publish.js';
+import { importToTarget, publish } from './publish.js';
 import { refTreeText } from './report/publish.js';
 import { inventoryDirectory } from './weights/inventory.js';
 import { packWeight } from './weights/pack.js';
-import { packJson, packTable } from './report/pack.js';
+import { formatBytes, packJson, packTable } from './report/pack.js';
 import { pushJson, pushTable } from './report/push.js';
 import { OCI_LAYOUT_PREFIX, openTarget } from './oci/open.js';
 import { parseRepository, referenceString } from './oci/reference.js';
@@ -34,11 +34,25 @@ const USAGE = `usage:
                         [--insecure-registry HOST]... [--concurrency N] [--no-pack-cache] [--json]
                         [--bundle-file-max BYTES] [--bundle-size-max BYTES]
       pack and push a weight (layers, config, manifest at cog-weight.<name>.<short>)
+  cog-push weights import [--project DIR] [--config FILE] [--to REPO|oci-layout:DIR]
+                          [--username USER --password-stdin] [--insecure-registry HOST]...
+      pack every weight from its sources, push what the target lacks, write weights.lock
   cog-push weights verify [--project DIR] [--config FILE]
       offline: check weights.lock against itself and against cog.yaml; exit 0 only when all is well
 `;
 
 class UsageError extends Error {}
+
+/** The publish log on a terminal: everything on stderr, stdout kept for results. */
+const cliLog = {
+  info: (m: string) => process.stderr.write(m + '\n'),
+  warning: (m: string) => process.stderr.write(`warning: ${m}\n`),
+  notice: (m: string) => process.stderr.write(`notice: ${m}\n`),
+  group: async <T>(name: string, fn: () => Promise<T>) => {
+    process.stderr.write(`${name}\n`);
+    return fn();
+  },
+};
 
 function byteOption(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
@@ -114,16 +128,7 @@ async function publishCommand(args: string[]): Promise<void> {
     ...process.env,
     GITHUB_WORKSPACE: process.cwd(),
   });
-  const log = {
-    info: (m: string) => process.stderr.write(m + '\n'),
-    warning: (m: string) => process.stderr.write(`warning: ${m}\n`),
-    notice: (m: string) => process.stderr.write(`notice: ${m}\n`),
-    group: async <T>(name: string, fn: () => Promise<T>) => {
-      process.stderr.write(`${name}\n`);
-      return fn();
-    },
-  };
-  const result = await publish(inputs, log);
+  const result = await publish(inputs, cliLog);
   process.stdout.write('\n' + refTreeText(result) + '\n');
 }
 
@@ -236,6 +241,36 @@ async function pushCommand(args: string[]): Promise<void> {
   }
 }
 
+async function importCommand(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      project: { type: 'string', default: '.' },
+      config: { type: 'string' },
+      to: { type: 'string' },
+      username: { type: 'string' },
+      'password-stdin': { type: 'boolean', default: false },
+      'insecure-registry': { type: 'string', multiple: true, default: [] },
+    },
+  });
+  const flags: Record<string, string | undefined> = {
+    'working-directory': values.project,
+    config: values.config,
+    to: values.to,
+    username: values.username,
+    password: values['password-stdin'] ? await readStdin() : undefined,
+    'insecure-registries': values['insecure-registry'].join(','),
+  };
+  const inputs = parseInputs((name) => flags[name] ?? '', {
+    ...process.env,
+    GITHUB_WORKSPACE: process.cwd(),
+  });
+  const result = await importToTarget(inputs, cliLog);
+  for (const w of result.imported) {
+    process.stdout.write(`${w.name}  ${w.files} file(s)  ${formatBytes(w.bytes)}  ${w.status}\n`);
+  }
+}
+
 async function verifyCommand(args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,
@@ -274,6 +309,7 @@ export async function runCli(argv: string[]): Promise<number> {
     else if (command === 'weights' && rest[0] === 'push') await pushCommand(rest.slice(1));
     else if (command === 'weights' && rest[0] === 'verify')
       return await verifyCommand(rest.slice(1));
+    else if (command === 'weights' && rest[0] === 'import') await importCommand(rest.slice(1));
     else if (command === undefined || command === '--help' || command === '-h') {
       process.stdout.write(USAGE);
       return command === undefined ? 2 : 0;

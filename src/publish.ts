@@ -27,6 +27,7 @@ import {
   readLockfile,
   writeLockfile,
   COG_ENVELOPE_FORMAT,
+  COMPRESSOR,
   envelopeFor,
   type LockEntry,
   type Lockfile,
@@ -368,16 +369,27 @@ async function cacheFromSource(
 }
 
 /** Pack every weight of cog.yaml from its files, for `import-weights: true`. */
+export type ImportStatus = 'new' | 'repacked' | 'unchanged';
+
+export interface ImportedWeight {
+  readonly name: string;
+  readonly files: number;
+  readonly bytes: number;
+  readonly status: ImportStatus;
+}
+
+/** Pack every weight of cog.yaml from its sources, for `import-weights: true` and `weights import`. */
 async function importWeights(
   config: CogConfig,
   previous: Lockfile | undefined,
   log: Log,
-): Promise<Lockfile> {
+): Promise<{ lock: Lockfile; imported: ImportedWeight[] }> {
   const pool = new HashPool();
   const cache = new PackCache();
   const store = new WeightStore();
   try {
     const weights: LockEntry[] = [];
+    const imported: ImportedWeight[] = [];
     for (const w of config.weights) {
       const { packed, fingerprints } = await packFromSource(
         config,
@@ -388,12 +400,61 @@ async function importWeights(
         store,
       );
       const previousEntry = previous?.weights.find((e) => e.name === w.name);
-      weights.push(lockEntryFor(config, packed, await fingerprints(), previousEntry));
+      const entry = lockEntryFor(config, packed, await fingerprints(), previousEntry);
+      const status: ImportStatus = !previousEntry
+        ? 'new'
+        : entry === previousEntry
+          ? 'unchanged'
+          : 'repacked';
+      imported.push({ name: w.name, files: entry.files.length, bytes: entry.size, status });
+      log.info(
+        `weight ${w.name}: ${entry.files.length} file(s), ${formatBytes(entry.size)}, ${status}`,
+      );
+      weights.push(entry);
     }
-    return { version: 1, envelopeFormat: envelopeFor(weights), weights };
+    return { lock: { version: 1, envelopeFormat: envelopeFor(weights), weights }, imported };
   } finally {
     await pool.close();
   }
+}
+
+/**
+ * `cog-push weights import`: pack every weight from its sources, push what the target lacks,
+ * and write weights.lock (only when it changed). The action's `import-weights: true` shares it.
+ */
+export async function importToTarget(
+  inputs: Inputs,
+  log: Log,
+): Promise<{ lockPath: string; changed: boolean; imported: ImportedWeight[]; envelope: string }> {
+  const { config, target: model } = await loadProject({
+    dir: inputs.workingDirectory,
+    configName: inputs.config,
+    env: inputs.modelRef,
+  });
+  if (config.weights.length === 0) throw new PublishError(`${config.file} declares no weights`);
+  const { lock, imported } = await importWeights(
+    config,
+    await readLockfile(config.projectDir),
+    log,
+  );
+  const dest = await destination(inputs, model, log);
+  try {
+    await publishWeights(inputs, config, lock, dest.target, log, { hits: [], misses: [] });
+  } finally {
+    await dest.close();
+  }
+  const written = await writeLockfile(config.projectDir, lock);
+  const why =
+    lock.envelopeFormat === COG_ENVELOPE_FORMAT
+      ? "Cog's envelope: every layer is plain tar, byte-identical to Cog's"
+      : `our envelope (compressor ${COMPRESSOR}): some layers are gzip we compressed, so Cog will recompute them`;
+  log.info(`${written.changed ? 'wrote' : 'unchanged'} ${written.path} with ${why}`);
+  return {
+    lockPath: written.path,
+    changed: written.changed,
+    imported,
+    envelope: lock.envelopeFormat,
+  };
 }
 
 /** Build or copy the image into the target at `destTag`; returns its descriptor. */
@@ -553,7 +614,7 @@ export async function publish(inputs: Inputs, log: Log): Promise<PublishResult> 
   const lockPath = path.join(config.projectDir, LOCKFILE_NAME);
   let lockfileChanged = false;
   if (inputs.importWeights) {
-    lock = await log.group('Import weights', () => importWeights(config, lock, log));
+    lock = (await log.group('Import weights', () => importWeights(config, lock, log))).lock;
   } else if (config.weights.length > 0) {
     if (!lock) {
       throw new PublishError(

@@ -40,3 +40,28 @@ export function cleanEnv(): NodeJS.ProcessEnv {
   env['COG_PUSH_CACHE_DIR'] = path.join(os.tmpdir(), 'cog-push-test-cache');
   return env;
 }
+
+/** `cli`, without blocking this process: for tests whose servers share its event loop. */
+export async function cliAsync(
+  args: string[],
+  options: { env?: NodeJS.ProcessEnv } = {},
+): Promise<Run> {
+  const { spawn } = await import('node:child_process');
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(REPO_ROOT, 'src/cli.ts'), ...args],
+    {
+      cwd: REPO_ROOT,
+      env: { ...cleanEnv(), ...options.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d) => (stdout += d));
+  child.stderr.on('data', (d) => (stderr += d));
+  const status = await new Promise<number | null>((resolve) =>
+    child.on('exit', (code) => resolve(code)),
+  );
+  return { status, stdout, stderr };
+}
