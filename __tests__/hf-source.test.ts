@@ -203,7 +203,15 @@ describe('cog-push weights import with hf:// and http(s):// sources', () => {
       'sub/model.safetensors',
     ]);
 
+    // Unchanged sources and manifests already in the target: Cog's fast path. The Hub is asked
+    // for the commit of the ref and nothing else; the URL source costs one HEAD.
+    const before = seen.length;
     const again = await cliAsync(args, { env });
+    const asked = seen.slice(before).map((x) => `${x.origin} ${x.url}`);
+    expect(asked.filter((a) => a.startsWith('hub'))).toEqual([
+      `hub /api/models/org/model/revision/main`,
+    ]);
+    expect(asked.some((a) => a.includes('/resolve/') || a.includes('/tree/'))).toBe(false);
     expect(again.status).toBe(0);
     expect(again.stdout).toMatch(/hub {2}.* {2}unchanged\nsingle {2}.* {2}unchanged/);
     expect(again.stderr).toMatch(/unchanged .*weights\.lock/);

@@ -35,13 +35,13 @@ import {
 import { packWeight, type PackedWeight } from './weights/pack.js';
 import { PackCache } from './weights/packcache.js';
 import { WeightStore } from './weights/store.js';
-import { checkLockfile, integrityMessage } from './weights/integrity.js';
+import { checkEntry, checkLockfile, integrityMessage } from './weights/integrity.js';
 import { verifyPublished } from './verify.js';
 import { compareImageWeights, readImageWeights } from './image/weightsjson.js';
 import { cacheAvailable, restoreWeight, saveWeight } from './cache/weights.js';
 import { pushWeight } from './weights/push.js';
 import { normalizeSourceUri } from './weights/sources/uri.js';
-import { localFingerprints, localWeightFiles } from './weights/sources/local.js';
+import { cheapFingerprint, localFingerprints, localWeightFiles } from './weights/sources/local.js';
 import { HashPool } from './util/hashpool.js';
 import { mapLimit } from './util/limit.js';
 import { formatBytes } from './report/pack.js';
@@ -383,6 +383,7 @@ async function importWeights(
   config: CogConfig,
   previous: Lockfile | undefined,
   log: Log,
+  target?: Target,
 ): Promise<{ lock: Lockfile; imported: ImportedWeight[] }> {
   const pool = new HashPool();
   const cache = new PackCache();
@@ -391,16 +392,24 @@ async function importWeights(
     const weights: LockEntry[] = [];
     const imported: ImportedWeight[] = [];
     for (const w of config.weights) {
-      const { packed, fingerprints } = await packFromSource(
-        config,
-        w.name,
-        pool,
-        cache,
-        log,
-        store,
-      );
       const previousEntry = previous?.weights.find((e) => e.name === w.name);
-      const entry = lockEntryFor(config, packed, await fingerprints(), previousEntry);
+      const reused =
+        previous && previousEntry && target
+          ? await fastPath(config, w.name, previous, previousEntry, target)
+          : undefined;
+      let entry: LockEntry;
+      if (reused) entry = reused;
+      else {
+        const { packed, fingerprints } = await packFromSource(
+          config,
+          w.name,
+          pool,
+          cache,
+          log,
+          store,
+        );
+        entry = lockEntryFor(config, packed, await fingerprints(), previousEntry);
+      }
       const status: ImportStatus = !previousEntry
         ? 'new'
         : entry === previousEntry
@@ -419,6 +428,31 @@ async function importWeights(
 }
 
 /**
+ * Cog's import fast path: an entry whose spec (target, sources, filters) and every source
+ * fingerprint are unchanged, and whose manifest the target already has, is kept as it is —
+ * no source bytes read, no Hub tree walked. Reusing the entry only when its manifest (and so
+ * every blob, Cog's gzip ones included) is in the target keeps us from ever uploading a layer
+ * under a digest our compressor would not produce.
+ */
+async function fastPath(
+  config: CogConfig,
+  name: string,
+  previous: Lockfile,
+  entry: LockEntry,
+  target: Target,
+): Promise<LockEntry | undefined> {
+  const spec = config.weights.find((w) => w.name === name)!;
+  const alone = { ...config, weights: [spec] };
+  if (checkDrift(alone, { ...previous, weights: [entry] }).length > 0) return undefined;
+  if (checkEntry(entry).length > 0) return undefined;
+  for (const [i, source] of spec.sources.entries()) {
+    const now = await cheapFingerprint(config, source);
+    if (!now || now !== entry.sources[i]?.fingerprint) return undefined;
+  }
+  return (await target.hasManifest(entry.digest)) ? entry : undefined;
+}
+
+/**
  * `cog-push weights import`: pack every weight from its sources, push what the target lacks,
  * and write weights.lock (only when it changed). The action's `import-weights: true` shares it.
  */
@@ -432,13 +466,16 @@ export async function importToTarget(
     env: inputs.modelRef,
   });
   if (config.weights.length === 0) throw new PublishError(`${config.file} declares no weights`);
-  const { lock, imported } = await importWeights(
-    config,
-    await readLockfile(config.projectDir),
-    log,
-  );
   const dest = await destination(inputs, model, log);
+  let lock: Lockfile;
+  let imported: ImportedWeight[];
   try {
+    ({ lock, imported } = await importWeights(
+      config,
+      await readLockfile(config.projectDir),
+      log,
+      dest.target,
+    ));
     await publishWeights(inputs, config, lock, dest.target, log, { hits: [], misses: [] });
   } finally {
     await dest.close();

@@ -43,17 +43,10 @@ function nextLink(header: string | string[] | undefined): string | undefined {
   return m?.[1];
 }
 
-export async function hfSource(
-  uri: string,
-  store: WeightStore,
-  options: HubOptions = {},
-): Promise<RemoteSource> {
-  const env = options.env ?? process.env;
+function hub(uri: string, env: Readonly<Record<string, string | undefined>>) {
   const endpoint = new URL(env['HF_ENDPOINT'] || 'https://huggingface.co');
   const token = env['HF_TOKEN'] || env['HUGGING_FACE_HUB_TOKEN'];
   const authorization = token ? { origin: endpoint.origin, header: `Bearer ${token}` } : undefined;
-  const { repo, ref } = parseHfUri(uri);
-
   const api = async (url: URL) => {
     const res = await request(url, {
       headers: authorization ? { authorization: authorization.header } : {},
@@ -72,7 +65,16 @@ export async function hfSource(
       throw new SourceError(`${uri}: ${url.pathname} answered ${res.statusCode}`);
     return { json: (await res.body.json()) as unknown, link: res.headers['link'] };
   };
+  return { endpoint, authorization, api };
+}
 
+/** The commit an hf:// ref points at now (one API call). */
+export async function hfCommit(
+  uri: string,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): Promise<string> {
+  const { repo, ref } = parseHfUri(uri);
+  const { endpoint, api } = hub(uri, env);
   const revision = (
     await api(new URL(`/api/models/${repo}/revision/${encodeURIComponent(ref)}`, endpoint))
   ).json as {
@@ -81,6 +83,18 @@ export async function hfSource(
   const sha = revision.sha;
   if (!sha || !/^[0-9a-f]{40}$/.test(sha))
     throw new SourceError(`${uri}: the Hub gave no commit for ${ref}`);
+  return sha;
+}
+
+export async function hfSource(
+  uri: string,
+  store: WeightStore,
+  options: HubOptions = {},
+): Promise<RemoteSource> {
+  const env = options.env ?? process.env;
+  const { endpoint, authorization, api } = hub(uri, env);
+  const { repo } = parseHfUri(uri);
+  const sha = await hfCommit(uri, env);
 
   const entries: TreeEntry[] = [];
   let page: string | undefined = new URL(`/api/models/${repo}/tree/${sha}?recursive=true`, endpoint)

@@ -16,20 +16,25 @@ export interface RemoteSource {
   readonly digests: Map<string, string>;
 }
 
+/** The URL's strong ETag from a HEAD, or undefined (weak, missing, or no HEAD). */
+export async function strongEtag(uri: string): Promise<string | undefined> {
+  try {
+    const head = await request(uri, { method: 'HEAD' });
+    await head.body.dump();
+    const value = head.headers['etag'];
+    if (head.statusCode === 200 && typeof value === 'string' && !value.startsWith('W/'))
+      return value;
+  } catch {
+    // no HEAD: fingerprint by content
+  }
+  return undefined;
+}
+
 export async function httpSource(uri: string, store: WeightStore): Promise<RemoteSource> {
   const url = new URL(uri);
   const name = path.posix.basename(decodeURIComponent(url.pathname));
   if (!name) throw new SourceError(`http source "${uri}" names no file (the URL path ends in /)`);
-  let etag: string | undefined;
-  try {
-    const head = await request(url, { method: 'HEAD' });
-    await head.body.dump();
-    const value = head.headers['etag'];
-    if (head.statusCode === 200 && typeof value === 'string' && !value.startsWith('W/'))
-      etag = value;
-  } catch {
-    // no HEAD: fingerprint by content
-  }
+  const etag = await strongEtag(uri);
   const got = await downloadToStore(store, { url: uri });
   return {
     files: [{ path: name, size: got.size, source: got.path }],

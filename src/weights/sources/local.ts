@@ -6,15 +6,15 @@
 
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import type { CogConfig, WeightSpec } from '../../cog/config.js';
+import type { CogConfig, WeightSourceSpec, WeightSpec } from '../../cog/config.js';
 import { setDigest } from '../artifact.js';
 import { noSurvivorsMessage, pathFilter } from '../filter.js';
 import { inventoryDirectory } from '../inventory.js';
 import type { PlannedFile } from '../plan.js';
 import type { WeightStore } from '../store.js';
 import { isLocalSource, localSourceDir } from './file.js';
-import { httpSource } from './http.js';
-import { hfSource } from './hf.js';
+import { httpSource, strongEtag } from './http.js';
+import { hfCommit, hfSource } from './hf.js';
 import { SourceError } from './uri.js';
 
 export interface SourcedFiles {
@@ -105,4 +105,26 @@ export async function localFingerprints(
     out.push(setDigest(files));
   }
   return out;
+}
+
+/**
+ * A source's fingerprint without fetching its bytes: a directory's set digest (read locally),
+ * an hf:// ref's commit (one API call), a URL's strong ETag (one HEAD). Undefined when it
+ * cannot be known without downloading (a weak or missing ETag).
+ */
+export async function cheapFingerprint(
+  config: CogConfig,
+  source: WeightSourceSpec,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): Promise<string | undefined> {
+  if (isLocalSource(source.uri)) {
+    const all = await inventoryDirectory(localSourceDir(source, config.projectDir));
+    return localFingerprints({ inventories: [all], fingerprints: [undefined] }, new Map()).then(
+      (f) => f[0],
+    );
+  }
+  if (/^(hf|huggingface):\/\//.test(source.uri)) return `commit:${await hfCommit(source.uri, env)}`;
+  if (/^https?:\/\//.test(source.uri))
+    return strongEtag(source.uri).then((e) => (e ? `etag:${e}` : undefined));
+  return undefined;
 }
