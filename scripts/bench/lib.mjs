@@ -72,3 +72,19 @@ export async function withRegistry(work, name, run) {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** `timed`, without blocking this process (for benches whose servers live in it). */
+export async function timedAsync(cmd, args, options = {}) {
+  const { spawn } = await import('node:child_process');
+  const start = process.hrtime.bigint();
+  const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], ...options });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d) => (stdout += d));
+  child.stderr.on('data', (d) => (stderr += d));
+  const code = await new Promise((resolve) => child.on('exit', resolve));
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  if (code !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${stderr}`);
+  const rss = /maxrss_kb=(\d+)/.exec(stderr);
+  return { seconds, stdout, rssMB: rss ? Number(rss[1]) / 1024 : undefined };
+}

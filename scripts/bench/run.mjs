@@ -6,6 +6,7 @@ import { packBench } from './pack.mjs';
 import { pushBench } from './push.mjs';
 import { publishBench } from './publish.mjs';
 import { cacheBench } from './cache.mjs';
+import { importBench } from './import.mjs';
 
 const gib = Number(process.env.BENCH_GIB ?? 2);
 const fmt = (n, d = 2) => (n === undefined ? '-' : n.toFixed(d));
@@ -41,6 +42,12 @@ console.log(`## ${cached.name}`);
 console.log('| step | wall s |\n|---|---|');
 for (const [what, s] of cached.rows) console.log(`| ${what} | ${fmt(s)} |`);
 console.log(`\nrestore / cp = ${cached.ratio}× (target ≤ 1.5×)\n`);
+
+const imported = await importBench(gib);
+console.log(`## ${imported.name}`);
+console.log('| tool | wall s | peak RSS MB |\n|---|---|---|');
+for (const [what, s, rss] of imported.rows) console.log(`| ${what} | ${fmt(s)} | ${fmt(rss, 0)} |`);
+console.log(`\nimport / curl = ${imported.ratio}× (target ≤ 1.2×)\n`);
 
 console.log('## gzip: pinned pako vs node:zlib (32 MiB of tokenizer-like JSON)');
 console.log('| level | pako MB/s | pako bytes | zlib MB/s | zlib bytes |\n|---|---|---|---|---|');

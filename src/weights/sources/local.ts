@@ -16,6 +16,7 @@ import { isLocalSource, localSourceDir } from './file.js';
 import { httpSource, strongEtag } from './http.js';
 import { hfCommit, hfSource } from './hf.js';
 import { SourceError } from './uri.js';
+import { mapLimit } from '../../util/limit.js';
 
 export interface SourcedFiles {
   /** The merged, filtered files of the weight. */
@@ -37,28 +38,32 @@ export async function localWeightFiles(
   const inventories: PlannedFile[][] = [];
   const fingerprints: (string | undefined)[] = [];
   const digests = new Map<string, string>();
-  for (const [i, source] of weight.sources.entries()) {
-    let all: PlannedFile[];
+  // Read every source at once (downloads overlap), then merge them in declaration order.
+  const read = await mapLimit(weight.sources, 4, async (source) => {
     if (isLocalSource(source.uri)) {
-      all = await inventoryDirectory(localSourceDir(source, config.projectDir));
-      fingerprints.push(undefined);
-    } else if (/^(hf|huggingface):\/\//.test(source.uri) && store) {
+      return {
+        all: await inventoryDirectory(localSourceDir(source, config.projectDir)),
+        remote: undefined,
+      };
+    }
+    if (/^(hf|huggingface):\/\//.test(source.uri) && store) {
       const remote = await hfSource(source.uri, store, {
         keep: pathFilter(source.include, source.exclude),
       });
-      all = remote.files;
-      fingerprints.push(remote.fingerprint);
-      for (const [k, v] of remote.digests) digests.set(k, v);
-    } else if (/^https?:\/\//.test(source.uri) && store) {
-      const remote = await httpSource(source.uri, store);
-      all = remote.files;
-      fingerprints.push(remote.fingerprint);
-      for (const [k, v] of remote.digests) digests.set(k, v);
-    } else {
-      throw new SourceError(
-        `weight "${weight.name}": source ${source.uri} cannot be read here (unsupported scheme, or no local store)`,
-      );
+      return { all: remote.files, remote };
     }
+    if (/^https?:\/\//.test(source.uri) && store) {
+      const remote = await httpSource(source.uri, store);
+      return { all: remote.files, remote };
+    }
+    throw new SourceError(
+      `weight "${weight.name}": source ${source.uri} cannot be read here (unsupported scheme, or no local store)`,
+    );
+  });
+  for (const [i, source] of weight.sources.entries()) {
+    const { all, remote } = read[i]!;
+    fingerprints.push(remote?.fingerprint);
+    for (const [k, v] of remote?.digests ?? []) digests.set(k, v);
     inventories.push(all);
     const keep = pathFilter(source.include, source.exclude);
     const kept = all.filter((f) => keep(f.path));
