@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT, conformanceCases } from './helpers/conformance.js';
+import { REPO_ROOT, conformanceCases, packCaseArgs } from './helpers/conformance.js';
 import { spawnSync } from 'node:child_process';
 import { cleanEnv, cli } from './helpers/run.js';
 import { tempDir, writeTree } from './helpers/tmp.js';
@@ -52,20 +52,7 @@ describe('cog-push resolve', () => {
 
 describe('cog-push weights pack', () => {
   it.each(conformanceCases())('--json prints the conformance shape for $id', (c) => {
-    const args = [
-      'weights',
-      'pack',
-      path.join(c.dir, 'files'),
-      '--name',
-      c.name,
-      '--target',
-      c.target,
-      '--json',
-    ];
-    if (c.options['bundle-file-max'])
-      args.push('--bundle-file-max', String(c.options['bundle-file-max']));
-    if (c.options['bundle-size-max'])
-      args.push('--bundle-size-max', String(c.options['bundle-size-max']));
+    const args = [...packCaseArgs(c), '--json'];
     const r = cli(args);
     expect(r.stderr).toBe('');
     const got = JSON.parse(r.stdout);
@@ -86,17 +73,7 @@ describe('cog-push weights pack', () => {
     'prints a readable table without --json',
     () => {
       const c = standalone!;
-      const r = cli([
-        'weights',
-        'pack',
-        path.join(c.dir, 'files'),
-        '--name',
-        c.name,
-        '--target',
-        c.target,
-        '--bundle-file-max',
-        '1000',
-      ]);
+      const r = cli(packCaseArgs(c));
       expect(r.stdout).toContain(
         `manifest  ${c.expected.manifestDigest} (${c.expected.manifestSize} bytes)`,
       );

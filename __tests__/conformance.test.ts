@@ -5,10 +5,8 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MEDIA_TYPE } from '../src/oci/mediatypes.js';
 import { HashPool } from '../src/util/hashpool.js';
-import { inventoryDirectory } from '../src/weights/inventory.js';
 import { layerStream } from '../src/weights/layer.js';
-import { packWeight } from '../src/weights/pack.js';
-import { conformanceCases } from './helpers/conformance.js';
+import { conformanceCases, packCase } from './helpers/conformance.js';
 
 const pool = new HashPool(2);
 afterAll(() => pool.close());
@@ -24,17 +22,7 @@ const sha = (b: Uint8Array) => 'sha256:' + createHash('sha256').update(b).digest
 const cases = conformanceCases();
 
 describe.each(cases)('conformance case $id', (c) => {
-  const pack = async () =>
-    packWeight({
-      name: c.name,
-      target: c.target,
-      files: await inventoryDirectory(path.join(c.dir, 'files')),
-      options: {
-        bundleFileMax: c.options['bundle-file-max'],
-        bundleSizeMax: c.options['bundle-size-max'],
-      },
-      pool,
-    });
+  const pack = () => packCase(c, pool);
 
   it('inventories files with sizes and digests in reference order', async () => {
     const packed = await pack();

@@ -1,7 +1,6 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { inventoryDirectory } from '../src/weights/inventory.js';
 import { checkEntry, checkLockfile } from '../src/weights/integrity.js';
 import {
   COG_ENVELOPE_FORMAT,
@@ -9,8 +8,7 @@ import {
   parseLockfile,
   type LockEntry,
 } from '../src/weights/lockfile.js';
-import { packWeight } from '../src/weights/pack.js';
-import { REPO_ROOT, conformanceCases } from './helpers/conformance.js';
+import { REPO_ROOT, conformanceCases, packCase } from './helpers/conformance.js';
 import { cli } from './helpers/run.js';
 import { tempDir } from './helpers/tmp.js';
 
@@ -24,15 +22,7 @@ describe('lockfile integrity', () => {
   it('passes the example lockfile and Cog-identical entries of every conformance case', async () => {
     expect(checkLockfile(exampleLock)).toEqual([]);
     for (const c of conformanceCases()) {
-      const packed = await packWeight({
-        name: c.name,
-        target: c.target,
-        files: await inventoryDirectory(path.join(c.dir, 'files')),
-        options: {
-          bundleFileMax: c.options['bundle-file-max'],
-          bundleSizeMax: c.options['bundle-size-max'],
-        },
-      });
+      const packed = await packCase(c);
       const entry = lockEntry(packed, [], '');
       expect(checkEntry(entry)).toEqual([]);
       if (c.expected.layers.every((l) => l.mediaType.endsWith('.tar')))
