@@ -747,8 +747,11 @@ describe('the action with the Actions cache', () => {
         expect(r.status).toBe(0);
       }
       expect(own.keys().sort()).toEqual([...keys].sort());
+      // Each weight saved exactly once. A run may also find the other's files already in the
+      // shared store and not try at all, so the attempts number 2 to 4 (the extra ones got 409).
       const creates = own.calls.filter((c) => c.method === 'CreateCacheEntry');
-      expect(creates).toHaveLength(4); // both tried both weights; the second of each got a 409
+      expect(creates.length).toBeGreaterThanOrEqual(2);
+      expect(creates.length).toBeLessThanOrEqual(4);
     } finally {
       await own.stop();
     }
