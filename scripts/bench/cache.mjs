@@ -1,20 +1,14 @@
 // Cache restore: a 1 GiB weight restored from the Actions cache (the real @actions/cache,
 // through our stand-in service and Azurite on this machine, with digest verification) beside
 // a plain `cp` of the same files.
-import { createHash } from 'node:crypto';
-import { createReadStream, mkdtempSync, rmSync, readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startCacheService } from '../../__tests__/helpers/cache-service.ts';
 import { restoreWeight, saveWeight } from '../../src/cache/weights.ts';
 import { WeightStore } from '../../src/weights/store.ts';
+import { sha256File } from '../../src/util/hashpool.ts';
 import { GiB, MiB, ratio, timed, weightFiles } from './lib.mjs';
-
-async function sha256File(file) {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file, { highWaterMark: 4 * MiB })) hash.update(chunk);
-  return `sha256:${hash.digest('hex')}`;
-}
 
 export async function cacheBench(totalGiB = 1) {
   const fileSize = 256 * MiB;

@@ -14,8 +14,6 @@ export interface CachedWeight {
   readonly files: readonly { path: string; size: number; digest: string }[];
 }
 
-export const DEFAULT_CACHE_MAX_SIZE = 10 * 1000 ** 3;
-
 /** Is the Actions cache service configured for this process? */
 export function cacheAvailable(): boolean {
   return cache.isFeatureAvailable();

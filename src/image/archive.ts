@@ -3,11 +3,10 @@
 // multi-GB image is never extracted. The archive's manifest.json becomes a Docker v2 schema 2
 // manifest; layer digests come from OCI-style entry names (Docker ≥ 25) or are hashed.
 
-import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { goMarshal } from '../util/gojson.js';
-import { sha256 } from '../util/hashpool.js';
+import { sha256, sha256File } from '../util/hashpool.js';
 import { TargetError, type Manifest, type ManifestInfo } from '../oci/target.js';
 
 const DOCKER_MANIFEST = 'application/vnd.docker.distribution.manifest.v2+json';
@@ -123,13 +122,7 @@ export class DockerArchive {
       const m = /^blobs\/sha256\/([a-f0-9]{64})$/.exec(name);
       if (m) return `sha256:${m[1]}`;
       const e = entries.get(name)!;
-      const hash = createHash('sha256');
-      for await (const chunk of createReadStream(file, {
-        start: e.offset,
-        end: e.offset + e.size - 1,
-      }))
-        hash.update(chunk as Buffer);
-      return `sha256:${hash.digest('hex')}`;
+      return sha256File(file, { start: e.offset, size: e.size });
     };
     const config = await read(image.Config);
     const layers = [];

@@ -7,6 +7,7 @@
 // the same from the bundle, the CLI and the tests.
 
 import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 
@@ -185,4 +186,20 @@ export class HashPool {
 /** `sha256:<hex>` of bytes in memory (small things: JSON, headers). */
 export function sha256(data: Uint8Array | string): string {
   return 'sha256:' + createHash('sha256').update(data).digest('hex');
+}
+
+/** `sha256:<hex>` of a file, or of `range.size` bytes of it from `range.start`, streamed. */
+export async function sha256File(
+  file: string,
+  range?: { start: number; size: number },
+): Promise<string> {
+  const hash = createHash('sha256');
+  if (!range || range.size > 0) {
+    const stream = createReadStream(file, {
+      highWaterMark: 4 << 20,
+      ...(range ? { start: range.start, end: range.start + range.size - 1 } : {}),
+    });
+    for await (const chunk of stream) hash.update(chunk as Buffer);
+  }
+  return `sha256:${hash.digest('hex')}`;
 }

@@ -3,11 +3,10 @@
 // digest has been checked. The root is an absolute path that is the same on every run of a
 // runner image (~/.cache/cog-push/store), because the Actions cache keys entries by path.
 
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { copyFile, link, lstat, mkdir, rename, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { sha256File } from '../util/hashpool.js';
 
 const DIGEST = /^sha256:([a-f0-9]{64})$/;
 
@@ -41,14 +40,13 @@ export class WeightStore {
   /** Hash the stored file; a file whose bytes do not match is removed. */
   async verify(digest: string): Promise<boolean> {
     const file = this.path(digest);
-    const hash = createHash('sha256');
+    let actual: string;
     try {
-      for await (const chunk of createReadStream(file, { highWaterMark: 4 << 20 }))
-        hash.update(chunk as Buffer);
+      actual = await sha256File(file);
     } catch {
       return false;
     }
-    if (`sha256:${hash.digest('hex')}` === digest) return true;
+    if (actual === digest) return true;
     await rm(file, { force: true });
     return false;
   }

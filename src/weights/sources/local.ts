@@ -4,8 +4,6 @@
 // inventory (so editing even an excluded file changes it); for a URL, its strong ETag or the
 // sha256 of its body.
 
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import type { CogConfig, WeightSourceSpec, WeightSpec } from '../../cog/config.js';
 import { setDigest } from '../artifact.js';
 import { noSurvivorsMessage, pathFilter } from '../filter.js';
@@ -17,6 +15,7 @@ import { httpSource, strongEtag } from './http.js';
 import { hfCommit, hfSource } from './hf.js';
 import { SourceError } from './uri.js';
 import { mapLimit } from '../../util/limit.js';
+import { sha256File } from '../../util/hashpool.js';
 
 export interface SourcedFiles {
   /** The merged, filtered files of the weight. */
@@ -83,13 +82,6 @@ export async function localWeightFiles(
     }
   }
   return { files: [...merged.values()].map((m) => m.file), inventories, fingerprints, digests };
-}
-
-async function sha256File(file: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file, { highWaterMark: 4 << 20 }))
-    hash.update(chunk as Buffer);
-  return `sha256:${hash.digest('hex')}`;
 }
 
 /** Each source's fingerprint; `known` digests (from packing) spare re-reading those files. */
