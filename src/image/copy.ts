@@ -7,6 +7,7 @@ import { MEDIA_TYPE } from '../oci/mediatypes.js';
 import type { Platform } from '../oci/index.js';
 import { TargetError, type BlobSource, type Target } from '../oci/target.js';
 import { mapLimit } from '../util/limit.js';
+import { skipBytes } from '../util/bytes.js';
 
 const INDEX_TYPES = new Set([
   MEDIA_TYPE.ociIndex,
@@ -32,21 +33,6 @@ interface ManifestJson {
   config?: { digest: string; size: number };
   layers?: { digest: string; size: number }[];
   manifests?: { digest: string; mediaType: string; size: number; platform?: Partial<Platform> }[];
-}
-
-async function* skip(
-  source: AsyncIterable<Uint8Array>,
-  offset: number,
-): AsyncGenerator<Uint8Array> {
-  let left = offset;
-  for await (const chunk of source) {
-    if (left >= chunk.length) {
-      left -= chunk.length;
-      continue;
-    }
-    yield left > 0 ? chunk.subarray(left) : chunk;
-    left = 0;
-  }
 }
 
 function parse(bytes: Uint8Array, where: string): ManifestJson {
@@ -99,7 +85,7 @@ export async function copyImage(
     const blob: BlobSource = {
       digest: b.digest,
       size: b.size,
-      open: (offset = 0) => skip(source.openBlob(b.digest), offset),
+      open: (offset = 0) => skipBytes(source.openBlob(b.digest), offset),
     };
     return (await dest.putBlob(blob)).bytesWritten;
   });

@@ -5,6 +5,7 @@
 import { open } from 'node:fs/promises';
 import { SLOT_SIZE, type HashPool, type PooledHash } from '../util/hashpool.js';
 import { GzipEncoder } from './gzip.js';
+import { skipBytes } from '../util/bytes.js';
 import type { LayerPlan, PlannedFile } from './plan.js';
 import { tarSegments } from './tar.js';
 
@@ -105,20 +106,13 @@ export async function* layerStream(plan: LayerPlan, offset = 0): AsyncGenerator<
     for await (const chunk of readTar(plan, freshBuffers, offset)) yield chunk.data;
     return;
   }
-  const gzip = new GzipEncoder(plan.gzipLevel);
-  let skip = offset;
-  const emit = function* (parts: Uint8Array[]) {
-    for (const part of parts) {
-      if (skip >= part.length) {
-        skip -= part.length;
-        continue;
-      }
-      yield part.subarray(skip);
-      skip = 0;
-    }
-  };
-  for await (const chunk of readTar(plan, freshBuffers)) yield* emit(gzip.push(chunk.data));
-  yield* emit(gzip.finish());
+  yield* skipBytes(gzipStream(plan, plan.gzipLevel), offset);
+}
+
+async function* gzipStream(plan: LayerPlan, level: 6 | 9): AsyncGenerator<Uint8Array> {
+  const gzip = new GzipEncoder(level);
+  for await (const chunk of readTar(plan, freshBuffers)) yield* gzip.push(chunk.data);
+  yield* gzip.finish();
 }
 
 export interface FileDigest {

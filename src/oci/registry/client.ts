@@ -7,6 +7,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Readable } from 'node:stream';
 import { Agent, request, type Dispatcher } from 'undici';
 import { sha256 } from '../../util/hashpool.js';
+import { takeBytes } from '../../util/bytes.js';
 import { MEDIA_TYPE } from '../mediatypes.js';
 import type { BlobSource, Manifest, ManifestInfo, PutBlobResult, Target } from '../target.js';
 import { TargetError } from '../target.js';
@@ -122,20 +123,6 @@ function retryAfterMs(res: Response): number | undefined {
   if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
   const date = Date.parse(v);
   return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
-}
-
-/** Bytes `[0, n)` of a stream. */
-async function* take(source: AsyncIterable<Uint8Array>, n: number): AsyncGenerator<Uint8Array> {
-  let left = n;
-  if (left <= 0) return;
-  for await (const chunk of source) {
-    if (chunk.length >= left) {
-      yield chunk.subarray(0, left);
-      return;
-    }
-    yield chunk;
-    left -= chunk.length;
-  }
 }
 
 /** Count what actually left through the body. */
@@ -473,7 +460,7 @@ export class RegistryTarget implements Target {
             body: () => {
               const start = offset;
               let chunkSent = 0;
-              return counted(take(blob.open(start), end - start), (n) => {
+              return counted(takeBytes(blob.open(start), end - start), (n) => {
                 sent += n;
                 chunkSent += n;
                 this.options.onProgress?.(blob.digest, start + chunkSent, blob.size);
