@@ -110,7 +110,7 @@ describe('hf:// sources', () => {
     expect(Object.keys(byPath).sort()).toEqual(['config.json', 'sub/model.safetensors']);
     for (const [p, f] of Object.entries(byPath)) {
       expect(f.size).toBe(blobs[p]!.length);
-      expect(source.digests.get(f.source)).toBe(`sha256:${hex(blobs[p]!)}`);
+      expect(source.arrived.get(f.source)?.digest).toBe(`sha256:${hex(blobs[p]!)}`);
     }
     // Bytes come from the pinned commit; the excluded file is never fetched.
     expect(

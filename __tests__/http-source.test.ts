@@ -8,12 +8,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WeightStore } from '../src/weights/store.js';
 import { downloadToStore } from '../src/weights/sources/download.js';
 import { httpSource } from '../src/weights/sources/http.js';
+import { OciLayoutTarget } from '../src/oci/layout.js';
+import { layerStream } from '../src/weights/layer.js';
+import { packWeight } from '../src/weights/pack.js';
+import { DEFAULT_BUNDLE_FILE_MAX } from '../src/weights/plan.js';
 import { freePort } from './helpers/registry.js';
 import { pseudoRandom, tempDir } from './helpers/tmp.js';
 
 const root = tempDir('http-');
 const body = Buffer.from(pseudoRandom(300_000, 9));
-const digest = 'sha256:' + createHash('sha256').update(body).digest('hex');
+const defaultBody = body;
+const sha256 = (b: Uint8Array) => 'sha256:' + createHash('sha256').update(b).digest('hex');
+const digest = sha256(body);
 
 interface Seen {
   url: string;
@@ -42,13 +48,20 @@ async function server(
   };
 }
 
-/** Serves `body` with Range support; `cut` drops the first full GET half way. */
-function files(etag: string | undefined, options: { cut?: boolean } = {}) {
+/**
+ * Serves `body` with Range support; `cut` drops the first full GET part way (at `cutAt`),
+ * `ignoreRange` answers every request with the whole body.
+ */
+function files(
+  etag: string | undefined,
+  options: { cut?: boolean; cutAt?: number; ignoreRange?: boolean; body?: Buffer } = {},
+) {
   let cutDone = false;
+  const body = options.body ?? defaultBody;
   return (req: http.IncomingMessage, res: http.ServerResponse) => {
     const headers: Record<string, string> = { 'content-type': 'application/octet-stream' };
     if (etag) headers['etag'] = etag;
-    const m = /^bytes=(\d+)-$/.exec(req.headers.range ?? '');
+    const m = options.ignoreRange ? null : /^bytes=(\d+)-$/.exec(req.headers.range ?? '');
     const start = m ? Number(m[1]) : 0;
     const part = body.subarray(start);
     res.writeHead(m ? 206 : 200, {
@@ -59,7 +72,9 @@ function files(etag: string | undefined, options: { cut?: boolean } = {}) {
     if (req.method === 'HEAD') return res.end();
     if (options.cut && !cutDone && !m) {
       cutDone = true;
-      res.write(part.subarray(0, 100_000), () => setTimeout(() => res.destroy(), 20));
+      res.write(part.subarray(0, options.cutAt ?? 100_000), () =>
+        setTimeout(() => res.destroy(), 20),
+      );
       return;
     }
     res.end(part);
@@ -134,5 +149,65 @@ describe('http(s) sources', () => {
     expect(got.digest).toBe(digest);
     expect(hub.seen.map((s) => s.authorization)).toEqual(['Bearer hf_secret']);
     expect(target.seen.map((s) => s.authorization)).toEqual([undefined]);
+  });
+});
+
+describe('a large weight file as it downloads', () => {
+  // The smallest file the planner gives a plain tar layer of its own (bundle-file-max).
+  const large = Buffer.from(pseudoRandom(DEFAULT_BUNDLE_FILE_MAX, 11));
+  const weightPath = 'unet/diffusion_pytorch_model.safetensors';
+
+  /** The layer as packing reads it back from the stored file: digest and bytes. */
+  async function packedLayer(source: string) {
+    const packed = await packWeight({
+      name: 'w',
+      target: '/src/w',
+      files: [{ path: weightPath, size: large.length, source }],
+    });
+    const chunks: Uint8Array[] = [];
+    for await (const c of layerStream(packed.layers[0]!.plan)) chunks.push(Buffer.from(c));
+    return { digest: packed.layers[0]!.digest, bytes: Buffer.concat(chunks) };
+  }
+
+  for (const mode of ['cut mid-file and resumed', 'cut, then the Range ignored'] as const) {
+    it(`takes its layer digest and writes the layer to an OCI layout (${mode})`, async () => {
+      const s = await server(
+        files('"big"', {
+          body: large,
+          cut: true,
+          cutAt: 5_000_000 + 17,
+          ignoreRange: mode === 'cut, then the Range ignored',
+        }),
+      );
+      stops.push(s.stop);
+      const layout = new OciLayoutTarget(path.join(root, `layout-${stops.length}`));
+      const st = new WeightStore(path.join(root, `store-large-${stops.length}`));
+      const got = await downloadToStore(
+        st,
+        { url: `${s.origin}/big`, weightPath },
+        { layerBlobs: () => layout.blobWriter() },
+      );
+      expect(got.digest).toBe(sha256(large));
+      expect(s.seen).toHaveLength(2);
+      const expected = await packedLayer(got.path);
+      expect(got.layer).toEqual({ digest: expected.digest, size: expected.bytes.length });
+      const blob = readFileSync(
+        path.join(layout.dir, 'blobs', 'sha256', expected.digest.slice('sha256:'.length)),
+      );
+      expect(Buffer.compare(blob, expected.bytes)).toBe(0);
+      // Nothing but the blob (no partial files) is left in the layout.
+      expect(readdirSync(path.join(layout.dir, 'blobs', 'sha256'))).toEqual([
+        expected.digest.slice('sha256:'.length),
+      ]);
+    });
+  }
+
+  it('takes no layer digest for a file the planner bundles or gzips', async () => {
+    const s = await server(files(undefined, { body: large }));
+    stops.push(s.stop);
+    const st = new WeightStore(path.join(root, 'store-gz'));
+    const json = await downloadToStore(st, { url: `${s.origin}/big`, weightPath: 'big.json' });
+    expect(json.layer).toBeUndefined();
+    expect(json.digest).toBe(sha256(large));
   });
 });

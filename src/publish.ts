@@ -148,25 +148,40 @@ async function destination(inputs: Inputs, model: ModelTarget, log: Log): Promis
   return openTarget(repo, registryOptions(inputs, host, log, await loginFor(inputs, host)));
 }
 
-/** Pack a weight from its local sources (filtered and merged). */
+/**
+ * Pack a weight from its sources (filtered and merged); downloads go to the store, and to the
+ * target as they arrive when it takes early blobs (an OCI layout).
+ */
 async function packFromSource(
   config: CogConfig,
   name: string,
-  pool: HashPool,
-  cache: PackCache,
+  packing: Packing,
+  /** Takes downloaded layers as they arrive (unless undefined, as in a dry run). */
+  earlyBlobs: Target | undefined,
   log: Log,
-  store: WeightStore,
 ): Promise<{ packed: PackedWeight; fingerprints: () => Promise<string[]> }> {
+  const { pool, packCache: cache, store } = packing;
   const spec = config.weights.find((w) => w.name === name);
   if (!spec) throw new PublishError(`weight "${name}" is not in ${config.file}`);
-  const sourced = await localWeightFiles(config, spec, (m) => log.info(m), store);
-  const packed = await packWeight({ name, target: spec.target, files: sourced.files, pool, cache });
+  const sourced = await localWeightFiles(config, spec, (m) => log.info(m), {
+    store,
+    pool,
+    layerBlobs: earlyBlobs?.blobWriter?.bind(earlyBlobs),
+  });
+  const packed = await packWeight({
+    name,
+    target: spec.target,
+    files: sourced.files,
+    pool,
+    cache,
+    arrived: sourced.arrived,
+  });
   const known = new Map(
     packed.layers.flatMap((l) =>
       l.files.map((f, k) => [l.plan.files[k]!.source, f.digest] as const),
     ),
   );
-  for (const [k, v] of sourced.digests) known.set(k, v);
+  for (const [k, v] of sourced.arrived) known.set(k, v.digest);
   return { packed, fingerprints: () => localFingerprints(sourced, known) };
 }
 
@@ -212,6 +227,8 @@ async function publishWeights(
   target: Target,
   log: Log,
   cacheReport: CacheReport,
+  /** Weights an import just packed from their sources: pushed as they are, not packed again. */
+  imported?: ReadonlyMap<string, PackedWeight>,
 ): Promise<PublishedWeight[]> {
   const pool = new HashPool();
   const packCache = new PackCache();
@@ -240,14 +257,18 @@ async function publishWeights(
           origin: 'registry' as const,
         };
       }
-      const { packed, origin } = await weightBytes(
-        inputs,
-        config,
-        entry,
-        { pool, packCache, store },
-        log,
-        cacheReport,
-      );
+      const ready = imported?.get(entry.name);
+      const { packed, origin } = ready
+        ? { packed: ready, origin: 'source' as const }
+        : await weightBytes(
+            inputs,
+            config,
+            entry,
+            { pool, packCache, store },
+            target,
+            log,
+            cacheReport,
+          );
       if (packed.artifact.manifestDigest !== entry.digest) {
         throw new PublishError(
           `weight "${entry.name}": its files give manifest ${packed.artifact.manifestDigest}, but ${LOCKFILE_NAME} says ${entry.digest}; ` +
@@ -315,10 +336,11 @@ async function weightBytes(
   config: CogConfig,
   entry: LockEntry,
   packing: Packing,
+  target: Target,
   log: Log,
   report: CacheReport,
 ): Promise<{ packed: PackedWeight; origin: WeightOrigin }> {
-  const { pool, packCache, store } = packing;
+  const { pool, store } = packing;
   const inStore = async () =>
     (await Promise.all(entry.files.map((f) => store.has(f.digest, f.size)))).every(Boolean);
   let origin: WeightOrigin | undefined;
@@ -342,7 +364,13 @@ async function weightBytes(
       `weight ${entry.name}: the local store does not reproduce ${entry.digest}; packing from its source`,
     );
   }
-  const { packed } = await packFromSource(config, entry.name, pool, packCache, log, store);
+  const { packed } = await packFromSource(
+    config,
+    entry.name,
+    packing,
+    inputs.dryRun ? undefined : target,
+    log,
+  );
   return { packed, origin: 'source' };
 }
 
@@ -383,18 +411,20 @@ async function importWeights(
   config: CogConfig,
   previous: Lockfile | undefined,
   log: Log,
-  target?: Target,
-): Promise<{ lock: Lockfile; imported: ImportedWeight[] }> {
+  target: Target,
+  dryRun = false,
+): Promise<{ lock: Lockfile; imported: ImportedWeight[]; packed: Map<string, PackedWeight> }> {
   const pool = new HashPool();
-  const cache = new PackCache();
+  const packCache = new PackCache();
   const store = new WeightStore();
   try {
     const weights: LockEntry[] = [];
     const imported: ImportedWeight[] = [];
+    const packedNow = new Map<string, PackedWeight>();
     for (const w of config.weights) {
       const previousEntry = previous?.weights.find((e) => e.name === w.name);
       const reused =
-        previous && previousEntry && target
+        previous && previousEntry
           ? await fastPath(config, w.name, previous, previousEntry, target)
           : undefined;
       let entry: LockEntry;
@@ -403,12 +433,12 @@ async function importWeights(
         const { packed, fingerprints } = await packFromSource(
           config,
           w.name,
-          pool,
-          cache,
+          { pool, packCache, store },
+          dryRun ? undefined : target,
           log,
-          store,
         );
         entry = lockEntryFor(config, packed, await fingerprints(), previousEntry);
+        packedNow.set(w.name, packed);
       }
       const status: ImportStatus = !previousEntry
         ? 'new'
@@ -421,7 +451,11 @@ async function importWeights(
       );
       weights.push(entry);
     }
-    return { lock: { version: 1, envelopeFormat: envelopeFor(weights), weights }, imported };
+    return {
+      lock: { version: 1, envelopeFormat: envelopeFor(weights), weights },
+      imported,
+      packed: packedNow,
+    };
   } finally {
     await pool.close();
   }
@@ -470,13 +504,14 @@ export async function importToTarget(
   let lock: Lockfile;
   let imported: ImportedWeight[];
   try {
-    ({ lock, imported } = await importWeights(
+    let packed: Map<string, PackedWeight>;
+    ({ lock, imported, packed } = await importWeights(
       config,
       await readLockfile(config.projectDir),
       log,
       dest.target,
     ));
-    await publishWeights(inputs, config, lock, dest.target, log, { hits: [], misses: [] });
+    await publishWeights(inputs, config, lock, dest.target, log, { hits: [], misses: [] }, packed);
   } finally {
     await dest.close();
   }
@@ -650,9 +685,7 @@ export async function publish(inputs: Inputs, log: Log): Promise<PublishResult> 
   let lock = await readLockfile(config.projectDir);
   const lockPath = path.join(config.projectDir, LOCKFILE_NAME);
   let lockfileChanged = false;
-  if (inputs.importWeights) {
-    lock = (await log.group('Import weights', () => importWeights(config, lock, log))).lock;
-  } else if (config.weights.length > 0) {
+  if (!inputs.importWeights && config.weights.length > 0) {
     if (!lock) {
       throw new PublishError(
         `${lockPath} not found, but cog.yaml declares ${config.weights.length} weight(s); run \`cog weights import\` and commit weights.lock, or set the action input \`import-weights: true\``,
@@ -663,15 +696,24 @@ export async function publish(inputs: Inputs, log: Log): Promise<PublishResult> 
     const drift = checkDrift(config, lock);
     if (drift.length > 0) throw new PublishError(driftMessage(drift, lockPath));
   }
-  lock ??= { version: 1, envelopeFormat: COG_ENVELOPE_FORMAT, weights: [] };
 
   const dest = await destination(inputs, model, log);
   const repository = dest.repositoryRef;
   try {
+    // The import opens the destination first: a weight whose sources and manifest are
+    // unchanged there is kept without fetching anything (the fast path).
+    let imported: Map<string, PackedWeight> | undefined;
+    if (inputs.importWeights) {
+      const previous = lock;
+      ({ lock, packed: imported } = await log.group('Import weights', () =>
+        importWeights(config, previous, log, dest.target, inputs.dryRun),
+      ));
+    }
+    lock ??= { version: 1, envelopeFormat: COG_ENVELOPE_FORMAT, weights: [] };
     log.info(`Pushing to ${repository}:${tag}...`);
     const cacheReport: CacheReport = { hits: [], misses: [] };
     const weights = await log.group('Weights', () =>
-      publishWeights(inputs, config, lock!, dest.target, log, cacheReport),
+      publishWeights(inputs, config, lock!, dest.target, log, cacheReport, imported),
     );
     const image = await log.group('Image', () =>
       publishImage(inputs, config, dest.target, imageRepository(dest, model), imageTag(tag), log),

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { MEDIA_TYPE } from './mediatypes.js';
 import { sha256 } from '../util/hashpool.js';
@@ -13,6 +13,7 @@ import {
   TargetError,
   bytesBlob,
   type BlobSource,
+  type BlobWriter,
   type Manifest,
   type ManifestInfo,
   type PutBlobResult,
@@ -90,6 +91,38 @@ export class OciLayoutTarget implements Target {
       await rm(partial, { force: true });
       throw e;
     }
+  }
+
+  async blobWriter(): Promise<BlobWriter> {
+    await this.init();
+    const partial = path.join(
+      this.dir,
+      'blobs',
+      'sha256',
+      `.partial-${process.pid}-${Math.random().toString(36).slice(2)}`,
+    );
+    const handle = await open(partial, 'w');
+    let isOpen = true;
+    const close = async () => {
+      if (isOpen) await handle.close();
+      isOpen = false;
+    };
+    return {
+      write: async (data, position) => {
+        await handle.write(data, 0, data.length, position);
+      },
+      commit: async (digest, size) => {
+        await close();
+        const written = (await stat(partial)).size;
+        if (written !== size)
+          throw new TargetError(`${this.name}: blob ${digest} has ${written} bytes, not ${size}`);
+        await rename(partial, this.blobPath(digest));
+      },
+      abort: async () => {
+        await close();
+        await rm(partial, { force: true });
+      },
+    };
   }
 
   async *openBlob(digest: string): AsyncIterable<Uint8Array> {

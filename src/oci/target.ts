@@ -35,6 +35,19 @@ export interface PutBlobResult {
   readonly bytesWritten: number;
 }
 
+/**
+ * A blob written as its bytes arrive — out of order, at their positions — and named by its
+ * digest only at the end. The writer trusts the digest it is given: the caller must have hashed
+ * exactly the bytes it wrote (a download hashes and writes the same memory).
+ */
+export interface BlobWriter {
+  write(data: Uint8Array, position: number): Promise<void>;
+  /** Keep the blob as `digest`; it must be `size` bytes long. */
+  commit(digest: string, size: number): Promise<void>;
+  /** Drop what was written (safe after commit: then it does nothing). */
+  abort(): Promise<void>;
+}
+
 export interface Target {
   /** `registry/repository`, or `oci-layout:<dir>`: names the target in messages. */
   readonly name: string;
@@ -53,6 +66,8 @@ export interface Target {
   putManifest(bytes: Uint8Array, mediaType: string, reference: string): Promise<string>;
   /** Stream a blob the target holds (an image being copied from here). */
   openBlob(digest: string): AsyncIterable<Uint8Array>;
+  /** When the target can take a blob before its digest is known (an OCI layout can). */
+  blobWriter?(): Promise<BlobWriter>;
 }
 
 export class TargetError extends Error {

@@ -6,6 +6,7 @@ import { HashPool } from '../util/hashpool.js';
 import { mapLimit } from '../util/limit.js';
 import { buildWeightArtifact, type WeightArtifact, type WeightFile } from './artifact.js';
 import { digestLayer, type LayerDigests } from './layer.js';
+import { MEDIA_TYPE } from '../oci/mediatypes.js';
 import type { PackCache } from './packcache.js';
 import { byPath, planLayers, type LayerPlan, type PackOptions, type PlannedFile } from './plan.js';
 
@@ -21,6 +22,18 @@ export interface PackedWeight {
   readonly layers: readonly PackedLayer[];
 }
 
+/**
+ * A file whose digests were taken as it arrived (a download), by where it landed: its own
+ * plain tar layer's too, when the planner gives it one, so that layer is not read again.
+ */
+export interface ArrivedFile {
+  /** Its path in the weight, which its layer's tar header was made for. */
+  readonly path: string;
+  readonly size: number;
+  readonly digest: string;
+  readonly layer?: { readonly digest: string; readonly size: number } | undefined;
+}
+
 export interface PackRequest {
   readonly name: string;
   readonly target: string;
@@ -30,6 +43,8 @@ export interface PackRequest {
   readonly pool?: HashPool;
   /** Reuse digests of unchanged files from an earlier pack (and record this one). */
   readonly cache?: PackCache | undefined;
+  /** Files digested as they arrived, by `source` path. */
+  readonly arrived?: ReadonlyMap<string, ArrivedFile> | undefined;
 }
 
 export async function packWeight(request: PackRequest): Promise<PackedWeight> {
@@ -39,7 +54,7 @@ export async function packWeight(request: PackRequest): Promise<PackedWeight> {
   const key = cache?.key(request.name, request.target, request.files, request.options ?? {});
   const cached = key ? await cache!.load(key, plans) : undefined;
   if (cached) return assemble(request, plans, cached);
-  const digests = await digestLayers(plans, request.pool);
+  const digests = await digestLayers(plans, request.pool, request.arrived);
   if (key) await cache!.save(key, digests);
   return assemble(request, plans, digests);
 }
@@ -57,22 +72,45 @@ function assemble(
   return { artifact, files, layers };
 }
 
-/** Read every layer once, spreading the hashing over the pool's workers. */
+/** A one-file plain tar layer whose file was digested as it arrived needs no read at all. */
+function arrivedLayer(
+  plan: LayerPlan,
+  arrived: ReadonlyMap<string, ArrivedFile> | undefined,
+): LayerDigests | undefined {
+  const file = plan.files.length === 1 ? plan.files[0]! : undefined;
+  if (!file || plan.mediaType !== MEDIA_TYPE.layerTar) return undefined;
+  const got = arrived?.get(file.source);
+  if (!got?.layer || got.path !== file.path || got.size !== file.size) return undefined;
+  return {
+    mediaType: plan.mediaType,
+    digest: got.layer.digest,
+    size: got.layer.size,
+    tarDigest: got.layer.digest,
+    tarSize: got.layer.size,
+    sizeUncompressed: file.size,
+    files: [{ path: file.path, size: file.size, digest: got.digest }],
+  };
+}
+
+/** Read every layer not already digested once, spreading the hashing over the pool's workers. */
 async function digestLayers(
   plans: readonly LayerPlan[],
   shared: HashPool | undefined,
+  arrived: ReadonlyMap<string, ArrivedFile> | undefined,
 ): Promise<LayerDigests[]> {
+  const layers = plans.map((plan) => arrivedLayer(plan, arrived));
+  if (layers.every(Boolean)) return layers as LayerDigests[];
   const pool = shared ?? new HashPool();
   try {
     // Largest layers first so the last one to finish is short; each layer spreads its hashes
     // over the pool, so a pool's worth of layers keeps every core busy.
     const order = plans
       .map((plan, i) => ({ plan, i }))
+      .filter(({ i }) => !layers[i])
       .sort((a, b) => b.plan.sizeUncompressed - a.plan.sizeUncompressed);
     const digested = await mapLimit(order, pool.size, async ({ plan }) => digestLayer(plan, pool));
-    const layers: LayerDigests[] = new Array(plans.length);
     order.forEach(({ i }, k) => (layers[i] = digested[k]!));
-    return layers;
+    return layers as LayerDigests[];
   } finally {
     if (!shared) await pool.close();
   }

@@ -63,6 +63,26 @@ function layer(files: PlannedFile[], mediaType: LayerMediaType): LayerPlan {
   };
 }
 
+/** A large file's media type: plain tar for formats gzip cannot shrink, else tar+gzip. */
+function largeFileMediaType(filePath: string): LayerMediaType {
+  return INCOMPRESSIBLE_EXTENSIONS.has(goExt(filePath).toLowerCase())
+    ? MEDIA_TYPE.layerTar
+    : MEDIA_TYPE.layerTarGzip;
+}
+
+/**
+ * Whether the planner gives this file a plain tar layer of its own. Such a layer's bytes depend
+ * only on the file's path, size and content, so its digest can be taken as the file arrives.
+ */
+export function getsPlainTarLayer(
+  filePath: string,
+  size: number,
+  options: PackOptions = {},
+): boolean {
+  const fileMax = options.bundleFileMax || DEFAULT_BUNDLE_FILE_MAX;
+  return size >= fileMax && largeFileMediaType(filePath) === MEDIA_TYPE.layerTar;
+}
+
 /** Plan the layers of `files` (any order): bundles first, then large files, each by path. */
 export function planLayers(files: readonly PlannedFile[], options: PackOptions = {}): LayerPlan[] {
   const fileMax = options.bundleFileMax || DEFAULT_BUNDLE_FILE_MAX;
@@ -87,13 +107,7 @@ export function planLayers(files: readonly PlannedFile[], options: PackOptions =
 
   for (const f of sorted) {
     if (f.size < fileMax) continue;
-    const ext = goExt(f.path).toLowerCase();
-    layers.push(
-      layer(
-        [f],
-        INCOMPRESSIBLE_EXTENSIONS.has(ext) ? MEDIA_TYPE.layerTar : MEDIA_TYPE.layerTarGzip,
-      ),
-    );
+    layers.push(layer([f], largeFileMediaType(f.path)));
   }
   return layers;
 }

@@ -150,6 +150,20 @@ export function tarSegments(files: readonly PlannedFile[]): TarSegment[] {
   return segments;
 }
 
+/** The bytes around the contents of a one-file tar: what precedes them, and what follows. */
+export function soloTarFraming(
+  filePath: string,
+  size: number,
+): { before: Uint8Array; after: Uint8Array } {
+  const segments = tarSegments([{ path: filePath, size, source: '' }]);
+  const at = segments.findIndex((s) => s.kind === 'file');
+  const bytes = (part: TarSegment[]) =>
+    concat(part.map((s) => (s.kind === 'bytes' ? s.data : new Uint8Array(0))));
+  return at < 0
+    ? { before: bytes(segments), after: new Uint8Array(0) }
+    : { before: bytes(segments.slice(0, at)), after: bytes(segments.slice(at + 1)) };
+}
+
 /** The tar's length in bytes, without building it. */
 export function tarSize(segments: readonly TarSegment[]): number {
   return segments.reduce((n, s) => n + (s.kind === 'bytes' ? s.data.length : s.file.size), 0);

@@ -1,16 +1,23 @@
-// Downloads straight into the local store: streamed through sha256 while written, resumed
-// with a Range request after a dropped connection, verified (size and digest) before the file
-// is renamed into place. A mismatch deletes the partial file and names both digests.
-// Credentials go only to the origin they belong to; a redirect elsewhere drops them.
+// Downloads straight into the local store: each arriving chunk is copied once into a shared
+// slot, and from there written to the partial file and hashed on the pool's workers — the
+// file's sha256 and, when the planner will give the file a plain tar layer of its own, that
+// layer's digest too (its tar framing depends only on the file's path and size), so packing a
+// downloaded weight reads nothing again. A target that takes blobs before their digest is
+// known (an OCI layout) gets that layer written from the same slots, so pushing it later
+// costs nothing. A dropped connection resumes with a Range request; the
+// file is verified (size and digest) before it is renamed into place. A mismatch deletes the
+// partial file and names both digests. Credentials go only to the origin they belong to; a
+// redirect elsewhere drops them.
 
-import { createHash } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { once } from 'node:events';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { request } from 'undici';
+import type { BlobWriter } from '../../oci/target.js';
+import { HashPool, type PooledHash, type SlotRing } from '../../util/hashpool.js';
+import { getsPlainTarLayer } from '../plan.js';
 import type { WeightStore } from '../store.js';
+import { soloTarFraming } from '../tar.js';
 import { SourceError } from './uri.js';
 
 export interface DownloadRequest {
@@ -20,6 +27,8 @@ export interface DownloadRequest {
   /** When known, the bytes must hash to this (else it is computed and returned). */
   readonly digest?: string | undefined;
   readonly size?: number | undefined;
+  /** The file's path inside its weight: lets the digest of its own plain tar layer be taken. */
+  readonly weightPath?: string | undefined;
   readonly attempts?: number;
 }
 
@@ -27,6 +36,15 @@ export interface Downloaded {
   readonly digest: string;
   readonly size: number;
   readonly path: string;
+  /** The file's own plain tar layer (path `weightPath`), when the planner gives it one. */
+  readonly layer?: { readonly digest: string; readonly size: number } | undefined;
+}
+
+export interface DownloadOptions {
+  /** Hashes the download (one is made for the call when absent). */
+  readonly pool?: HashPool | undefined;
+  /** Where the file's own plain tar layer is written as it arrives, when it gets one. */
+  readonly layerBlobs?: (() => Promise<BlobWriter>) | undefined;
 }
 
 const TRANSIENT = new Set([408, 429, 500, 502, 503, 504]);
@@ -54,15 +72,20 @@ async function get(url: string, req: DownloadRequest, headers: Record<string, st
 export async function downloadToStore(
   store: WeightStore,
   req: DownloadRequest,
+  options: DownloadOptions = {},
 ): Promise<Downloaded> {
   if (req.digest && req.size !== undefined && (await store.has(req.digest, req.size))) {
     return { digest: req.digest, size: req.size, path: store.path(req.digest) };
   }
+  const own = options.pool ? undefined : new HashPool(2);
+  const pool = (options.pool ?? own)!;
+  const hashes = new Arrival(pool, options.layerBlobs);
   const tmpDir = path.join(store.root, 'tmp');
   await mkdir(tmpDir, { recursive: true });
   const partial = path.join(tmpDir, `${process.pid}-${Math.random().toString(36).slice(2)}.part`);
-  const hash = createHash('sha256');
+  const handle = await open(partial, 'w');
   let written = 0;
+  let expected = req.size;
   const attempts = req.attempts ?? 5;
   try {
     for (let attempt = 1; ; attempt++) {
@@ -73,25 +96,25 @@ export async function downloadToStore(
           await res.body.dump();
           throw new RetryableError(`${req.url} answered ${res.statusCode}`);
         }
-        if (written > 0 && res.statusCode === 200) {
-          // The server ignored the Range: start over.
-          written = 0;
-          hash.destroy();
-          return await restart(store, req, partial);
-        }
         if (res.statusCode !== 200 && res.statusCode !== 206) {
           const text = (await res.body.text()).slice(0, 200);
           throw new SourceError(`${req.url} answered ${res.statusCode}${text ? `: ${text}` : ''}`);
         }
-        const out = createWriteStream(partial, { flags: written > 0 ? 'a' : 'w' });
+        if (written > 0 && res.statusCode === 200) {
+          // The server ignored the Range: this response starts over from byte 0.
+          await handle.truncate(0);
+          written = 0;
+        }
+        if (written === 0) {
+          const length = Number(res.headers['content-length']);
+          expected ??= Number.isSafeInteger(length) && length >= 0 ? length : undefined;
+          await hashes.begin(expected, req.weightPath);
+        }
+        const progress = { written };
         try {
-          for await (const chunk of res.body) {
-            hash.update(chunk as Buffer);
-            written += (chunk as Buffer).length;
-            if (!out.write(chunk)) await once(out, 'drain');
-          }
+          await receive(res.body, { handle, path: partial }, progress, hashes, pool.slots);
         } finally {
-          await new Promise<void>((resolve) => out.end(() => resolve()));
+          written = progress.written;
         }
         break;
       } catch (e) {
@@ -102,41 +125,168 @@ export async function downloadToStore(
             : new SourceError(`${req.url}: ${(e as Error).message}`);
         }
         // Keep what arrived; the next attempt asks for the rest.
-        written = await stat(partial).then(
-          (s) => s.size,
-          () => 0,
-        );
-        if (written === 0) hash.destroy();
         await sleep(Math.min(200 * 2 ** attempt, 5000));
-        if (written === 0) return await restart(store, req, partial);
       }
     }
-    const digest = `sha256:${hash.digest('hex')}`;
-    if (req.size !== undefined && written !== req.size) {
-      throw new SourceError(`${req.url}: expected ${req.size} bytes, got ${written}`);
+    if (expected !== undefined && written !== expected) {
+      throw new SourceError(`${req.url}: expected ${expected} bytes, got ${written}`);
     }
+    const { digest, layer } = await hashes.finish();
     if (req.digest && digest !== req.digest) {
       throw new SourceError(
         `${req.url}: content is ${digest}, expected ${req.digest}; the partial file was deleted`,
       );
     }
+    await handle.close();
     const final = store.path(digest);
     await mkdir(path.dirname(final), { recursive: true });
     await rename(partial, final);
-    return { digest, size: written, path: final };
+    return { digest, size: written, path: final, layer };
   } finally {
+    await hashes.dispose();
+    await handle.close().catch(() => undefined);
     await rm(partial, { force: true });
+    await own?.close();
   }
 }
 
 class RetryableError extends Error {}
 
-/** Start again from byte 0 (a fresh hash cannot continue an old one). */
-async function restart(
-  store: WeightStore,
-  req: DownloadRequest,
-  partial: string,
-): Promise<Downloaded> {
-  await rm(partial, { force: true });
-  return downloadToStore(store, { ...req, attempts: Math.max(1, (req.attempts ?? 5) - 1) });
+/** A write to the partial file failed: the disk, not the network; not worth a retry. */
+class WriteError extends SourceError {}
+
+/**
+ * Copy a response body into slots of the ring; each full slot is written at its offset and
+ * hashed while the next one fills. On return or throw, every dispatched slot has settled and
+ * `progress.written` is what the file holds, so a retry can resume from it.
+ */
+async function receive(
+  body: AsyncIterable<Uint8Array>,
+  file: { handle: FileHandle; path: string },
+  progress: { written: number },
+  hashes: Arrival,
+  slots: SlotRing,
+): Promise<void> {
+  const inflight = new Set<Promise<void>>();
+  let dispatched = progress.written;
+  let slot = await slots.acquire();
+  let fill = 0;
+  const dispatch = () => {
+    const buffer = slot;
+    const data = buffer.subarray(0, fill);
+    const work = Promise.all([
+      file.handle.write(data, 0, data.length, dispatched).catch((e: Error) => {
+        throw new WriteError(`cannot write ${file.path}: ${e.message}`);
+      }),
+      ...hashes.update(data, dispatched),
+    ]).then(() => undefined);
+    dispatched += fill;
+    const tracked: Promise<void> = work.finally(() => {
+      slots.release(buffer);
+      inflight.delete(tracked);
+    });
+    tracked.catch(() => undefined);
+    inflight.add(tracked);
+  };
+  let cut: unknown;
+  try {
+    for await (const chunk of body) {
+      for (let at = 0; at < chunk.length;) {
+        const n = Math.min(chunk.length - at, slot.length - fill);
+        slot.set(chunk.subarray(at, at + n), fill);
+        fill += n;
+        at += n;
+        if (fill === slot.length) {
+          dispatch();
+          slot = await slots.acquire();
+          fill = 0;
+        }
+      }
+    }
+  } catch (e) {
+    cut = e;
+  }
+  // What arrived before a cut is good: keep it, so the resume asks only for the rest.
+  if (fill > 0) dispatch();
+  else slots.release(slot);
+  const settled = await Promise.allSettled([...inflight]);
+  progress.written = dispatched;
+  const failed = settled.find((s) => s.status === 'rejected');
+  if (failed) throw (failed as PromiseRejectedResult).reason;
+  if (cut !== undefined) throw cut;
+}
+
+/**
+ * What each slot of an arriving file feeds: the file's hash, and when the file gets a plain tar
+ * layer of its own, that layer's hash and (if the target takes early blobs) its blob.
+ */
+class Arrival {
+  private file: PooledHash | undefined;
+  private layer:
+    | {
+        hash: PooledHash;
+        blob: BlobWriter | undefined;
+        /** Where the file's bytes start in the layer, and what follows them. */
+        offset: number;
+        after: Uint8Array;
+        size: number;
+        framing: Promise<unknown>;
+      }
+    | undefined;
+
+  constructor(
+    private readonly pool: HashPool,
+    private readonly layerBlobs: DownloadOptions['layerBlobs'],
+  ) {}
+
+  /** Start over (byte 0 of a `size`-byte file at `weightPath`). */
+  async begin(size: number | undefined, weightPath: string | undefined): Promise<void> {
+    await this.dispose();
+    this.file = this.pool.create();
+    if (size === undefined || !weightPath || !getsPlainTarLayer(weightPath, size)) return;
+    const { before, after } = soloTarFraming(weightPath, size);
+    const hash = this.pool.create();
+    const blob = await this.layerBlobs?.();
+    this.layer = {
+      hash,
+      blob,
+      offset: before.length,
+      after,
+      size: before.length + size + after.length,
+      framing: Promise.all([hash.update(before), blob?.write(before, 0)]),
+    };
+  }
+
+  /** Feed `data`, which sits at `position` of the file. */
+  update(data: Uint8Array, position: number): (Promise<unknown> | undefined)[] {
+    const layer = this.layer;
+    return [
+      this.file!.update(data),
+      ...(layer ? [layer.hash.update(data), layer.blob?.write(data, layer.offset + position)] : []),
+    ];
+  }
+
+  async finish(): Promise<{ digest: string; layer: Downloaded['layer'] }> {
+    // Nothing is cleared here: dispose() after finish() is a no-op for digested hashes and
+    // committed blobs, and it still aborts a blob whose commit failed.
+    const layer = this.layer;
+    const digest = await this.file!.digest();
+    if (!layer) return { digest, layer: undefined };
+    await layer.framing;
+    const end = layer.size - layer.after.length;
+    await Promise.all([layer.hash.update(layer.after), layer.blob?.write(layer.after, end)]);
+    const layerDigest = await layer.hash.digest();
+    await layer.blob?.commit(layerDigest, layer.size);
+    return { digest, layer: { digest: layerDigest, size: layer.size } };
+  }
+
+  async dispose(): Promise<void> {
+    const { file, layer } = this;
+    this.file = undefined;
+    this.layer = undefined;
+    await file?.dispose();
+    await layer?.hash.dispose();
+    await layer?.framing.catch(() => undefined);
+    await layer?.blob?.abort();
+  }
 }

@@ -6,10 +6,11 @@
 
 import { request } from 'undici';
 import { mapLimit } from '../../util/limit.js';
+import type { ArrivedFile } from '../pack.js';
 import type { PlannedFile } from '../plan.js';
 import type { WeightStore } from '../store.js';
-import { downloadToStore } from './download.js';
-import type { RemoteSource } from './http.js';
+import { downloadToStore, type DownloadOptions } from './download.js';
+import { arrival, type RemoteSource } from './http.js';
 import { SourceError } from './uri.js';
 
 export interface HubOptions {
@@ -17,6 +18,7 @@ export interface HubOptions {
   /** Which paths to fetch (include/exclude), applied before anything is downloaded. */
   readonly keep?: (path: string) => boolean;
   readonly concurrency?: number;
+  readonly download?: DownloadOptions;
 }
 
 interface TreeEntry {
@@ -108,20 +110,25 @@ export async function hfSource(
   const wanted = entries.filter((e) => e.type === 'file' && keep(e.path));
 
   const files: PlannedFile[] = [];
-  const digests = new Map<string, string>();
+  const arrived = new Map<string, ArrivedFile>();
   await mapLimit(wanted, options.concurrency ?? 4, async (e) => {
     const url = new URL(
       `/${repo}/resolve/${sha}/${e.path.split('/').map(encodeURIComponent).join('/')}`,
       endpoint,
     ).href;
-    const got = await downloadToStore(store, {
-      url,
-      authorization,
-      digest: e.lfs ? `sha256:${e.lfs.oid}` : undefined,
-      size: e.lfs ? e.lfs.size : e.size,
-    });
+    const got = await downloadToStore(
+      store,
+      {
+        url,
+        authorization,
+        digest: e.lfs ? `sha256:${e.lfs.oid}` : undefined,
+        size: e.lfs ? e.lfs.size : e.size,
+        weightPath: e.path,
+      },
+      options.download,
+    );
     files.push({ path: e.path, size: got.size, source: got.path });
-    digests.set(got.path, got.digest);
+    arrived.set(...arrival(e.path, got));
   });
-  return { files, fingerprint: `commit:${sha}`, digests };
+  return { files, fingerprint: `commit:${sha}`, arrived };
 }

@@ -4,16 +4,22 @@
 
 import path from 'node:path';
 import { request } from 'undici';
+import type { ArrivedFile } from '../pack.js';
 import type { PlannedFile } from '../plan.js';
 import type { WeightStore } from '../store.js';
-import { downloadToStore } from './download.js';
+import { downloadToStore, type Downloaded, type DownloadOptions } from './download.js';
 import { SourceError } from './uri.js';
 
 export interface RemoteSource {
   readonly files: PlannedFile[];
   readonly fingerprint: string;
-  /** Digests of the files, by store path (they are known once downloaded). */
-  readonly digests: Map<string, string>;
+  /** What was learnt of each file as it downloaded, by store path. */
+  readonly arrived: Map<string, ArrivedFile>;
+}
+
+/** A downloaded file as the packer sees it, placed at `filePath` in its weight. */
+export function arrival(filePath: string, got: Downloaded): [string, ArrivedFile] {
+  return [got.path, { path: filePath, size: got.size, digest: got.digest, layer: got.layer }];
 }
 
 /** The URL's strong ETag from a HEAD, or undefined (weak, missing, or no HEAD). */
@@ -30,15 +36,19 @@ export async function strongEtag(uri: string): Promise<string | undefined> {
   return undefined;
 }
 
-export async function httpSource(uri: string, store: WeightStore): Promise<RemoteSource> {
+export async function httpSource(
+  uri: string,
+  store: WeightStore,
+  options: DownloadOptions = {},
+): Promise<RemoteSource> {
   const url = new URL(uri);
   const name = path.posix.basename(decodeURIComponent(url.pathname));
   if (!name) throw new SourceError(`http source "${uri}" names no file (the URL path ends in /)`);
   const etag = await strongEtag(uri);
-  const got = await downloadToStore(store, { url: uri });
+  const got = await downloadToStore(store, { url: uri, weightPath: name }, options);
   return {
     files: [{ path: name, size: got.size, source: got.path }],
     fingerprint: etag ? `etag:${etag}` : got.digest,
-    digests: new Map([[got.path, got.digest]]),
+    arrived: new Map([arrival(name, got)]),
   };
 }

@@ -8,6 +8,7 @@ import type { CogConfig, WeightSourceSpec, WeightSpec } from '../../cog/config.j
 import { setDigest } from '../artifact.js';
 import { noSurvivorsMessage, pathFilter } from '../filter.js';
 import { inventoryDirectory } from '../inventory.js';
+import type { ArrivedFile } from '../pack.js';
 import type { PlannedFile } from '../plan.js';
 import type { WeightStore } from '../store.js';
 import { isLocalSource, localSourceDir } from './file.js';
@@ -16,6 +17,7 @@ import { hfCommit, hfSource } from './hf.js';
 import { SourceError } from './uri.js';
 import { mapLimit } from '../../util/limit.js';
 import { sha256File } from '../../util/hashpool.js';
+import type { DownloadOptions } from './download.js';
 
 export interface SourcedFiles {
   /** The merged, filtered files of the weight. */
@@ -23,20 +25,22 @@ export interface SourcedFiles {
   /** Per source, in order: its unfiltered inventory, and its fingerprint when already known. */
   readonly inventories: PlannedFile[][];
   readonly fingerprints: (string | undefined)[];
-  /** Digests already known (downloaded files), by path on this machine. */
-  readonly digests: Map<string, string>;
+  /** Downloaded files, by path on this machine: their digests are already known. */
+  readonly arrived: Map<string, ArrivedFile>;
 }
 
 export async function localWeightFiles(
   config: CogConfig,
   weight: WeightSpec,
   log: (m: string) => void,
-  store?: WeightStore,
+  /** Where remote sources download to, and how. */
+  downloads?: DownloadOptions & { store: WeightStore },
 ): Promise<SourcedFiles> {
+  const store = downloads?.store;
   const merged = new Map<string, { file: PlannedFile; source: number }>();
   const inventories: PlannedFile[][] = [];
   const fingerprints: (string | undefined)[] = [];
-  const digests = new Map<string, string>();
+  const arrived = new Map<string, ArrivedFile>();
   // Read every source at once (downloads overlap), then merge them in declaration order.
   const read = await mapLimit(weight.sources, 4, async (source) => {
     if (isLocalSource(source.uri)) {
@@ -48,11 +52,12 @@ export async function localWeightFiles(
     if (/^(hf|huggingface):\/\//.test(source.uri) && store) {
       const remote = await hfSource(source.uri, store, {
         keep: pathFilter(source.include, source.exclude),
+        download: downloads,
       });
       return { all: remote.files, remote };
     }
     if (/^https?:\/\//.test(source.uri) && store) {
-      const remote = await httpSource(source.uri, store);
+      const remote = await httpSource(source.uri, store, downloads);
       return { all: remote.files, remote };
     }
     throw new SourceError(
@@ -62,7 +67,7 @@ export async function localWeightFiles(
   for (const [i, source] of weight.sources.entries()) {
     const { all, remote } = read[i]!;
     fingerprints.push(remote?.fingerprint);
-    for (const [k, v] of remote?.digests ?? []) digests.set(k, v);
+    for (const [k, v] of remote?.arrived ?? []) arrived.set(k, v);
     inventories.push(all);
     const keep = pathFilter(source.include, source.exclude);
     const kept = all.filter((f) => keep(f.path));
@@ -81,7 +86,7 @@ export async function localWeightFiles(
       merged.set(file.path, { file, source: i });
     }
   }
-  return { files: [...merged.values()].map((m) => m.file), inventories, fingerprints, digests };
+  return { files: [...merged.values()].map((m) => m.file), inventories, fingerprints, arrived };
 }
 
 /** Each source's fingerprint; `known` digests (from packing) spare re-reading those files. */
