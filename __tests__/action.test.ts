@@ -5,6 +5,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { createHash } from 'node:crypto';
 import { chmodSync, cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -243,6 +244,66 @@ describe('the action against a registry', () => {
     const again = await runAction({ ...inputs, tag: 'v2', 'import-weights': 'true' });
     expect(JSON.parse(again.outputs['metadata']!).lockfileChanged).toBe(false);
     expect(readFileSync(lockPath, 'utf8')).toBe(before);
+  });
+
+  it('import-weights: true takes the fast path for unchanged URL sources: one HEAD each, no download', async () => {
+    // The encoder weight from two http sources (the same two files as its directory), so the
+    // prebuilt image's .cog/weights.json still matches.
+    const files = path.join(EXAMPLE, 'weights/encoder');
+    const seen: string[] = [];
+    const server = http.createServer((req, res) => {
+      seen.push(`${req.method} ${req.url}`);
+      const body = readFileSync(path.join(files, path.basename(req.url!)));
+      res.writeHead(200, { 'content-length': String(body.length), etag: `"${digestOf(body)}"` });
+      res.end(req.method === 'HEAD' ? undefined : body);
+    });
+    const port = await freePort();
+    await new Promise<void>((r) => server.listen(port, '127.0.0.1', r));
+    try {
+      const dir = exampleCopy('import-http');
+      const project = path.join(REPO_ROOT, dir);
+      rmSync(path.join(project, 'weights.lock'));
+      const origin = `http://127.0.0.1:${port}`;
+      writeFileSync(
+        path.join(project, 'cog.yaml'),
+        readFileSync(path.join(project, 'cog.yaml'), 'utf8').replace(
+          '      uri: ./weights/encoder',
+          `      - uri: ${origin}/model.safetensors\n      - uri: ${origin}/config.json`,
+        ),
+      );
+      const inputs = {
+        'working-directory': dir,
+        registry: registry.host,
+        repository: 'imported/http',
+        'import-weights': 'true',
+        ...PREBUILT,
+      };
+      const first = await runAction({ ...inputs, tag: 'v1' });
+      expect(errorLines(first)).toEqual([]);
+      expect(seen.filter((s) => s.startsWith('GET')).sort()).toEqual([
+        'GET /config.json',
+        'GET /model.safetensors',
+      ]);
+      const written = JSON.parse(readFileSync(path.join(project, 'weights.lock'), 'utf8'));
+      const encoder = written.weights.find((w: { name: string }) => w.name === 'encoder');
+      const committed = lock.weights.find((w: { name: string }) => w.name === 'encoder');
+      expect(encoder.digest).toBe(committed.digest);
+      expect(encoder.sources.map((s: { fingerprint: string }) => s.fingerprint)).toEqual([
+        `etag:"${digestOf(readFileSync(path.join(files, 'model.safetensors')))}"`,
+        `etag:"${digestOf(readFileSync(path.join(files, 'config.json')))}"`,
+      ]);
+
+      seen.length = 0;
+      const second = await runAction({ ...inputs, tag: 'v2' });
+      expect(errorLines(second)).toEqual([]);
+      expect(seen.sort()).toEqual(['HEAD /config.json', 'HEAD /model.safetensors']);
+      expect(second.stdout).toMatch(/weight encoder: 2 file\(s\), .*, unchanged/);
+      expect(JSON.parse(second.outputs['metadata']!).lockfileChanged).toBe(false);
+      expect(second.outputs['digest']).toMatch(/^sha256:/);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+    }
   });
 
   it('publishes a legacy image: project as the single image, as Cog does', async () => {
