@@ -28,6 +28,8 @@ interface Seen {
   authorization?: string;
 }
 const seen: Seen[] = [];
+/** Answers the Hub gives before the real one, by path and query (each used once). */
+const faults = new Map<string, number[]>();
 let hubOrigin = '';
 let cdnOrigin = '';
 const servers: http.Server[] = [];
@@ -50,6 +52,11 @@ beforeAll(async () => {
   hubOrigin = await listen((req, res) => {
     seen.push({ origin: 'hub', url: req.url!, authorization: req.headers.authorization });
     const url = new URL(req.url!, 'http://x');
+    const fault = faults.get(url.pathname + url.search)?.shift();
+    if (fault) {
+      res.writeHead(fault, { 'retry-after': '0' }).end('{"error":"busy"}');
+      return;
+    }
     const json = (v: unknown, headers: Record<string, string> = {}) => {
       res.writeHead(200, { 'content-type': 'application/json', ...headers });
       res.end(JSON.stringify(v));
@@ -131,6 +138,34 @@ describe('hf:// sources', () => {
     const store = new WeightStore(path.join(root, 'store-v2'));
     const source = await hfSource('hf://org/model@v2', store, { env: { HF_ENDPOINT: hubOrigin } });
     expect(source.fingerprint).toBe(`commit:${SHA.v2}`);
+  });
+
+  it('asks the API again after dropped answers (5xx, 429 with Retry-After), and gives up after 5', async () => {
+    const tree2 = `/api/models/org/model/tree/${SHA.v2}?recursive=true&cursor=2`;
+    faults.set('/api/models/org/model/revision/v2', [503, 429]);
+    faults.set(tree2, [500]);
+    seen.length = 0;
+    const source = await hfSource('hf://org/model@v2', new WeightStore(path.join(root, 's-r')), {
+      env: { HF_ENDPOINT: hubOrigin },
+    });
+    expect(source.files.map((f) => f.path).sort()).toEqual([
+      'config.json',
+      'onnx/model.onnx',
+      'sub/model.safetensors',
+    ]);
+    const api = seen.filter((x) => x.url.startsWith('/api/')).map((x) => x.url);
+    expect(api.filter((u) => u.includes('/revision/'))).toHaveLength(3);
+    expect(api.filter((u) => u === tree2)).toHaveLength(2);
+
+    faults.set('/api/models/org/model/revision/v2', [503, 503, 503, 503, 503, 503]);
+    seen.length = 0;
+    await expect(
+      hfSource('hf://org/model@v2', new WeightStore(path.join(root, 's-r2')), {
+        env: { HF_ENDPOINT: hubOrigin },
+      }),
+    ).rejects.toThrow('hf://org/model@v2: /api/models/org/model/revision/v2 answered 503');
+    expect(seen).toHaveLength(5);
+    faults.clear();
   });
 
   it('says how to get access to a private repository, without showing the token', async () => {

@@ -47,7 +47,16 @@ export interface DownloadOptions {
   readonly layerBlobs?: (() => Promise<BlobWriter>) | undefined;
 }
 
-const TRANSIENT = new Set([408, 429, 500, 502, 503, 504]);
+/** Answers worth asking again (the Hub's API and file servers alike). */
+export const TRANSIENT_STATUS: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504]);
+
+/** How long to wait before attempt `attempt + 1`: the server's Retry-After (seconds), else backoff. */
+export function retryDelayMs(attempt: number, retryAfter?: string | string[]): number {
+  const seconds = Number(Array.isArray(retryAfter) ? retryAfter[0] : retryAfter);
+  if (retryAfter !== undefined && Number.isFinite(seconds) && seconds >= 0)
+    return Math.min(seconds * 1000, 30_000);
+  return Math.min(200 * 2 ** attempt, 5000);
+}
 
 /** GET with redirects followed by hand, so Authorization never leaves its origin. */
 async function get(url: string, req: DownloadRequest, headers: Record<string, string>) {
@@ -92,9 +101,12 @@ export async function downloadToStore(
       try {
         const headers: Record<string, string> = written > 0 ? { range: `bytes=${written}-` } : {};
         const res = await get(req.url, req, headers);
-        if (TRANSIENT.has(res.statusCode)) {
+        if (TRANSIENT_STATUS.has(res.statusCode)) {
           await res.body.dump();
-          throw new RetryableError(`${req.url} answered ${res.statusCode}`);
+          throw new RetryableError(
+            `${req.url} answered ${res.statusCode}`,
+            retryDelayMs(attempt, res.headers['retry-after']),
+          );
         }
         if (res.statusCode !== 200 && res.statusCode !== 206) {
           const text = (await res.body.text()).slice(0, 200);
@@ -125,7 +137,7 @@ export async function downloadToStore(
             : new SourceError(`${req.url}: ${(e as Error).message}`);
         }
         // Keep what arrived; the next attempt asks for the rest.
-        await sleep(Math.min(200 * 2 ** attempt, 5000));
+        await sleep(e instanceof RetryableError ? e.delayMs : retryDelayMs(attempt));
       }
     }
     if (expected !== undefined && written !== expected) {
@@ -150,7 +162,14 @@ export async function downloadToStore(
   }
 }
 
-class RetryableError extends Error {}
+class RetryableError extends Error {
+  constructor(
+    message: string,
+    readonly delayMs: number,
+  ) {
+    super(message);
+  }
+}
 
 /** A write to the partial file failed: the disk, not the network; not worth a retry. */
 class WriteError extends SourceError {}

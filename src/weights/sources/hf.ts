@@ -9,7 +9,13 @@ import { mapLimit } from '../../util/limit.js';
 import type { ArrivedFile } from '../pack.js';
 import type { PlannedFile } from '../plan.js';
 import type { WeightStore } from '../store.js';
-import { downloadToStore, type DownloadOptions } from './download.js';
+import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  downloadToStore,
+  retryDelayMs,
+  TRANSIENT_STATUS,
+  type DownloadOptions,
+} from './download.js';
 import { arrival, type RemoteSource } from './http.js';
 import { SourceError } from './uri.js';
 
@@ -45,14 +51,33 @@ function nextLink(header: string | string[] | undefined): string | undefined {
   return m?.[1];
 }
 
+const API_ATTEMPTS = 5;
+
 function hub(uri: string, env: Readonly<Record<string, string | undefined>>) {
   const endpoint = new URL(env['HF_ENDPOINT'] || 'https://huggingface.co');
   const token = env['HF_TOKEN'] || env['HUGGING_FACE_HUB_TOKEN'];
   const authorization = token ? { origin: endpoint.origin, header: `Bearer ${token}` } : undefined;
+  /** One API GET, asked again (5 attempts) on a dropped connection or a transient answer. */
+  const get = async (url: URL) => {
+    for (let attempt = 1; ; attempt++) {
+      let wait: number;
+      try {
+        const res = await request(url, {
+          headers: authorization ? { authorization: authorization.header } : {},
+        });
+        if (!TRANSIENT_STATUS.has(res.statusCode) || attempt >= API_ATTEMPTS) return res;
+        await res.body.dump();
+        wait = retryDelayMs(attempt, res.headers['retry-after']);
+      } catch (e) {
+        if (attempt >= API_ATTEMPTS)
+          throw new SourceError(`${uri}: cannot reach ${endpoint.origin}: ${(e as Error).message}`);
+        wait = retryDelayMs(attempt);
+      }
+      await sleep(wait);
+    }
+  };
   const api = async (url: URL) => {
-    const res = await request(url, {
-      headers: authorization ? { authorization: authorization.header } : {},
-    });
+    const res = await get(url);
     if (res.statusCode === 401 || res.statusCode === 403) {
       await res.body.dump();
       throw new SourceError(
@@ -63,8 +88,10 @@ function hub(uri: string, env: Readonly<Record<string, string | undefined>>) {
       await res.body.dump();
       throw new SourceError(`${uri}: repository or revision not found on ${endpoint.origin}`);
     }
-    if (res.statusCode !== 200)
+    if (res.statusCode !== 200) {
+      await res.body.dump();
       throw new SourceError(`${uri}: ${url.pathname} answered ${res.statusCode}`);
+    }
     return { json: (await res.body.json()) as unknown, link: res.headers['link'] };
   };
   return { endpoint, authorization, api };
