@@ -28,6 +28,7 @@ import {
   writeLockfile,
   COG_ENVELOPE_FORMAT,
   COMPRESSOR,
+  OUR_ENVELOPE_FORMAT,
   envelopeFor,
   type LockEntry,
   type Lockfile,
@@ -452,7 +453,16 @@ async function importWeights(
       weights.push(entry);
     }
     return {
-      lock: { version: 1, envelopeFormat: envelopeFor(weights), weights },
+      lock: {
+        version: 1,
+        // An entry kept as a lockfile with Cog's envelope recorded it still has Cog's gzip
+        // digests (they are in the target, or our bytes reproduced them).
+        envelopeFormat: envelopeFor(
+          weights,
+          (e) => previous?.envelopeFormat === COG_ENVELOPE_FORMAT && previous.weights.includes(e),
+        ),
+        weights,
+      },
       imported,
       packed: packedNow,
     };
@@ -462,7 +472,8 @@ async function importWeights(
 }
 
 /**
- * Cog's import fast path: an entry whose spec (target, sources, filters) and every source
+ * Cog's import fast path: in a lockfile packed with our parameters (Cog's envelope, or ours
+ * which only adds the compressor), an entry whose spec (target, sources, filters) and every source
  * fingerprint are unchanged, and whose manifest the target already has, is kept as it is —
  * no source bytes read, no Hub tree walked. Reusing the entry only when its manifest (and so
  * every blob, Cog's gzip ones included) is in the target keeps us from ever uploading a layer
@@ -475,6 +486,12 @@ async function fastPath(
   entry: LockEntry,
   target: Target,
 ): Promise<LockEntry | undefined> {
+  // Another envelope (or none) means other packing parameters: nothing recorded can be trusted.
+  if (
+    previous.envelopeFormat !== COG_ENVELOPE_FORMAT &&
+    previous.envelopeFormat !== OUR_ENVELOPE_FORMAT
+  )
+    return undefined;
   const spec = config.weights.find((w) => w.name === name)!;
   const alone = { ...config, weights: [spec] };
   if (checkDrift(alone, { ...previous, weights: [entry] }).length > 0) return undefined;

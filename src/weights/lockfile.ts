@@ -35,10 +35,17 @@ export const OUR_ENVELOPE_FORMAT = sha256(
   goMarshal(goMap({ ...ENVELOPE, compressor: COMPRESSOR })),
 );
 
-/** The envelope a lockfile with these layers must carry. */
-export function envelopeFor(weights: readonly LockEntry[]): string {
-  const ours = weights.some((w) =>
-    w.layers.some((l) => l.mediaType === ENVELOPE.mediaTypeCompressed),
+/**
+ * The envelope a lockfile with these entries must carry: ours as soon as one gzip layer is our
+ * compressor's. `cogGzip` says which entries hold Cog's own gzip digests (kept unchanged from a
+ * lockfile Cog wrote); every other entry's gzip layers are ours.
+ */
+export function envelopeFor(
+  weights: readonly LockEntry[],
+  cogGzip: (entry: LockEntry) => boolean = () => false,
+): string {
+  const ours = weights.some(
+    (w) => !cogGzip(w) && w.layers.some((l) => l.mediaType === ENVELOPE.mediaTypeCompressed),
   );
   return ours ? OUR_ENVELOPE_FORMAT : COG_ENVELOPE_FORMAT;
 }
