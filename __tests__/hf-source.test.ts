@@ -220,7 +220,7 @@ describe('cog-push weights import with hf:// and http(s):// sources', () => {
       `oci-layout:${path.join(root, 'import-out')}`,
     ];
     const first = await cliAsync(args, { env });
-    expect(first.stderr).not.toContain(TOKEN);
+    expect(first.stderr + first.stdout).not.toContain(TOKEN);
     expect(first.status).toBe(0);
     expect(first.stdout).toMatch(
       /^hub {2}2 file\(s\) {2}.* {2}new\nsingle {2}1 file\(s\) {2}.* {2}new\n$/,

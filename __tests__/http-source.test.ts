@@ -12,6 +12,9 @@ import { OciLayoutTarget } from '../src/oci/layout.js';
 import { layerStream } from '../src/weights/layer.js';
 import { packWeight } from '../src/weights/pack.js';
 import { DEFAULT_BUNDLE_FILE_MAX } from '../src/weights/plan.js';
+import { parseCogConfig } from '../src/cog/config.js';
+import { localWeightFiles } from '../src/weights/sources/local.js';
+import { Limiter } from '../src/util/limit.js';
 import { freePort } from './helpers/registry.js';
 import { pseudoRandom, tempDir } from './helpers/tmp.js';
 
@@ -209,5 +212,33 @@ describe('a large weight file as it downloads', () => {
     const json = await downloadToStore(st, { url: `${s.origin}/big`, weightPath: 'big.json' });
     expect(json.layer).toBeUndefined();
     expect(json.digest).toBe(sha256(large));
+  });
+});
+
+describe('several URL sources of one weight', () => {
+  it('download at most `concurrency` files at once (GETs), all sources together', async () => {
+    let active = 0;
+    let most = 0;
+    const s = await server((req, res) => {
+      if (req.method === 'HEAD') return res.end(); // a metadata call, not a download
+      active++;
+      most = Math.max(most, active);
+      res.on('close', () => active--);
+      // Hold each answer a little, so downloads that are allowed to overlap do.
+      setTimeout(() => res.end(Buffer.from(`${req.url} `.repeat(1000))), 40);
+    });
+    stops.push(s.stop);
+    const uris = ['a', 'b', 'c', 'd', 'e', 'f'].map((n) => `      - uri: ${s.origin}/${n}.json`);
+    const yaml = `model: r.example.com/a/b\nweights:\n  - name: w\n    target: /w\n    source:\n${uris.join('\n')}\n`;
+    const config = parseCogConfig(yaml, 'cog.yaml', root);
+    const sourced = await localWeightFiles(config, config.weights[0]!, () => undefined, {
+      store: new WeightStore(path.join(root, 'store-limit')),
+      limit: new Limiter(2),
+    });
+    expect(sourced.files.map((f) => f.path).sort()).toEqual(
+      ['a', 'b', 'c', 'd', 'e', 'f'].map((n) => `${n}.json`),
+    );
+    expect(s.seen.filter((x) => x.url.endsWith('.json'))).toHaveLength(12); // a HEAD and a GET each
+    expect(most).toBe(2);
   });
 });

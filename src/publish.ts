@@ -44,7 +44,7 @@ import { pushWeight } from './weights/push.js';
 import { normalizeSourceUri } from './weights/sources/uri.js';
 import { cheapFingerprint, localFingerprints, localWeightFiles } from './weights/sources/local.js';
 import { HashPool } from './util/hashpool.js';
-import { mapLimit } from './util/limit.js';
+import { Limiter, mapLimit } from './util/limit.js';
 import { formatBytes } from './report/pack.js';
 import { isReplicateRegistry, replicateUsername } from './oci/registry/replicate.js';
 
@@ -161,13 +161,14 @@ async function packFromSource(
   earlyBlobs: Target | undefined,
   log: Log,
 ): Promise<{ packed: PackedWeight; fingerprints: () => Promise<string[]> }> {
-  const { pool, packCache: cache, store } = packing;
+  const { pool, packCache: cache, store, downloads } = packing;
   const spec = config.weights.find((w) => w.name === name);
   if (!spec) throw new PublishError(`weight "${name}" is not in ${config.file}`);
   const sourced = await localWeightFiles(config, spec, (m) => log.info(m), {
     store,
     pool,
     layerBlobs: earlyBlobs?.blobWriter?.bind(earlyBlobs),
+    limit: downloads,
   });
   const packed = await packWeight({
     name,
@@ -231,9 +232,7 @@ async function publishWeights(
   /** Weights an import just packed from their sources: pushed as they are, not packed again. */
   imported?: ReadonlyMap<string, PackedWeight>,
 ): Promise<PublishedWeight[]> {
-  const pool = new HashPool();
-  const packCache = new PackCache();
-  const store = new WeightStore();
+  const { pool, packCache, store, downloads } = newPacking(inputs);
   try {
     // One weight at a time, its blobs `concurrency` at once: the input bounds blobs in flight.
     return await mapLimit(lock.weights, 1, async (entry) => {
@@ -265,7 +264,7 @@ async function publishWeights(
             inputs,
             config,
             entry,
-            { pool, packCache, store },
+            { pool, packCache, store, downloads },
             target,
             log,
             cacheReport,
@@ -326,6 +325,18 @@ interface Packing {
   readonly pool: HashPool;
   readonly packCache: PackCache;
   readonly store: WeightStore;
+  /** Downloads in flight, over every source of every weight: the `concurrency` input. */
+  readonly downloads: Limiter;
+}
+
+/** What packing weights needs, made once per publish or import (close `pool` after). */
+function newPacking(inputs: Inputs): Packing {
+  return {
+    pool: new HashPool(),
+    packCache: new PackCache(),
+    store: new WeightStore(),
+    downloads: new Limiter(inputs.concurrency),
+  };
 }
 
 /**
@@ -409,15 +420,13 @@ export interface ImportedWeight {
 
 /** Pack every weight of cog.yaml from its sources, for `import-weights: true` and `weights import`. */
 async function importWeights(
+  inputs: Inputs,
   config: CogConfig,
   previous: Lockfile | undefined,
-  log: Log,
   target: Target,
-  dryRun = false,
+  log: Log,
 ): Promise<{ lock: Lockfile; imported: ImportedWeight[]; packed: Map<string, PackedWeight> }> {
-  const pool = new HashPool();
-  const packCache = new PackCache();
-  const store = new WeightStore();
+  const { pool, packCache, store, downloads } = newPacking(inputs);
   try {
     const weights: LockEntry[] = [];
     const imported: ImportedWeight[] = [];
@@ -434,8 +443,8 @@ async function importWeights(
         const { packed, fingerprints } = await packFromSource(
           config,
           w.name,
-          { pool, packCache, store },
-          dryRun ? undefined : target,
+          { pool, packCache, store, downloads },
+          inputs.dryRun ? undefined : target,
           log,
         );
         entry = lockEntryFor(config, packed, await fingerprints(), previousEntry);
@@ -523,10 +532,11 @@ export async function importToTarget(
   try {
     let packed: Map<string, PackedWeight>;
     ({ lock, imported, packed } = await importWeights(
+      inputs,
       config,
       await readLockfile(config.projectDir),
-      log,
       dest.target,
+      log,
     ));
     await publishWeights(inputs, config, lock, dest.target, log, { hits: [], misses: [] }, packed);
   } finally {
@@ -723,7 +733,7 @@ export async function publish(inputs: Inputs, log: Log): Promise<PublishResult> 
     if (inputs.importWeights) {
       const previous = lock;
       ({ lock, packed: imported } = await log.group('Import weights', () =>
-        importWeights(config, previous, log, dest.target, inputs.dryRun),
+        importWeights(inputs, config, previous, dest.target, log),
       ));
     }
     lock ??= { version: 1, envelopeFormat: COG_ENVELOPE_FORMAT, weights: [] };

@@ -15,6 +15,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { request } from 'undici';
 import type { BlobWriter } from '../../oci/target.js';
 import { HashPool, type PooledHash, type SlotRing } from '../../util/hashpool.js';
+import type { Limiter } from '../../util/limit.js';
 import { getsPlainTarLayer } from '../plan.js';
 import type { WeightStore } from '../store.js';
 import { soloTarFraming } from '../tar.js';
@@ -45,6 +46,8 @@ export interface DownloadOptions {
   readonly pool?: HashPool | undefined;
   /** Where the file's own plain tar layer is written as it arrives, when it gets one. */
   readonly layerBlobs?: (() => Promise<BlobWriter>) | undefined;
+  /** Bounds downloads in flight across every source that shares it. */
+  readonly limit?: Limiter | undefined;
 }
 
 /** Answers worth asking again (the Hub's API and file servers alike). */
@@ -82,6 +85,16 @@ export async function downloadToStore(
   store: WeightStore,
   req: DownloadRequest,
   options: DownloadOptions = {},
+): Promise<Downloaded> {
+  return options.limit
+    ? options.limit.run(() => download(store, req, options))
+    : download(store, req, options);
+}
+
+async function download(
+  store: WeightStore,
+  req: DownloadRequest,
+  options: DownloadOptions,
 ): Promise<Downloaded> {
   if (req.digest && req.size !== undefined && (await store.has(req.digest, req.size))) {
     return { digest: req.digest, size: req.size, path: store.path(req.digest) };
