@@ -7,7 +7,7 @@ import { loadCogConfig } from './cog/config.js';
 import { checkLockfile, integrityMessage } from './weights/integrity.js';
 import { checkDrift, driftMessage, LOCKFILE_NAME, readLockfile } from './weights/lockfile.js';
 import { loadProject } from './project.js';
-import { importToTarget, publish } from './publish.js';
+import { explicitLogin, importToTarget, publish } from './publish.js';
 import { refTreeText } from './report/publish.js';
 import { inventoryDirectory } from './weights/inventory.js';
 import { packWeight } from './weights/pack.js';
@@ -83,6 +83,39 @@ async function resolveCommand(args: string[]): Promise<void> {
   process.stdout.write(JSON.stringify(out) + '\n');
 }
 
+/** Registry flags of every command that pushes: they are the action's inputs of that name. */
+const REGISTRY_OPTIONS = {
+  username: { type: 'string' as const },
+  'password-stdin': { type: 'boolean' as const, default: false },
+  'insecure-registry': {
+    type: 'string' as const,
+    multiple: true as const,
+    default: [] as string[],
+  },
+};
+
+async function registryInputs(values: {
+  username?: string | undefined;
+  'password-stdin'?: boolean | undefined;
+  'insecure-registry'?: string[] | undefined;
+}): Promise<Record<string, string | undefined>> {
+  if (values['password-stdin'] && !values.username)
+    throw new UsageError('--password-stdin needs --username');
+  return {
+    username: values.username,
+    password: values['password-stdin'] ? await readStdin() : undefined,
+    'insecure-registries': (values['insecure-registry'] ?? []).join(','),
+  };
+}
+
+/** The action's inputs from CLI flags named like them, through the action's own parser. */
+function inputsFrom(flags: Record<string, string | undefined>) {
+  return parseInputs((name) => flags[name] ?? '', {
+    ...process.env,
+    GITHUB_WORKSPACE: process.cwd(),
+  });
+}
+
 async function publishCommand(args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
@@ -102,31 +135,23 @@ async function publishCommand(args: string[]): Promise<void> {
       verify: { type: 'boolean', default: true },
       'no-verify': { type: 'boolean', default: false },
       concurrency: { type: 'string' },
-      username: { type: 'string' },
-      'password-stdin': { type: 'boolean', default: false },
-      'insecure-registry': { type: 'string', multiple: true, default: [] },
+      ...REGISTRY_OPTIONS,
     },
   });
-  // The flags are the action's inputs, read through the same parser.
   const {
-    'password-stdin': passwordStdin,
-    'insecure-registry': insecure,
+    'password-stdin': _passwordStdin,
+    'insecure-registry': _insecure,
     'no-verify': noVerify,
     verify: _verify, // on by default; --no-verify turns it off
     ...strings
   } = values;
-  const flags: Record<string, string | undefined> = {
+  const inputs = inputsFrom({
     ...strings,
+    ...(await registryInputs(values)),
     'working-directory': values.project,
     'import-weights': String(values['import-weights']),
     'dry-run': String(values['dry-run']),
     verify: String(!noVerify),
-    'insecure-registries': insecure.join(','),
-    password: passwordStdin ? await readStdin() : undefined,
-  };
-  const inputs = parseInputs((name) => flags[name] ?? '', {
-    ...process.env,
-    GITHUB_WORKSPACE: process.cwd(),
   });
   const result = await publish(inputs, cliLog);
   process.stdout.write('\n' + refTreeText(result) + '\n');
@@ -198,9 +223,7 @@ async function pushCommand(args: string[]): Promise<void> {
       ...PACK_OPTIONS,
       to: { type: 'string' },
       'mount-from': { type: 'string' },
-      username: { type: 'string' },
-      'password-stdin': { type: 'boolean', default: false },
-      'insecure-registry': { type: 'string', multiple: true, default: [] },
+      ...REGISTRY_OPTIONS,
       concurrency: { type: 'string' },
       // Tuning knobs for tests and unusual registries; defaults are Cog's.
       'chunk-threshold': { type: 'string' },
@@ -209,22 +232,18 @@ async function pushCommand(args: string[]): Promise<void> {
     },
   });
   if (!values.to) throw new UsageError('--to is required (registry/repository or oci-layout:DIR)');
-  if (values['password-stdin'] && !values.username)
-    throw new UsageError('--password-stdin needs --username');
+  const inputs = inputsFrom({
+    ...(await registryInputs(values)),
+    to: values.to,
+    concurrency: values.concurrency,
+  });
   const host = values.to.startsWith(OCI_LAYOUT_PREFIX) ? '' : parseRepository(values.to).registry;
-  const explicit =
-    values.username !== undefined
-      ? {
-          host,
-          username: values.username,
-          password: values['password-stdin'] ? await readStdin() : '',
-        }
-      : undefined;
+  const login = explicitLogin(inputs);
   const cache = values['no-pack-cache'] ? undefined : new PackCache();
   const packed = await packArgs(values, positionals, 'push', cache);
   const opened = openTarget(values.to, {
-    credentials: { explicit },
-    insecureRegistries: values['insecure-registry'],
+    credentials: { explicit: login ? { host, ...login } : undefined },
+    insecureRegistries: inputs.insecureRegistries,
     chunkThreshold: byteOption(values['chunk-threshold'], '--chunk-threshold'),
     chunkSize: byteOption(values['chunk-size'], '--chunk-size'),
     log: (m) => process.stderr.write(m + '\n'),
@@ -232,7 +251,7 @@ async function pushCommand(args: string[]): Promise<void> {
   try {
     const result = await pushWeight(packed, opened.target, {
       mountFrom: values['mount-from'],
-      concurrency: byteOption(values.concurrency, '--concurrency'),
+      concurrency: inputs.concurrency,
     });
     const out = pushJson(result, opened.repositoryRef, packed);
     process.stdout.write((values.json ? JSON.stringify(out, null, 2) : pushTable(out)) + '\n');
@@ -248,22 +267,14 @@ async function importCommand(args: string[]): Promise<void> {
       project: { type: 'string', default: '.' },
       config: { type: 'string' },
       to: { type: 'string' },
-      username: { type: 'string' },
-      'password-stdin': { type: 'boolean', default: false },
-      'insecure-registry': { type: 'string', multiple: true, default: [] },
+      ...REGISTRY_OPTIONS,
     },
   });
-  const flags: Record<string, string | undefined> = {
+  const inputs = inputsFrom({
+    ...(await registryInputs(values)),
     'working-directory': values.project,
     config: values.config,
     to: values.to,
-    username: values.username,
-    password: values['password-stdin'] ? await readStdin() : undefined,
-    'insecure-registries': values['insecure-registry'].join(','),
-  };
-  const inputs = parseInputs((name) => flags[name] ?? '', {
-    ...process.env,
-    GITHUB_WORKSPACE: process.cwd(),
   });
   const result = await importToTarget(inputs, cliLog);
   for (const w of result.imported) {

@@ -119,7 +119,8 @@ function registryOptions(
   };
 }
 
-function explicitLogin(inputs: Inputs): { username: string; password: string } | undefined {
+/** The `username`/`password` inputs, when both are set. */
+export function explicitLogin(inputs: Inputs): { username: string; password: string } | undefined {
   return inputs.username && inputs.password
     ? { username: inputs.username, password: inputs.password }
     : undefined;

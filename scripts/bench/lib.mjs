@@ -14,10 +14,15 @@ export const GiB = 1024 * MiB;
 export function timed(cmd, args, options = {}) {
   const start = process.hrtime.bigint();
   const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 256 * MiB, ...options });
+  return finished(cmd, args, start, r.status, r.stdout, r.stderr);
+}
+
+/** The result of a timed run: wall seconds since `start`, stdout, peak RSS from `maxrss_kb`. */
+function finished(cmd, args, start, code, stdout, stderr) {
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr}`);
-  const rss = /maxrss_kb=(\d+)/.exec(r.stderr);
-  return { seconds, stdout: r.stdout, rssMB: rss ? Number(rss[1]) / 1024 : undefined };
+  if (code !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${stderr}`);
+  const rss = /maxrss_kb=(\d+)/.exec(stderr);
+  return { seconds, stdout, rssMB: rss ? Number(rss[1]) / 1024 : undefined };
 }
 
 /**
@@ -83,8 +88,5 @@ export async function timedAsync(cmd, args, options = {}) {
   child.stdout.on('data', (d) => (stdout += d));
   child.stderr.on('data', (d) => (stderr += d));
   const code = await new Promise((resolve) => child.on('exit', resolve));
-  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  if (code !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${stderr}`);
-  const rss = /maxrss_kb=(\d+)/.exec(stderr);
-  return { seconds, stdout, rssMB: rss ? Number(rss[1]) / 1024 : undefined };
+  return finished(cmd, args, start, code, stdout, stderr);
 }
