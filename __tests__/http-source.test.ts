@@ -205,6 +205,21 @@ describe('a large weight file as it downloads', () => {
     });
   }
 
+  it('keeps no layer in the layout when the file does not verify', async () => {
+    const s = await server(files('"big"', { body: large }));
+    stops.push(s.stop);
+    const layout = new OciLayoutTarget(path.join(root, 'layout-bad'));
+    const wrong = 'sha256:' + '1'.repeat(64);
+    await expect(
+      downloadToStore(
+        new WeightStore(path.join(root, 'store-large-bad')),
+        { url: `${s.origin}/big`, weightPath, digest: wrong, size: large.length },
+        { layerBlobs: () => layout.blobWriter() },
+      ),
+    ).rejects.toThrow(`content is ${sha256(large)}, expected ${wrong}`);
+    expect(readdirSync(path.join(layout.dir, 'blobs', 'sha256'))).toEqual([]);
+  });
+
   it('takes no layer digest for a file the planner bundles or gzips', async () => {
     const s = await server(files(undefined, { body: large }));
     stops.push(s.stop);

@@ -162,6 +162,7 @@ async function download(
         `${req.url}: content is ${digest}, expected ${req.digest}; the partial file was deleted`,
       );
     }
+    await hashes.commit();
     await handle.close();
     const final = store.path(digest);
     await mkdir(path.dirname(final), { recursive: true });
@@ -263,6 +264,7 @@ class Arrival {
         after: Uint8Array;
         size: number;
         framing: Promise<unknown>;
+        digest: string | undefined;
       }
     | undefined;
 
@@ -279,13 +281,16 @@ class Arrival {
     const { before, after } = soloTarFraming(weightPath, size);
     const hash = this.pool.create();
     const blob = await this.layerBlobs?.();
+    const framing = Promise.all([hash.update(before), blob?.write(before, 0)]);
+    framing.catch(() => undefined); // awaited in finish(); a failed download never gets there
     this.layer = {
       hash,
       blob,
       offset: before.length,
       after,
       size: before.length + size + after.length,
-      framing: Promise.all([hash.update(before), blob?.write(before, 0)]),
+      framing,
+      digest: undefined,
     };
   }
 
@@ -298,18 +303,22 @@ class Arrival {
     ];
   }
 
+  /** The digests, once every byte is in. Nothing is cleared: dispose() still aborts the blob. */
   async finish(): Promise<{ digest: string; layer: Downloaded['layer'] }> {
-    // Nothing is cleared here: dispose() after finish() is a no-op for digested hashes and
-    // committed blobs, and it still aborts a blob whose commit failed.
     const layer = this.layer;
     const digest = await this.file!.digest();
     if (!layer) return { digest, layer: undefined };
     await layer.framing;
     const end = layer.size - layer.after.length;
     await Promise.all([layer.hash.update(layer.after), layer.blob?.write(layer.after, end)]);
-    const layerDigest = await layer.hash.digest();
-    await layer.blob?.commit(layerDigest, layer.size);
-    return { digest, layer: { digest: layerDigest, size: layer.size } };
+    layer.digest = await layer.hash.digest();
+    return { digest, layer: { digest: layer.digest, size: layer.size } };
+  }
+
+  /** Keep the layer blob in the target: only once the file is verified. */
+  async commit(): Promise<void> {
+    const layer = this.layer;
+    if (layer?.blob && layer.digest) await layer.blob.commit(layer.digest, layer.size);
   }
 
   async dispose(): Promise<void> {
