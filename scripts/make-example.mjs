@@ -1,21 +1,17 @@
 // Regenerates the bundled example's weights.lock and its prebuilt image (an OCI layout with
 // /src/predict.py and /.cog/weights.json, as `cog build` would write them), so the README demo
 // runs with no registry and no builder. Run: node --import tsx scripts/make-example.mjs
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadCogConfig } from '../src/cog/config.ts';
-import { MEDIA_TYPE } from '../src/oci/mediatypes.ts';
-import { OciLayoutTarget } from '../src/oci/layout.ts';
-import { bytesBlob } from '../src/oci/target.ts';
 import { goMarshal } from '../src/util/gojson.ts';
-import { sha256 } from '../src/util/hashpool.ts';
 import { inventoryDirectory } from '../src/weights/inventory.ts';
-import { layerStream } from '../src/weights/layer.ts';
 import { envelopeFor, lockEntry, writeLockfile } from '../src/weights/lockfile.ts';
 import { packWeight } from '../src/weights/pack.ts';
 import { localSourceDir } from '../src/weights/sources/file.ts';
 import { normalizeSourceUri } from '../src/weights/sources/uri.ts';
+import { writeImageLayout } from './image-layout.mjs';
 
 const project = path.resolve('examples/hello');
 const config = await loadCogConfig(project);
@@ -47,52 +43,14 @@ writeFileSync(
     '  ',
   ),
 );
-const files = [
+const dir = path.join(project, 'image');
+rmSync(dir, { recursive: true, force: true });
+const image = await writeImageLayout(dir, [
   { path: '.cog/weights.json', source: weightsJson },
   { path: 'src/cog.yaml', source: path.join(project, 'cog.yaml') },
   { path: 'src/predict.py', source: path.join(project, 'predict.py') },
-].map((f) => ({ ...f, size: statSync(f.source).size }));
-const plan = {
-  files,
-  mediaType: MEDIA_TYPE.layerTar,
-  gzipLevel: null,
-  sizeUncompressed: files.reduce((n, f) => n + f.size, 0),
-};
-const parts = [];
-for await (const c of layerStream(plan)) parts.push(Buffer.from(c));
-const layer = Buffer.concat(parts);
-const layerDigest = sha256(layer);
-const imageConfig = Buffer.from(
-  goMarshal({
-    architecture: 'amd64',
-    os: 'linux',
-    config: {
-      Env: ['PATH=/usr/local/bin:/usr/bin:/bin'],
-      Cmd: ['python', '-m', 'cog.server.http'],
-      WorkingDir: '/src',
-    },
-    rootfs: { type: 'layers', diff_ids: [layerDigest] },
-  }),
-);
-const manifest = Buffer.from(
-  goMarshal({
-    schemaVersion: 2,
-    mediaType: MEDIA_TYPE.ociManifest,
-    config: {
-      mediaType: 'application/vnd.oci.image.config.v1+json',
-      size: imageConfig.length,
-      digest: sha256(imageConfig),
-    },
-    layers: [{ mediaType: MEDIA_TYPE.layerTar, size: layer.length, digest: layerDigest }],
-  }),
-);
-const dir = path.join(project, 'image');
-rmSync(dir, { recursive: true, force: true });
-const layout = new OciLayoutTarget(dir);
-await layout.putBlob(bytesBlob(layerDigest, layer));
-await layout.putBlob(bytesBlob(sha256(imageConfig), imageConfig));
-await layout.putManifest(manifest, MEDIA_TYPE.ociManifest, 'latest');
+]);
 rmSync(scratch, { recursive: true, force: true });
 console.log(
-  `wrote ${path.relative('.', path.join(project, 'weights.lock'))} and ${path.relative('.', dir)} (image ${sha256(manifest)})`,
+  `wrote ${path.relative('.', path.join(project, 'weights.lock'))} and ${path.relative('.', dir)} (image ${image})`,
 );

@@ -4,6 +4,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { writeImageLayout } from '../image-layout.mjs';
 import { GiB, MiB, ratio, timed, weightFiles, withRegistry } from './lib.mjs';
 
 export async function publishBench(totalGiB) {
@@ -12,9 +13,14 @@ export async function publishBench(totalGiB) {
   const weights = weightFiles(`pack-${totalGiB}g`, count, fileSize);
   const work = mkdtempSync(path.join(tmpdir(), 'cog-push-bench-publish-'));
   const env = { ...process.env, COG_PUSH_CACHE_DIR: path.join(work, 'cache') };
-  const image = `oci-layout:${path.resolve('examples/hello/image')}`;
   const project = path.join(work, 'project');
+  // A prebuilt image without /.cog/weights.json (the example's names other weights), so the
+  // publish logs that it is not checked and goes on.
+  const image = `oci-layout:${path.join(work, 'image')}`;
   try {
+    await writeImageLayout(path.join(work, 'image'), [
+      { path: 'src/predict.py', source: path.resolve('examples/hello/predict.py') },
+    ]);
     rmSync(project, { recursive: true, force: true });
     mkdirSync(project, { recursive: true });
     writeFileSync(
