@@ -207,12 +207,16 @@ async function receive(
   const dispatch = () => {
     const buffer = slot;
     const data = buffer.subarray(0, fill);
-    const work = Promise.all([
+    // allSettled: the slot goes back to the ring only once nothing reads it any more.
+    const work = Promise.allSettled([
       file.handle.write(data, 0, data.length, dispatched).catch((e: Error) => {
         throw new WriteError(`cannot write ${file.path}: ${e.message}`);
       }),
       ...hashes.update(data, dispatched),
-    ]).then(() => undefined);
+    ]).then((results) => {
+      const failed = results.find((r) => r.status === 'rejected');
+      if (failed) throw (failed as PromiseRejectedResult).reason;
+    });
     dispatched += fill;
     const tracked: Promise<void> = work.finally(() => {
       slots.release(buffer);
