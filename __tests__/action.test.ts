@@ -239,10 +239,22 @@ describe('the action against a registry', () => {
     });
     expect(strip(written)).toEqual(strip(lock));
     expect(JSON.parse(r.outputs['metadata']!).lockfileChanged).toBe(true);
+    const statuses = (run: ActionRun) =>
+      JSON.parse(run.outputs['metadata']!).imported.map(
+        (i: { name: string; files: number; bytes: number; status: string }) =>
+          `${i.name} ${i.files} ${i.bytes} ${i.status}`,
+      );
+    const sizes = lock.weights.map(
+      (w: { name: string; files: unknown[]; size: number }) =>
+        `${w.name} ${w.files.length} ${w.size}`,
+    );
+    expect(statuses(r)).toEqual(sizes.map((x: string) => `${x} new`));
+    expect(r.summary).toMatch(/\| tokenizer \| .* \| from source \| new, 2 file\(s\) \|/);
     // A second import of unchanged weights rewrites nothing.
     const before = readFileSync(lockPath, 'utf8');
     const again = await runAction({ ...inputs, tag: 'v2', 'import-weights': 'true' });
     expect(JSON.parse(again.outputs['metadata']!).lockfileChanged).toBe(false);
+    expect(statuses(again)).toEqual(sizes.map((x: string) => `${x} unchanged`));
     expect(readFileSync(lockPath, 'utf8')).toBe(before);
   });
 

@@ -91,6 +91,8 @@ export interface PublishResult {
   readonly weights: readonly PublishedWeight[];
   readonly lockfile: string | undefined;
   readonly lockfileChanged: boolean;
+  /** With `import-weights: true`: per weight, its files, bytes and new / repacked / unchanged. */
+  readonly imported: readonly ImportedWeight[] | undefined;
   readonly cache: CacheReport;
 }
 
@@ -730,10 +732,11 @@ export async function publish(inputs: Inputs, log: Log): Promise<PublishResult> 
   try {
     // The import opens the destination first: a weight whose sources and manifest are
     // unchanged there is kept without fetching anything (the fast path).
-    let imported: Map<string, PackedWeight> | undefined;
+    let packed: Map<string, PackedWeight> | undefined;
+    let imported: ImportedWeight[] | undefined;
     if (inputs.importWeights) {
       const previous = lock;
-      ({ lock, packed: imported } = await log.group('Import weights', () =>
+      ({ lock, packed, imported } = await log.group('Import weights', () =>
         importWeights(inputs, config, previous, dest.target, log),
       ));
     }
@@ -741,7 +744,7 @@ export async function publish(inputs: Inputs, log: Log): Promise<PublishResult> 
     log.info(`Pushing to ${repository}:${tag}...`);
     const cacheReport: CacheReport = { hits: [], misses: [] };
     const weights = await log.group('Weights', () =>
-      publishWeights(inputs, config, lock!, dest.target, log, cacheReport, imported),
+      publishWeights(inputs, config, lock!, dest.target, log, cacheReport, packed),
     );
     const image = await log.group('Image', () =>
       publishImage(inputs, config, dest.target, imageRepository(dest, model), imageTag(tag), log),
@@ -789,6 +792,7 @@ export async function publish(inputs: Inputs, log: Log): Promise<PublishResult> 
       weights,
       lockfile: config.weights.length > 0 || inputs.importWeights ? lockPath : undefined,
       lockfileChanged,
+      imported,
       cache: cacheReport,
     };
   } finally {
@@ -826,6 +830,7 @@ async function publishLegacyImage(
       weights: [],
       lockfile: undefined,
       lockfileChanged: false,
+      imported: undefined,
       cache: { hits: [], misses: [] },
     };
   } finally {

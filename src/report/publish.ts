@@ -44,6 +44,7 @@ export function publishOutputs(result: PublishResult): Record<string, string> {
     image: result.image ?? null,
     weightOrigins: Object.fromEntries(result.weights.map((w) => [w.name, w.origin])),
     lockfileChanged: result.lockfileChanged,
+    imported: result.imported ?? null,
     ...totals(result),
   };
   return { ...outputs, metadata: JSON.stringify(metadata) };
@@ -78,10 +79,18 @@ export function summaryMarkdown(result: PublishResult): string {
     '',
   ];
   if (result.weights.length > 0) {
-    lines.push('| weight | size | uploaded | skipped | origin |', '|---|---:|---:|---:|---|');
+    // With import-weights, what the import made of each weight (files, and new / repacked / unchanged).
+    const imported = new Map(result.imported?.map((i) => [i.name, i]));
+    const importColumn = result.imported !== undefined;
+    lines.push(
+      `| weight | size | uploaded | skipped | origin |${importColumn ? ' import |' : ''}`,
+      `|---|---:|---:|---:|---|${importColumn ? '---|' : ''}`,
+    );
     for (const w of result.weights) {
+      const i = imported.get(w.name);
       lines.push(
-        `| ${w.name} | ${formatBytes(w.size)} | ${formatBytes(w.bytesUploaded)} | ${formatBytes(w.bytesSkipped)} | ${where[w.origin]} |`,
+        `| ${w.name} | ${formatBytes(w.size)} | ${formatBytes(w.bytesUploaded)} | ${formatBytes(w.bytesSkipped)} | ${where[w.origin]} |` +
+          (importColumn ? ` ${i ? `${i.status}, ${i.files} file(s)` : ''} |` : ''),
       );
     }
     lines.push(
