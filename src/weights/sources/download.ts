@@ -12,7 +12,9 @@
 import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { request } from 'undici';
+import type { IncomingHttpHeaders } from 'node:http';
+import { Writable } from 'node:stream';
+import { stream } from 'undici';
 import type { BlobWriter } from '../../oci/target.js';
 import { HashPool, type PooledHash, type SlotRing } from '../../util/hashpool.js';
 import type { Limiter } from '../../util/limit.js';
@@ -61,23 +63,59 @@ export function retryDelayMs(attempt: number, retryAfter?: string | string[]): n
   return Math.min(200 * 2 ** attempt, 5000);
 }
 
-/** GET with redirects followed by hand, so Authorization never leaves its origin. */
-async function get(url: string, req: DownloadRequest, headers: Record<string, string>) {
+interface Answer {
+  readonly statusCode: number;
+  readonly headers: IncomingHttpHeaders;
+  /** The start of the body when it went to no writer (an error page). */
+  readonly text: string;
+}
+
+/**
+ * GET with redirects followed by hand, so Authorization never leaves its origin. The body of
+ * the final answer goes to the writer `body` gives for it (undici's `stream()`: no Readable in
+ * between), or is kept as text (its first 200 bytes) when it gives none.
+ */
+async function get(
+  url: string,
+  req: DownloadRequest,
+  headers: Record<string, string>,
+  body: (statusCode: number, headers: IncomingHttpHeaders) => Writable | undefined,
+): Promise<Answer> {
   let target = new URL(url);
   for (let hop = 0; hop < 8; hop++) {
     const h = { ...headers };
     if (req.authorization && target.origin === req.authorization.origin)
       h['authorization'] = req.authorization.header;
-    const res = await request(target, { method: 'GET', headers: h });
-    const location = res.headers['location'];
-    if (res.statusCode >= 300 && res.statusCode < 400 && location) {
-      await res.body.dump();
-      target = new URL(String(location), target);
-      continue;
-    }
-    return res;
+    let answer: Omit<Answer, 'text'> = { statusCode: 0, headers: {} };
+    let location: string | undefined;
+    let text = '';
+    await stream(target, { method: 'GET', headers: h }, ({ statusCode, headers: got }) => {
+      answer = { statusCode, headers: got };
+      if (statusCode >= 300 && statusCode < 400 && got['location']) {
+        location = String(got['location']);
+        return discard();
+      }
+      return (
+        body(statusCode, got) ??
+        discard((chunk) => {
+          if (text.length < 200) text += chunk.toString('utf8').slice(0, 200 - text.length);
+        })
+      );
+    });
+    if (location === undefined) return { ...answer, text };
+    target = new URL(location, target);
   }
   throw new SourceError(`${url}: too many redirects`);
+}
+
+/** A writer that drops what it is given (after showing it to `see`). */
+function discard(see: (chunk: Buffer) => void = () => undefined): Writable {
+  return new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      see(chunk);
+      done();
+    },
+  });
 }
 
 /** Download `req.url` into the store; returns the verified digest and the stored path. */
@@ -113,33 +151,43 @@ async function download(
     for (let attempt = 1; ; attempt++) {
       try {
         const headers: Record<string, string> = written > 0 ? { range: `bytes=${written}-` } : {};
-        const res = await get(req.url, req, headers);
-        if (TRANSIENT_STATUS.has(res.statusCode)) {
-          await res.body.dump();
+        // Set in the callback below, when the answer has a body for the file.
+        let sink = undefined as SlotSink | undefined;
+        let cut: unknown;
+        let answer: Answer | undefined;
+        try {
+          answer = await get(req.url, req, headers, (statusCode, got) => {
+            if (statusCode !== 200 && statusCode !== 206) return undefined;
+            // 200 to a Range request: the server ignored it, and this answer starts at byte 0.
+            const from = statusCode === 200 ? 0 : written;
+            const ready = (async () => {
+              if (from === 0) {
+                if (written > 0) await handle.truncate(0);
+                const length = Number(got['content-length']);
+                expected ??= Number.isSafeInteger(length) && length >= 0 ? length : undefined;
+                await hashes.begin(expected, req.weightPath);
+              }
+            })();
+            sink = new SlotSink({ handle, path: partial }, from, hashes, pool.slots, ready);
+            return sink.writable();
+          });
+        } catch (e) {
+          cut = e;
+        }
+        // What arrived before a cut is good: keep it, so the resume asks only for the rest.
+        if (sink) written = await sink.settle();
+        if (cut !== undefined) throw cut;
+        if (TRANSIENT_STATUS.has(answer!.statusCode)) {
           throw new RetryableError(
-            `${req.url} answered ${res.statusCode}`,
-            retryDelayMs(attempt, res.headers['retry-after']),
+            `${req.url} answered ${answer!.statusCode}`,
+            retryDelayMs(attempt, answer!.headers['retry-after']),
           );
         }
-        if (res.statusCode !== 200 && res.statusCode !== 206) {
-          const text = (await res.body.text()).slice(0, 200);
-          throw new SourceError(`${req.url} answered ${res.statusCode}${text ? `: ${text}` : ''}`);
-        }
-        if (written > 0 && res.statusCode === 200) {
-          // The server ignored the Range: this response starts over from byte 0.
-          await handle.truncate(0);
-          written = 0;
-        }
-        if (written === 0) {
-          const length = Number(res.headers['content-length']);
-          expected ??= Number.isSafeInteger(length) && length >= 0 ? length : undefined;
-          await hashes.begin(expected, req.weightPath);
-        }
-        const progress = { written };
-        try {
-          await receive(res.body, { handle, path: partial }, progress, hashes, pool.slots);
-        } finally {
-          written = progress.written;
+        if (!sink) {
+          const text = answer!.text;
+          throw new SourceError(
+            `${req.url} answered ${answer!.statusCode}${text ? `: ${text}` : ''}`,
+          );
         }
         break;
       } catch (e) {
@@ -189,68 +237,87 @@ class RetryableError extends Error {
 class WriteError extends SourceError {}
 
 /**
- * Copy a response body into slots of the ring; each full slot is written at its offset and
- * hashed while the next one fills. On return or throw, every dispatched slot has settled and
- * `progress.written` is what the file holds, so a retry can resume from it.
+ * Takes a response body into slots of the ring; each full slot is written at its offset and
+ * hashed while the next one fills. `settle()` flushes the last partial slot and waits for
+ * every write and hash, so what it returns is what the file holds (a retry resumes there).
  */
-async function receive(
-  body: AsyncIterable<Uint8Array>,
-  file: { handle: FileHandle; path: string },
-  progress: { written: number },
-  hashes: Arrival,
-  slots: SlotRing,
-): Promise<void> {
-  const inflight = new Set<Promise<void>>();
-  let dispatched = progress.written;
-  let slot = await slots.acquire();
-  let fill = 0;
-  const dispatch = () => {
-    const buffer = slot;
-    const data = buffer.subarray(0, fill);
+class SlotSink {
+  private slot: Uint8Array | undefined;
+  private fill = 0;
+  private dispatched: number;
+  private readonly inflight = new Set<Promise<void>>();
+  /** Chunks are taken one after another; a slot may have to be waited for. */
+  private taking: Promise<void>;
+
+  constructor(
+    private readonly file: { handle: FileHandle; path: string },
+    start: number,
+    private readonly hashes: Arrival,
+    private readonly slots: SlotRing,
+    ready: Promise<void>,
+  ) {
+    this.dispatched = start;
+    this.taking = ready;
+  }
+
+  writable(): Writable {
+    return new Writable({
+      highWaterMark: 1 << 20,
+      write: (chunk: Buffer, _encoding, done) => {
+        this.taking = this.taking.then(() => this.take(chunk));
+        this.taking.then(() => done(), done);
+      },
+    });
+  }
+
+  private async take(chunk: Uint8Array): Promise<void> {
+    for (let at = 0; at < chunk.length;) {
+      this.slot ??= await this.slots.acquire();
+      const n = Math.min(chunk.length - at, this.slot.length - this.fill);
+      this.slot.set(chunk.subarray(at, at + n), this.fill);
+      this.fill += n;
+      at += n;
+      if (this.fill === this.slot.length) this.dispatch();
+    }
+  }
+
+  private dispatch(): void {
+    const buffer = this.slot!;
+    const data = buffer.subarray(0, this.fill);
+    const at = this.dispatched;
+    this.dispatched += this.fill;
+    this.slot = undefined;
+    this.fill = 0;
     // allSettled: the slot goes back to the ring only once nothing reads it any more.
     const work = Promise.allSettled([
-      file.handle.write(data, 0, data.length, dispatched).catch((e: Error) => {
-        throw new WriteError(`cannot write ${file.path}: ${e.message}`);
+      this.file.handle.write(data, 0, data.length, at).catch((e: Error) => {
+        throw new WriteError(`cannot write ${this.file.path}: ${e.message}`);
       }),
-      ...hashes.update(data, dispatched),
+      ...this.hashes.update(data, at),
     ]).then((results) => {
       const failed = results.find((r) => r.status === 'rejected');
       if (failed) throw (failed as PromiseRejectedResult).reason;
     });
-    dispatched += fill;
     const tracked: Promise<void> = work.finally(() => {
-      slots.release(buffer);
-      inflight.delete(tracked);
+      this.slots.release(buffer);
+      this.inflight.delete(tracked);
     });
     tracked.catch(() => undefined);
-    inflight.add(tracked);
-  };
-  let cut: unknown;
-  try {
-    for await (const chunk of body) {
-      for (let at = 0; at < chunk.length;) {
-        const n = Math.min(chunk.length - at, slot.length - fill);
-        slot.set(chunk.subarray(at, at + n), fill);
-        fill += n;
-        at += n;
-        if (fill === slot.length) {
-          dispatch();
-          slot = await slots.acquire();
-          fill = 0;
-        }
-      }
-    }
-  } catch (e) {
-    cut = e;
+    this.inflight.add(tracked);
   }
-  // What arrived before a cut is good: keep it, so the resume asks only for the rest.
-  if (fill > 0) dispatch();
-  else slots.release(slot);
-  const settled = await Promise.allSettled([...inflight]);
-  progress.written = dispatched;
-  const failed = settled.find((s) => s.status === 'rejected');
-  if (failed) throw (failed as PromiseRejectedResult).reason;
-  if (cut !== undefined) throw cut;
+
+  async settle(): Promise<number> {
+    let failure: unknown;
+    await this.taking.catch((e: unknown) => (failure = e));
+    if (this.fill > 0) this.dispatch();
+    else if (this.slot) this.slots.release(this.slot);
+    this.slot = undefined;
+    const settled = await Promise.allSettled([...this.inflight]);
+    const failed = settled.find((s) => s.status === 'rejected');
+    if (failed) throw (failed as PromiseRejectedResult).reason;
+    if (failure !== undefined) throw failure;
+    return this.dispatched;
+  }
 }
 
 /**
