@@ -474,15 +474,20 @@ describe('the action against a registry', () => {
   );
 
   it('dry-run reports what it would push and writes nothing', async () => {
-    const r = await runAction({
-      'working-directory': 'examples/hello',
-      registry: registry.host,
-      repository: 'dry/run',
-      tag: 'v1',
-      'dry-run': 'true',
-      ...PREBUILT,
-    });
+    const r = await runAction(
+      {
+        'working-directory': 'examples/hello',
+        registry: registry.host,
+        repository: 'dry/run',
+        tag: 'v1',
+        'dry-run': 'true',
+        ...PREBUILT,
+      },
+      { HF_TOKEN: 'hf_not_from_a_secret' },
+    );
     expect(r.status).toBe(0);
+    // A Hub token in the environment is masked before anything is logged.
+    expect(r.stdout.split('\n')[0]).toBe('::add-mask::hf_not_from_a_secret');
     expect(r.stdout).toMatch(/weight tokenizer: would push \d+ bytes/);
     expect(r.outputs['digest']).toBe('');
     await expect(skopeoRaw(`${registry.host}/dry/run:v1`)).rejects.toThrow();

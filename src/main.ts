@@ -7,7 +7,11 @@ import { publishOutputs, refTreeText, summaryMarkdown } from './report/publish.j
 
 async function main(): Promise<void> {
   const inputs = parseInputs((name) => core.getInput(name), process.env);
-  for (const secret of [inputs.password, inputs.replicateToken]) if (secret) core.setSecret(secret);
+  // The Hub token comes from the environment (hf:// sources): masked like the inputs, in case
+  // it was not set from a repository secret (those are masked already).
+  const hubTokens = [process.env['HF_TOKEN'], process.env['HUGGING_FACE_HUB_TOKEN']];
+  for (const secret of [inputs.password, inputs.replicateToken, ...hubTokens])
+    if (secret) core.setSecret(secret);
   const result = await publish(inputs, {
     info: core.info,
     warning: core.warning,
