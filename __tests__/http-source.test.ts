@@ -57,7 +57,14 @@ async function server(
  */
 function files(
   etag: string | undefined,
-  options: { cut?: boolean; cutAt?: number; ignoreRange?: boolean; body?: Buffer } = {},
+  options: {
+    cut?: boolean;
+    cutAt?: number;
+    ignoreRange?: boolean;
+    /** Answer a Range request with 206 and the whole body (a broken server). */
+    wrongRange?: boolean;
+    body?: Buffer;
+  } = {},
 ) {
   let cutDone = false;
   const body = options.body ?? defaultBody;
@@ -65,7 +72,7 @@ function files(
     const headers: Record<string, string> = { 'content-type': 'application/octet-stream' };
     if (etag) headers['etag'] = etag;
     const m = options.ignoreRange ? null : /^bytes=(\d+)-$/.exec(req.headers.range ?? '');
-    const start = m ? Number(m[1]) : 0;
+    const start = m && !options.wrongRange ? Number(m[1]) : 0;
     const part = body.subarray(start);
     res.writeHead(m ? 206 : 200, {
       ...headers,
@@ -126,6 +133,17 @@ describe('http(s) sources', () => {
     const ranges = cut.seen.map((s) => s.range).filter(Boolean);
     expect(ranges).toHaveLength(1);
     expect(Number(/bytes=(\d+)-/.exec(ranges[0]!)![1])).toBeGreaterThan(0);
+  });
+
+  it('refuses a 206 that does not continue where the file stops', async () => {
+    const broken = await server(files('"abc123"', { cut: true, wrongRange: true }));
+    stops.push(broken.stop);
+    const s = new WeightStore(path.join(root, 'store-wrong-range'));
+    await expect(downloadToStore(s, { url: `${broken.origin}/f.bin` })).rejects.toThrow(
+      `${broken.origin}/f.bin answered bytes from 0 (Content-Range: bytes 0-${body.length - 1}/${body.length}) to a request for bytes 100000-`,
+    );
+    expect(readdirSync(path.join(s.root, 'tmp'))).toEqual([]);
+    expect(existsSync(s.path(digest))).toBe(false);
   });
 
   it('deletes the partial file and names both digests on a mismatch', async () => {

@@ -158,6 +158,8 @@ async function download(
         try {
           answer = await get(req.url, req, headers, (statusCode, got) => {
             if (statusCode !== 200 && statusCode !== 206) return undefined;
+            // A 206 must continue exactly where the file stops, or the bytes would be wrong.
+            if (statusCode === 206 && contentRangeStart(got) !== written) return undefined;
             // 200 to a Range request: the server ignored it, and this answer starts at byte 0.
             const from = statusCode === 200 ? 0 : written;
             const ready = (async () => {
@@ -181,6 +183,11 @@ async function download(
           throw new RetryableError(
             `${req.url} answered ${answer!.statusCode}`,
             retryDelayMs(attempt, answer!.headers['retry-after']),
+          );
+        }
+        if (!sink && answer!.statusCode === 206) {
+          throw new SourceError(
+            `${req.url} answered bytes from ${contentRangeStart(answer!.headers)} (Content-Range: ${String(answer!.headers['content-range'])}) to a request for bytes ${written}-`,
           );
         }
         if (!sink) {
@@ -222,6 +229,12 @@ async function download(
     await rm(partial, { force: true });
     await own?.close();
   }
+}
+
+/** Where a 206 answer's bytes start (`Content-Range: bytes <start>-<end>/<size>`). */
+function contentRangeStart(headers: IncomingHttpHeaders): number | undefined {
+  const m = /^bytes (\d+)-/.exec(String(headers['content-range'] ?? ''));
+  return m ? Number(m[1]) : undefined;
 }
 
 class RetryableError extends Error {
