@@ -36,6 +36,7 @@ const USAGE = `usage:
       pack and push a weight (layers, config, manifest at cog-weight.<name>.<short>)
   cog-push weights import [--project DIR] [--config FILE] [--to REPO|oci-layout:DIR]
                           [--username USER --password-stdin] [--insecure-registry HOST]...
+                          [--concurrency N]
       pack every weight from its sources, push what the target lacks, write weights.lock
   cog-push weights verify [--project DIR] [--config FILE]
       offline: check weights.lock against itself and against cog.yaml; exit 0 only when all is well
@@ -267,6 +268,7 @@ async function importCommand(args: string[]): Promise<void> {
       project: { type: 'string', default: '.' },
       config: { type: 'string' },
       to: { type: 'string' },
+      concurrency: { type: 'string' },
       ...REGISTRY_OPTIONS,
     },
   });
@@ -275,6 +277,7 @@ async function importCommand(args: string[]): Promise<void> {
     'working-directory': values.project,
     config: values.config,
     to: values.to,
+    concurrency: values.concurrency,
   });
   const result = await importToTarget(inputs, cliLog);
   for (const w of result.imported) {

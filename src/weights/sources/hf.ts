@@ -4,12 +4,12 @@
 // every byte comes from `resolve/<commit>/<path>` — the pinned commit, never the moving ref.
 // HF_TOKEN goes to the Hub's origin only, never to the CDN it redirects to, never to a log.
 
+import { setTimeout as sleep } from 'node:timers/promises';
 import { request } from 'undici';
 import { mapLimit } from '../../util/limit.js';
 import type { ArrivedFile } from '../pack.js';
 import type { PlannedFile } from '../plan.js';
 import type { WeightStore } from '../store.js';
-import { setTimeout as sleep } from 'node:timers/promises';
 import {
   downloadToStore,
   retryDelayMs,
