@@ -36,3 +36,13 @@ export class Limiter {
     }
   }
 }
+
+/**
+ * Waits for every one of `work` to settle — so whatever memory they read is free again — then
+ * rejects with the first failure, if any (Promise.all would reject while others still run).
+ */
+export async function allSettledOrThrow(work: readonly unknown[]): Promise<void> {
+  const results = await Promise.allSettled(work);
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
+}

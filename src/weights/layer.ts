@@ -6,6 +6,7 @@ import { open } from 'node:fs/promises';
 import { SLOT_SIZE, type HashPool, type PooledHash } from '../util/hashpool.js';
 import { GzipEncoder } from './gzip.js';
 import { skipBytes } from '../util/bytes.js';
+import { allSettledOrThrow } from '../util/limit.js';
 import type { LayerPlan, PlannedFile } from './plan.js';
 import { tarSegments } from './tar.js';
 
@@ -183,7 +184,8 @@ export async function digestLayer(plan: LayerPlan, pool: HashPool): Promise<Laye
           updates.push(blobHash.update(out));
         }
       }
-      const all = Promise.all(updates).then(() => undefined);
+      // The slot goes back to the ring only once no worker reads it any more.
+      const all = allSettledOrThrow(updates);
       if (chunk.buffer) {
         const slot = chunk.buffer;
         void all.finally(() => ring.release(slot)).catch(() => undefined);

@@ -17,7 +17,7 @@ import { Writable } from 'node:stream';
 import { stream } from 'undici';
 import type { BlobWriter } from '../../oci/target.js';
 import { HashPool, type PooledHash, type SlotRing } from '../../util/hashpool.js';
-import type { Limiter } from '../../util/limit.js';
+import { allSettledOrThrow, type Limiter } from '../../util/limit.js';
 import { getsPlainTarLayer } from '../plan.js';
 import type { WeightStore } from '../store.js';
 import { soloTarFraming } from '../tar.js';
@@ -301,16 +301,13 @@ class SlotSink {
     this.dispatched += this.fill;
     this.slot = undefined;
     this.fill = 0;
-    // allSettled: the slot goes back to the ring only once nothing reads it any more.
-    const work = Promise.allSettled([
+    // The slot goes back to the ring only once nothing reads it any more.
+    const work = allSettledOrThrow([
       this.file.handle.write(data, 0, data.length, at).catch((e: Error) => {
         throw new WriteError(`cannot write ${this.file.path}: ${e.message}`);
       }),
       ...this.hashes.update(data, at),
-    ]).then((results) => {
-      const failed = results.find((r) => r.status === 'rejected');
-      if (failed) throw (failed as PromiseRejectedResult).reason;
-    });
+    ]);
     const tracked: Promise<void> = work.finally(() => {
       this.slots.release(buffer);
       this.inflight.delete(tracked);
@@ -325,9 +322,7 @@ class SlotSink {
     if (this.fill > 0) this.dispatch();
     else if (this.slot) this.slots.release(this.slot);
     this.slot = undefined;
-    const settled = await Promise.allSettled([...this.inflight]);
-    const failed = settled.find((s) => s.status === 'rejected');
-    if (failed) throw (failed as PromiseRejectedResult).reason;
+    await allSettledOrThrow([...this.inflight]);
     if (failure !== undefined) throw failure;
     return this.dispatched;
   }
