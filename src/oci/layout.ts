@@ -33,8 +33,6 @@ interface IndexEntry {
 export class OciLayoutTarget implements Target {
   readonly name: string;
   private index: Promise<void> = Promise.resolve();
-  /** Blobs a blobWriter wrote in this run, not yet pushed: their push reports those bytes. */
-  private readonly early = new Set<string>();
 
   constructor(readonly dir: string) {
     this.name = `oci-layout:${dir}`;
@@ -64,8 +62,7 @@ export class OciLayoutTarget implements Target {
   }
 
   async putBlob(blob: BlobSource): Promise<PutBlobResult> {
-    if ((await this.hasBlob(blob.digest)) === blob.size)
-      return { bytesWritten: this.early.delete(blob.digest) ? blob.size : 0 };
+    if ((await this.hasBlob(blob.digest)) === blob.size) return { bytesWritten: 0 };
     await this.init();
     const final = this.blobPath(blob.digest);
     const partial = `${final}.partial-${process.pid}-${Math.random().toString(36).slice(2)}`;
@@ -120,7 +117,6 @@ export class OciLayoutTarget implements Target {
         if (written !== size)
           throw new TargetError(`${this.name}: blob ${digest} has ${written} bytes, not ${size}`);
         await rename(partial, this.blobPath(digest));
-        this.early.add(digest);
       },
       abort: async () => {
         await close();

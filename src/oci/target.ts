@@ -31,10 +31,7 @@ export interface Manifest extends ManifestInfo {
 }
 
 export interface PutBlobResult {
-  /**
-   * Bytes sent over the wire or written to disk by this run (0 when the blob was already there;
-   * its size when this run's blobWriter wrote it earlier).
-   */
+  /** Bytes sent over the wire or written to disk (0 when the blob was already there). */
   readonly bytesWritten: number;
 }
 
