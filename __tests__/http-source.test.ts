@@ -16,7 +16,8 @@ import { parseCogConfig } from '../src/cog/config.js';
 import { localWeightFiles } from '../src/weights/sources/local.js';
 import { Limiter } from '../src/util/limit.js';
 import { freePort } from './helpers/registry.js';
-import { pseudoRandom, tempDir } from './helpers/tmp.js';
+import { pseudoRandom, tempDir, writeTree } from './helpers/tmp.js';
+import { cliAsync } from './helpers/run.js';
 
 const root = tempDir('http-');
 const body = Buffer.from(pseudoRandom(300_000, 9));
@@ -211,7 +212,11 @@ describe('a large weight file as it downloads', () => {
       expect(got.digest).toBe(sha256(large));
       expect(s.seen).toHaveLength(2);
       const expected = await packedLayer(got.path);
-      expect(got.layer).toEqual({ digest: expected.digest, size: expected.bytes.length });
+      expect(got.layer).toEqual({
+        digest: expected.digest,
+        size: expected.bytes.length,
+        written: true,
+      });
       const blob = readFileSync(
         path.join(layout.dir, 'blobs', 'sha256', expected.digest.slice('sha256:'.length)),
       );
@@ -222,6 +227,32 @@ describe('a large weight file as it downloads', () => {
       ]);
     });
   }
+
+  it('weights import into a layout: the layer goes there as it downloads, and counts as pushed', async () => {
+    const s = await server(files('"big"', { body: large }));
+    stops.push(s.stop);
+    const project = writeTree(path.join(root, 'import-large'), {
+      'cog.yaml': `model: r.example.com/a/b\nweights:\n  - name: unet\n    target: /src/unet\n    source:\n      uri: ${s.origin}/diffusion_pytorch_model.safetensors\n`,
+    });
+    const out = path.join(root, 'import-large-out');
+    const r = await cliAsync(
+      ['weights', 'import', '--project', project, '--to', `oci-layout:${out}`],
+      {
+        env: { COG_PUSH_STORE_DIR: path.join(root, 'import-large-store') },
+      },
+    );
+    expect(r.status).toBe(0);
+    const lock = JSON.parse(readFileSync(path.join(project, 'weights.lock'), 'utf8'));
+    const layer = lock.weights[0].layers[0];
+    const tar = readFileSync(path.join(out, 'blobs/sha256', layer.digest.slice('sha256:'.length)));
+    expect(sha256(tar)).toBe(layer.digest);
+    expect(tar.length).toBe(layer.size);
+    expect(r.stderr).toMatch(
+      new RegExp(`pushed \\d+ bytes \\(${layer.size} as they downloaded\\), skipped 0`),
+    );
+    // One GET: nothing was read back from the server or re-hashed to pack it.
+    expect(s.seen.filter((x) => x.url.endsWith('.safetensors')).length).toBe(2); // HEAD + GET
+  });
 
   it('keeps no layer in the layout when the file does not verify', async () => {
     const s = await server(files('"big"', { body: large }));

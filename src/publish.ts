@@ -163,7 +163,7 @@ async function packFromSource(
   /** Takes downloaded layers as they arrive (unless undefined, as in a dry run). */
   earlyBlobs: Target | undefined,
   log: Log,
-): Promise<{ packed: PackedWeight; fingerprints: () => Promise<string[]> }> {
+): Promise<SourcePacked & { fingerprints: () => Promise<string[]> }> {
   const { pool, packCache: cache, store, downloads } = packing;
   const spec = config.weights.find((w) => w.name === name);
   if (!spec) throw new PublishError(`weight "${name}" is not in ${config.file}`);
@@ -187,7 +187,19 @@ async function packFromSource(
     ),
   );
   for (const [k, v] of sourced.arrived) known.set(k, v.digest);
-  return { packed, fingerprints: () => localFingerprints(sourced, known) };
+  const layers = new Set(packed.layers.map((l) => l.digest));
+  const written = new Set(
+    [...sourced.arrived.values()]
+      .filter((a) => a.layer?.written && layers.has(a.layer.digest))
+      .map((a) => a.layer!.digest),
+  );
+  return { packed, written, fingerprints: () => localFingerprints(sourced, known) };
+}
+
+/** A weight packed from its sources, and which of its layers the download already wrote. */
+interface SourcePacked {
+  readonly packed: PackedWeight;
+  readonly written: ReadonlySet<string>;
 }
 
 function lockEntryFor(
@@ -233,7 +245,7 @@ async function publishWeights(
   log: Log,
   cacheReport: CacheReport,
   /** Weights an import just packed from their sources: pushed as they are, not packed again. */
-  imported?: ReadonlyMap<string, PackedWeight>,
+  imported?: ReadonlyMap<string, SourcePacked>,
 ): Promise<PublishedWeight[]> {
   const { pool, packCache, store, downloads } = newPacking(inputs);
   try {
@@ -261,8 +273,8 @@ async function publishWeights(
         };
       }
       const ready = imported?.get(entry.name);
-      const { packed, origin } = ready
-        ? { packed: ready, origin: 'source' as const }
+      const { packed, origin, written } = ready
+        ? { ...ready, origin: 'source' as const }
         : await weightBytes(
             inputs,
             config,
@@ -301,17 +313,16 @@ async function publishWeights(
           : undefined;
       const pushed = await pushWeight(packed, target, { concurrency: inputs.concurrency });
       await saving;
+      // Layers the download wrote to the target were found there, but this run wrote them.
+      const early = pushed.blobs
+        .filter((b) => b.outcome === 'present' && written?.has(b.digest))
+        .reduce((n, b) => n + b.size, 0);
+      const bytesUploaded = pushed.bytesUploaded + early;
+      const bytesSkipped = pushed.bytesSkipped - early;
       log.info(
-        `weight ${entry.name}: pushed ${pushed.bytesUploaded} bytes, skipped ${pushed.bytesSkipped} (${pushed.digest})`,
+        `weight ${entry.name}: pushed ${bytesUploaded} bytes${early > 0 ? ` (${early} as they downloaded)` : ''}, skipped ${bytesSkipped} (${pushed.digest})`,
       );
-      return {
-        ...base,
-        ...manifest,
-        tag,
-        bytesUploaded: pushed.bytesUploaded,
-        bytesSkipped: pushed.bytesSkipped,
-        origin,
-      };
+      return { ...base, ...manifest, tag, bytesUploaded, bytesSkipped, origin };
     });
   } finally {
     await pool.close();
@@ -354,7 +365,7 @@ async function weightBytes(
   target: Target,
   log: Log,
   report: CacheReport,
-): Promise<{ packed: PackedWeight; origin: WeightOrigin }> {
+): Promise<{ packed: PackedWeight; origin: WeightOrigin; written?: ReadonlySet<string> }> {
   const { pool, store } = packing;
   const inStore = async () =>
     (await Promise.all(entry.files.map((f) => store.has(f.digest, f.size)))).every(Boolean);
@@ -379,14 +390,14 @@ async function weightBytes(
       `weight ${entry.name}: the local store does not reproduce ${entry.digest}; packing from its source`,
     );
   }
-  const { packed } = await packFromSource(
+  const { packed, written } = await packFromSource(
     config,
     entry.name,
     packing,
     inputs.dryRun ? undefined : target,
     log,
   );
-  return { packed, origin: 'source' };
+  return { packed, written, origin: 'source' };
 }
 
 /** Put a weight packed from its source into the store (hard links when possible), then cache it. */
@@ -428,12 +439,12 @@ async function importWeights(
   previous: Lockfile | undefined,
   target: Target,
   log: Log,
-): Promise<{ lock: Lockfile; imported: ImportedWeight[]; packed: Map<string, PackedWeight> }> {
+): Promise<{ lock: Lockfile; imported: ImportedWeight[]; packed: Map<string, SourcePacked> }> {
   const { pool, packCache, store, downloads } = newPacking(inputs);
   try {
     const weights: LockEntry[] = [];
     const imported: ImportedWeight[] = [];
-    const packedNow = new Map<string, PackedWeight>();
+    const packedNow = new Map<string, SourcePacked>();
     for (const w of config.weights) {
       const previousEntry = previous?.weights.find((e) => e.name === w.name);
       const reused =
@@ -443,7 +454,7 @@ async function importWeights(
       let entry: LockEntry;
       if (reused) entry = reused;
       else {
-        const { packed, fingerprints } = await packFromSource(
+        const { packed, written, fingerprints } = await packFromSource(
           config,
           w.name,
           { pool, packCache, store, downloads },
@@ -451,7 +462,7 @@ async function importWeights(
           log,
         );
         entry = lockEntryFor(config, packed, await fingerprints(), previousEntry);
-        packedNow.set(w.name, packed);
+        packedNow.set(w.name, { packed, written });
       }
       const status: ImportStatus = !previousEntry
         ? 'new'
@@ -533,7 +544,7 @@ export async function importToTarget(
   let lock: Lockfile;
   let imported: ImportedWeight[];
   try {
-    let packed: Map<string, PackedWeight>;
+    let packed: Map<string, SourcePacked>;
     ({ lock, imported, packed } = await importWeights(
       inputs,
       config,
@@ -732,7 +743,7 @@ export async function publish(inputs: Inputs, log: Log): Promise<PublishResult> 
   try {
     // The import opens the destination first: a weight whose sources and manifest are
     // unchanged there is kept without fetching anything (the fast path).
-    let packed: Map<string, PackedWeight> | undefined;
+    let packed: Map<string, SourcePacked> | undefined;
     let imported: ImportedWeight[] | undefined;
     if (inputs.importWeights) {
       const previous = lock;

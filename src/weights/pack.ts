@@ -31,7 +31,14 @@ export interface ArrivedFile {
   readonly path: string;
   readonly size: number;
   readonly digest: string;
-  readonly layer?: { readonly digest: string; readonly size: number } | undefined;
+  readonly layer?:
+    | {
+        readonly digest: string;
+        readonly size: number;
+        /** Already in the destination: written there as it arrived. */
+        readonly written?: boolean;
+      }
+    | undefined;
 }
 
 export interface PackRequest {

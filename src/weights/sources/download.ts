@@ -40,7 +40,14 @@ export interface Downloaded {
   readonly size: number;
   readonly path: string;
   /** The file's own plain tar layer (path `weightPath`), when the planner gives it one. */
-  readonly layer?: { readonly digest: string; readonly size: number } | undefined;
+  readonly layer?:
+    | {
+        readonly digest: string;
+        readonly size: number;
+        /** The target took it as it arrived (`layerBlobs`): pushing it sends nothing. */
+        readonly written: boolean;
+      }
+    | undefined;
 }
 
 export interface DownloadOptions {
@@ -391,7 +398,10 @@ class Arrival {
     const end = layer.size - layer.after.length;
     await Promise.all([layer.hash.update(layer.after), layer.blob?.write(layer.after, end)]);
     layer.digest = await layer.hash.digest();
-    return { digest, layer: { digest: layer.digest, size: layer.size } };
+    return {
+      digest,
+      layer: { digest: layer.digest, size: layer.size, written: layer.blob !== undefined },
+    };
   }
 
   /** Keep the layer blob in the target: only once the file is verified. */
