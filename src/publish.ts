@@ -244,89 +244,78 @@ async function publishWeights(
   target: Target,
   log: Log,
   cacheReport: CacheReport,
+  packing: Packing,
   /** Weights an import just packed from their sources: pushed as they are, not packed again. */
   imported?: ReadonlyMap<string, SourcePacked>,
 ): Promise<PublishedWeight[]> {
-  const { pool, packCache, store, downloads } = newPacking(inputs);
-  try {
-    // One weight at a time, its blobs `concurrency` at once: the input bounds blobs in flight.
-    return await mapLimit(lock.weights, 1, async (entry) => {
-      const base = {
-        name: entry.name,
-        target: entry.target,
-        setDigest: entry.setDigest,
-        digest: entry.digest,
-        size: entry.size,
+  const { store } = packing;
+  // One weight at a time, its blobs `concurrency` at once: the input bounds blobs in flight.
+  return mapLimit(lock.weights, 1, async (entry) => {
+    const base = {
+      name: entry.name,
+      target: entry.target,
+      setDigest: entry.setDigest,
+      digest: entry.digest,
+      size: entry.size,
+    };
+    const tag = weightTag(entry.name, entry.setDigest);
+    const present = await target.hasManifest(entry.digest);
+    if (present) {
+      log.info(`weight ${entry.name}: in ${target.name} (${entry.digest})`);
+      return {
+        ...base,
+        tag,
+        manifestSize: present.size,
+        manifestMediaType: present.mediaType,
+        bytesUploaded: 0,
+        bytesSkipped: entry.sizeCompressed,
+        origin: 'registry' as const,
       };
-      const tag = weightTag(entry.name, entry.setDigest);
-      const present = await target.hasManifest(entry.digest);
-      if (present) {
-        log.info(`weight ${entry.name}: in ${target.name} (${entry.digest})`);
-        return {
-          ...base,
-          tag,
-          manifestSize: present.size,
-          manifestMediaType: present.mediaType,
-          bytesUploaded: 0,
-          bytesSkipped: entry.sizeCompressed,
-          origin: 'registry' as const,
-        };
-      }
-      const ready = imported?.get(entry.name);
-      const { packed, origin, written } = ready
-        ? { ...ready, origin: 'source' as const }
-        : await weightBytes(
-            inputs,
-            config,
-            entry,
-            { pool, packCache, store, downloads },
-            target,
-            log,
-            cacheReport,
-          );
-      if (packed.artifact.manifestDigest !== entry.digest) {
-        throw new PublishError(
-          `weight "${entry.name}": its files give manifest ${packed.artifact.manifestDigest}, but ${LOCKFILE_NAME} says ${entry.digest}; ` +
-            're-import the weights (`import-weights: true`, or `cog weights import`) and commit weights.lock',
-        );
-      }
-      const manifest = {
-        manifestSize: packed.artifact.manifestSize,
-        manifestMediaType: MEDIA_TYPE.ociManifest,
-      };
-      if (inputs.dryRun) {
-        const bytes = packed.layers.reduce((n, l) => n + l.size, 0);
-        log.info(`weight ${entry.name}: would push ${bytes} bytes to ${target.name}`);
-        return {
-          ...base,
-          ...manifest,
-          tag,
-          bytesUploaded: bytes,
-          bytesSkipped: 0,
-          origin,
-        };
-      }
-      // Save the cache entry while the blobs upload; its outcome never fails the publish.
-      const saving =
-        origin === 'source' && inputs.cache && cacheAvailable()
-          ? cacheFromSource(entry, packed, store, inputs, log)
-          : undefined;
-      const pushed = await pushWeight(packed, target, { concurrency: inputs.concurrency });
-      await saving;
-      // Layers the download wrote to the target were found there, but this run wrote them.
-      const early = pushed.blobs
-        .filter((b) => b.outcome === 'present' && written?.has(b.digest))
-        .reduce((n, b) => n + b.size, 0);
-      const bytesUploaded = pushed.bytesUploaded + early;
-      const bytesSkipped = pushed.bytesSkipped - early;
-      log.info(
-        `weight ${entry.name}: pushed ${bytesUploaded} bytes${early > 0 ? ` (${early} as they downloaded)` : ''}, skipped ${bytesSkipped} (${pushed.digest})`,
+    }
+    const ready = imported?.get(entry.name);
+    const { packed, origin, written } = ready
+      ? { ...ready, origin: 'source' as const }
+      : await weightBytes(inputs, config, entry, packing, target, log, cacheReport);
+    if (packed.artifact.manifestDigest !== entry.digest) {
+      throw new PublishError(
+        `weight "${entry.name}": its files give manifest ${packed.artifact.manifestDigest}, but ${LOCKFILE_NAME} says ${entry.digest}; ` +
+          're-import the weights (`import-weights: true`, or `cog weights import`) and commit weights.lock',
       );
-      return { ...base, ...manifest, tag, bytesUploaded, bytesSkipped, origin };
-    });
-  } finally {
-    await pool.close();
-  }
+    }
+    const manifest = {
+      manifestSize: packed.artifact.manifestSize,
+      manifestMediaType: MEDIA_TYPE.ociManifest,
+    };
+    if (inputs.dryRun) {
+      const bytes = packed.layers.reduce((n, l) => n + l.size, 0);
+      log.info(`weight ${entry.name}: would push ${bytes} bytes to ${target.name}`);
+      return {
+        ...base,
+        ...manifest,
+        tag,
+        bytesUploaded: bytes,
+        bytesSkipped: 0,
+        origin,
+      };
+    }
+    // Save the cache entry while the blobs upload; its outcome never fails the publish.
+    const saving =
+      origin === 'source' && inputs.cache && cacheAvailable()
+        ? cacheFromSource(entry, packed, store, inputs, log)
+        : undefined;
+    const pushed = await pushWeight(packed, target, { concurrency: inputs.concurrency });
+    await saving;
+    // Layers the download wrote to the target were found there, but this run wrote them.
+    const early = pushed.blobs
+      .filter((b) => b.outcome === 'present' && written?.has(b.digest))
+      .reduce((n, b) => n + b.size, 0);
+    const bytesUploaded = pushed.bytesUploaded + early;
+    const bytesSkipped = pushed.bytesSkipped - early;
+    log.info(
+      `weight ${entry.name}: pushed ${bytesUploaded} bytes${early > 0 ? ` (${early} as they downloaded)` : ''}, skipped ${bytesSkipped} (${pushed.digest})`,
+    );
+    return { ...base, ...manifest, tag, bytesUploaded, bytesSkipped, origin };
+  });
 }
 
 /** Which weights the cache served, and which it could not (they came from their sources). */
@@ -343,7 +332,7 @@ interface Packing {
   readonly downloads: Limiter;
 }
 
-/** What packing weights needs, made once per publish or import (close `pool` after). */
+/** What packing weights needs, made once per publish or import and shared by both (close `pool` after). */
 function newPacking(inputs: Inputs): Packing {
   return {
     pool: new HashPool(),
@@ -438,60 +427,56 @@ async function importWeights(
   config: CogConfig,
   previous: Lockfile | undefined,
   target: Target,
+  packing: Packing,
   log: Log,
 ): Promise<{ lock: Lockfile; imported: ImportedWeight[]; packed: Map<string, SourcePacked> }> {
-  const { pool, packCache, store, downloads } = newPacking(inputs);
-  try {
-    const weights: LockEntry[] = [];
-    const imported: ImportedWeight[] = [];
-    const packedNow = new Map<string, SourcePacked>();
-    for (const w of config.weights) {
-      const previousEntry = previous?.weights.find((e) => e.name === w.name);
-      const reused =
-        previous && previousEntry
-          ? await fastPath(config, w.name, previous, previousEntry, target)
-          : undefined;
-      let entry: LockEntry;
-      if (reused) entry = reused;
-      else {
-        const { packed, written, fingerprints } = await packFromSource(
-          config,
-          w.name,
-          { pool, packCache, store, downloads },
-          inputs.dryRun ? undefined : target,
-          log,
-        );
-        entry = lockEntryFor(config, packed, await fingerprints(), previousEntry);
-        packedNow.set(w.name, { packed, written });
-      }
-      const status: ImportStatus = !previousEntry
-        ? 'new'
-        : entry === previousEntry
-          ? 'unchanged'
-          : 'repacked';
-      imported.push({ name: w.name, files: entry.files.length, bytes: entry.size, status });
-      log.info(
-        `weight ${w.name}: ${entry.files.length} file(s), ${formatBytes(entry.size)}, ${status}`,
+  const weights: LockEntry[] = [];
+  const imported: ImportedWeight[] = [];
+  const packedNow = new Map<string, SourcePacked>();
+  for (const w of config.weights) {
+    const previousEntry = previous?.weights.find((e) => e.name === w.name);
+    const reused =
+      previous && previousEntry
+        ? await fastPath(config, w.name, previous, previousEntry, target)
+        : undefined;
+    let entry: LockEntry;
+    if (reused) entry = reused;
+    else {
+      const { packed, written, fingerprints } = await packFromSource(
+        config,
+        w.name,
+        packing,
+        inputs.dryRun ? undefined : target,
+        log,
       );
-      weights.push(entry);
+      entry = lockEntryFor(config, packed, await fingerprints(), previousEntry);
+      packedNow.set(w.name, { packed, written });
     }
-    return {
-      lock: {
-        version: 1,
-        // An entry kept as a lockfile with Cog's envelope recorded it still has Cog's gzip
-        // digests (they are in the target, or our bytes reproduced them).
-        envelopeFormat: envelopeFor(
-          weights,
-          (e) => previous?.envelopeFormat === COG_ENVELOPE_FORMAT && previous.weights.includes(e),
-        ),
-        weights,
-      },
-      imported,
-      packed: packedNow,
-    };
-  } finally {
-    await pool.close();
+    const status: ImportStatus = !previousEntry
+      ? 'new'
+      : entry === previousEntry
+        ? 'unchanged'
+        : 'repacked';
+    imported.push({ name: w.name, files: entry.files.length, bytes: entry.size, status });
+    log.info(
+      `weight ${w.name}: ${entry.files.length} file(s), ${formatBytes(entry.size)}, ${status}`,
+    );
+    weights.push(entry);
   }
+  return {
+    lock: {
+      version: 1,
+      // An entry kept as a lockfile with Cog's envelope recorded it still has Cog's gzip
+      // digests (they are in the target, or our bytes reproduced them).
+      envelopeFormat: envelopeFor(
+        weights,
+        (e) => previous?.envelopeFormat === COG_ENVELOPE_FORMAT && previous.weights.includes(e),
+      ),
+      weights,
+    },
+    imported,
+    packed: packedNow,
+  };
 }
 
 /**
@@ -541,6 +526,7 @@ export async function importToTarget(
   });
   if (config.weights.length === 0) throw new PublishError(`${config.file} declares no weights`);
   const dest = await destination(inputs, model, log);
+  const packing = newPacking(inputs);
   let lock: Lockfile;
   let imported: ImportedWeight[];
   try {
@@ -550,10 +536,13 @@ export async function importToTarget(
       config,
       await readLockfile(config.projectDir),
       dest.target,
+      packing,
       log,
     ));
-    await publishWeights(inputs, config, lock, dest.target, log, { hits: [], misses: [] }, packed);
+    const cacheReport = { hits: [], misses: [] };
+    await publishWeights(inputs, config, lock, dest.target, log, cacheReport, packing, packed);
   } finally {
+    await packing.pool.close();
     await dest.close();
   }
   const written = await writeLockfile(config.projectDir, lock);
@@ -740,6 +729,7 @@ export async function publish(inputs: Inputs, log: Log): Promise<PublishResult> 
 
   const dest = await destination(inputs, model, log);
   const repository = dest.repositoryRef;
+  const packing = newPacking(inputs);
   try {
     // The import opens the destination first: a weight whose sources and manifest are
     // unchanged there is kept without fetching anything (the fast path).
@@ -748,14 +738,14 @@ export async function publish(inputs: Inputs, log: Log): Promise<PublishResult> 
     if (inputs.importWeights) {
       const previous = lock;
       ({ lock, packed, imported } = await log.group('Import weights', () =>
-        importWeights(inputs, config, previous, dest.target, log),
+        importWeights(inputs, config, previous, dest.target, packing, log),
       ));
     }
     lock ??= { version: 1, envelopeFormat: COG_ENVELOPE_FORMAT, weights: [] };
     log.info(`Pushing to ${repository}:${tag}...`);
     const cacheReport: CacheReport = { hits: [], misses: [] };
     const weights = await log.group('Weights', () =>
-      publishWeights(inputs, config, lock!, dest.target, log, cacheReport, packed),
+      publishWeights(inputs, config, lock!, dest.target, log, cacheReport, packing, packed),
     );
     const image = await log.group('Image', () =>
       publishImage(inputs, config, dest.target, imageRepository(dest, model), imageTag(tag), log),
@@ -807,6 +797,7 @@ export async function publish(inputs: Inputs, log: Log): Promise<PublishResult> 
       cache: cacheReport,
     };
   } finally {
+    await packing.pool.close();
     await dest.close();
   }
 }
