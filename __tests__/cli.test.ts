@@ -69,18 +69,15 @@ describe('cog-push weights pack', () => {
   });
 
   const standalone = conformanceCases().find((x) => x.id === 'standalone-only');
-  it.skipIf(process.env['COG_CONFORMANCE_SKIP'] === '1')(
-    'prints a readable table without --json',
-    () => {
-      const c = standalone!;
-      const r = cli(packCaseArgs(c));
-      expect(r.stdout).toContain(
-        `manifest  ${c.expected.manifestDigest} (${c.expected.manifestSize} bytes)`,
-      );
-      expect(r.stdout).toContain('tag       cog-weight.llm-7b.68e00fa66afa');
-      expect(r.stdout).toMatch(/^0 +tar +1 +7\.5 KiB +4\.9 KiB +sha256:e436a83b/m);
-    },
-  );
+  it('prints a readable table without --json', () => {
+    const c = standalone!;
+    const r = cli(packCaseArgs(c));
+    expect(r.stdout).toContain(
+      `manifest  ${c.expected.manifestDigest} (${c.expected.manifestSize} bytes)`,
+    );
+    expect(r.stdout).toContain('tag       cog-weight.llm-7b.68e00fa66afa');
+    expect(r.stdout).toMatch(/^0 +tar +1 +7\.5 KiB +4\.9 KiB +sha256:e436a83b/m);
+  });
 
   it('rejects bad arguments with usage (exit 2) and bad input with the path (exit 1)', () => {
     const missing = cli(['weights', 'pack', root, '--name', 'x']);

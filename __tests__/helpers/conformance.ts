@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { HashPool } from '../../src/util/hashpool.js';
@@ -8,9 +8,8 @@ import { packWeight } from '../../src/weights/pack.js';
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const REPO_ROOT = path.resolve(here, '../..');
 
-/** The conformance vectors: `../shared/conformance` beside the checkout, or $COG_CONFORMANCE_DIR. */
-export const CONFORMANCE_DIR =
-  process.env['COG_CONFORMANCE_DIR'] ?? path.resolve(REPO_ROOT, '../shared/conformance');
+/** The conformance vectors, vendored into the repository (see its README). */
+export const CONFORMANCE_DIR = path.join(REPO_ROOT, 'testdata/conformance');
 
 export interface ExpectedLayer {
   files: string[];
@@ -43,13 +42,6 @@ export interface ConformanceCase {
 
 export function conformanceCases(): ConformanceCase[] {
   const casesDir = path.join(CONFORMANCE_DIR, 'cases');
-  if (!existsSync(casesDir)) {
-    // Missing vectors fail the run, unless a CI without shared/ says so explicitly.
-    if (process.env['COG_CONFORMANCE_SKIP'] === '1') return [];
-    throw new Error(
-      `conformance vectors not found at ${casesDir}; set COG_CONFORMANCE_DIR or COG_CONFORMANCE_SKIP=1`,
-    );
-  }
   return readdirSync(casesDir)
     .sort()
     .map((id) => {
