@@ -7,24 +7,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# command → Debian package. The tests start these as real peers: the CNCF distribution
-# registry, skopeo (an independent reader of what we push), buildah (the daemonless builder),
-# htpasswd and openssl (the auth tests), zstd (what @actions/cache compresses with on runners),
-# GNU tar and mkfifo.
-peers=(
-  docker-registry:docker-registry
-  skopeo:skopeo
-  buildah:buildah
-  htpasswd:apache2-utils
-  openssl:openssl
-  zstd:zstd
-  tar:tar
-  mkfifo:coreutils
-)
+# The real peers the tests start, one `command package why` line each.
 need=()
-for peer in "${peers[@]}"; do
-  command -v "${peer%%:*}" >/dev/null || need+=("${peer#*:}")
-done
+while read -r command package _; do
+  case "$command" in '' | '#'*) continue ;; esac
+  command -v "$command" >/dev/null || need+=("$package")
+done <scripts/peers.txt
 
 as_root() {
   if [ "$(id -u)" -eq 0 ]; then
