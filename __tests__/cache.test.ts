@@ -133,7 +133,8 @@ describe('weight cache (real @actions/cache, Azurite, stand-in service)', () => 
     rmSync(outside);
     removeFromStore(good);
     const outcome = await restoreWeight(good, store, log);
-    expect(outcome).not.toBe('hit');
+    // The guard refuses the archive; the library turns that into a warning and a miss.
+    expect(outcome).toBe('miss');
     expect(() => readFileSync(outside)).toThrow();
     expect(await store.has(good.files[0]!.digest, 100)).toBe(false);
   });
@@ -167,7 +168,13 @@ describe('weight cache (real @actions/cache, Azurite, stand-in service)', () => 
       failed = true;
       return { status: 500, body: { code: 'internal', msg: 'boom' } };
     };
+    const before = service.calls.length;
     expect(await restoreWeight(w, store, log)).toBe('hit');
+    // The injected 500 was served, and the library asked again.
+    expect(failed).toBe(true);
+    expect(
+      service.calls.slice(before).filter((c) => c.method === 'GetCacheEntryDownloadURL'),
+    ).toHaveLength(2);
   }, 20_000);
 
   it('is unavailable without the cache service variables', async () => {

@@ -95,6 +95,25 @@ describe('cog-push weights pack', () => {
       '1e3',
     ]);
     expect(bytes.status).toBe(2);
+    expect(bytes.stderr).toMatch(
+      /^cog-push: --bundle-file-max must be a positive number of bytes\nusage:/,
+    );
+    // Checked before the directory is read: an unreadable directory does not hide it.
+    const first = cli([
+      'weights',
+      'pack',
+      path.join(root, 'none'),
+      '--name',
+      'x',
+      '--target',
+      '/w',
+      '--bundle-size-max',
+      '0',
+    ]);
+    expect(first.status).toBe(2);
+    expect(first.stderr).toMatch(
+      /^cog-push: --bundle-size-max must be a positive number of bytes\nusage:/,
+    );
     const empty = writeTree(path.join(root, 'emptyish'), {});
     const r = cli(['weights', 'pack', path.join(empty, 'none'), '--name', 'x', '--target', '/w']);
     expect(r.status).toBe(1);

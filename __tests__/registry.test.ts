@@ -100,13 +100,18 @@ describe('registry without auth', () => {
   });
 
   it('a second push uploads zero bytes', async () => {
-    const result = await push(target(registry.host, 'acct/model'));
+    const first = await push(target(registry.host, 'acct/twice'));
+    expect(first.bytesUploaded).toBeGreaterThan(0);
+    const result = await push(target(registry.host, 'acct/twice'));
     expect(result.bytesUploaded).toBe(0);
     expect(result.blobs.every((b) => b.outcome === 'present')).toBe(true);
   });
 
   it('mounts blobs from another repository instead of uploading', async () => {
-    const result = await push(target(registry.host, 'acct/other'), { mountFrom: 'acct/model' });
+    await push(target(registry.host, 'acct/mount-source'));
+    const result = await push(target(registry.host, 'acct/other'), {
+      mountFrom: 'acct/mount-source',
+    });
     expect(result.bytesUploaded).toBe(0);
     expect(result.blobs.map((b) => b.outcome)).toEqual(expectedBlobs.map(() => 'mounted'));
     await expectReadBack(`${registry.host}/acct/other`);
@@ -425,14 +430,15 @@ describe('registry with Bearer token auth', () => {
   });
 
   it('asks for pull on the source repository when mounting', async () => {
+    await push(target(registry.host, 'tok/source', { credentials: { explicit: explicit() } }));
     const result = await push(
       target(registry.host, 'tok/mounted', { credentials: { explicit: explicit() } }),
       {
-        mountFrom: 'tok/model',
+        mountFrom: 'tok/source',
       },
     );
     expect(result.bytesUploaded).toBe(0);
-    expect(tokens.requests.some((r) => r.scope.includes('repository:tok/model:pull'))).toBe(true);
+    expect(tokens.requests.some((r) => r.scope.includes('repository:tok/source:pull'))).toBe(true);
   });
 
   it('renews an expired token mid-upload and resumes the same session', async () => {

@@ -184,14 +184,16 @@ async function packArgs(
     throw new UsageError(`weights ${command} takes exactly one directory`);
   if (!values.name) throw new UsageError('--name is required');
   if (!values.target?.startsWith('/')) throw new UsageError('--target must be an absolute path');
+  // Every flag is checked before the directory is read: a usage error never waits on I/O.
+  const options = {
+    bundleFileMax: byteOption(values['bundle-file-max'], '--bundle-file-max'),
+    bundleSizeMax: byteOption(values['bundle-size-max'], '--bundle-size-max'),
+  };
   return packWeight({
     name: values.name,
     target: values.target,
     files: await inventoryDirectory(positionals[0]!),
-    options: {
-      bundleFileMax: byteOption(values['bundle-file-max'], '--bundle-file-max'),
-      bundleSizeMax: byteOption(values['bundle-size-max'], '--bundle-size-max'),
-    },
+    options,
     cache,
   });
 }

@@ -147,6 +147,8 @@ export interface Registry {
   stop(): Promise<void>;
   /** Every blob digest the registry stores (whatever repository). */
   blobDigests(): string[];
+  /** Every file of the registry's storage, path → sha256: equal snapshots, unchanged registry. */
+  snapshot(): Map<string, string>;
 }
 
 export async function startRegistry(
@@ -190,6 +192,20 @@ export async function startRegistry(
       } catch {
         return [];
       }
+    },
+    snapshot() {
+      const files = new Map<string, string>();
+      try {
+        for (const e of readdirSync(dataDir, { recursive: true, withFileTypes: true })) {
+          if (e.isDirectory()) continue;
+          const file = path.join(e.parentPath, e.name);
+          const hash = createHash('sha256').update(readFileSync(file)).digest('hex');
+          files.set(path.relative(dataDir, file), hash);
+        }
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+      }
+      return files;
     },
   };
 }
@@ -309,6 +325,21 @@ export async function skopeoRaw(ref: string, creds?: string): Promise<Buffer> {
     maxBuffer: 64 << 20,
   });
   return stdout;
+}
+
+/**
+ * Resolves when the registry answers that nothing is at `ref` (distribution's MANIFEST_UNKNOWN,
+ * or NAME_UNKNOWN for a repository never pushed to); any other failure of skopeo rejects.
+ */
+export async function expectNoManifest(ref: string, creds?: string): Promise<void> {
+  let message = '';
+  try {
+    await skopeoRaw(ref, creds);
+  } catch (e) {
+    message = String((e as { stderr?: Buffer }).stderr ?? (e as Error).message);
+  }
+  if (!/manifest unknown|name unknown/i.test(message))
+    throw new Error(`expected no manifest at ${ref}; skopeo said: ${message || 'found one'}`);
 }
 
 /** `skopeo copy` into an OCI layout; returns the blob files it fetched (digest → path). */

@@ -1,0 +1,195 @@
+// parseInputs, table-tested as docker/build-push-action tests its getArgs: each input, its
+// default, and every way it can be wrong.
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { InputError, parseInputs, type Inputs } from '../src/inputs.js';
+
+const WORKSPACE = '/home/runner/work/repo/repo';
+
+/** parseInputs over a plain map, read as @actions/core reads: trimmed, "" when unset. */
+function parse(inputs: Record<string, string>, env: Record<string, string> = {}): Inputs {
+  return parseInputs((name) => (inputs[name] ?? '').trim(), {
+    GITHUB_WORKSPACE: WORKSPACE,
+    ...env,
+  });
+}
+
+const failsWith = (inputs: Record<string, string>, message: string) => {
+  let caught: unknown;
+  try {
+    parse(inputs);
+  } catch (e) {
+    caught = e;
+  }
+  expect(caught).toBeInstanceOf(InputError);
+  expect((caught as Error).message).toBe(message);
+};
+
+describe('parseInputs', () => {
+  it('has these defaults when nothing is set', () => {
+    expect(parse({})).toEqual({
+      workingDirectory: WORKSPACE,
+      config: 'cog.yaml',
+      modelRef: {
+        COG_REGISTRY_HOST: undefined,
+        COG_MODEL: undefined,
+        COG_MODEL_REGISTRY: undefined,
+        COG_MODEL_REPO: undefined,
+        COG_MODEL_TAG: undefined,
+      },
+      username: undefined,
+      password: undefined,
+      replicateToken: undefined,
+      build: 'cog',
+      image: undefined,
+      platform: { os: 'linux', architecture: 'amd64', variant: undefined },
+      to: undefined,
+      importWeights: false,
+      concurrency: 4,
+      dryRun: false,
+      summary: true,
+      verify: true,
+      cache: true,
+      cacheMaxSize: 10e9,
+      insecureRegistries: [],
+    } satisfies Inputs);
+  });
+
+  it('reads every input into its field', () => {
+    const inputs = parse({
+      'working-directory': 'models/flux',
+      config: 'cog.gpu.yaml',
+      model: 'ghcr.io/acme/flux:v1',
+      registry: 'ghcr.io',
+      repository: 'acme/flux',
+      tag: 'v1',
+      username: 'bot',
+      password: 's3cret',
+      'replicate-token': 'r8_abc',
+      build: 'none',
+      image: 'oci-layout:image',
+      platform: 'linux/arm64/v8',
+      to: 'oci-layout:/tmp/out',
+      'import-weights': 'true',
+      concurrency: '16',
+      'dry-run': 'TRUE',
+      summary: 'false',
+      verify: 'False',
+      cache: 'false',
+      'cache-max-size': '500MiB',
+      'insecure-registries': 'localhost:5000, 127.0.0.1:5001\nregistry.local',
+    });
+    expect(inputs).toEqual({
+      workingDirectory: path.join(WORKSPACE, 'models/flux'),
+      config: 'cog.gpu.yaml',
+      modelRef: {
+        COG_REGISTRY_HOST: undefined,
+        COG_MODEL: 'ghcr.io/acme/flux:v1',
+        COG_MODEL_REGISTRY: 'ghcr.io',
+        COG_MODEL_REPO: 'acme/flux',
+        COG_MODEL_TAG: 'v1',
+      },
+      username: 'bot',
+      password: 's3cret',
+      replicateToken: 'r8_abc',
+      build: 'none',
+      image: 'oci-layout:image',
+      platform: { os: 'linux', architecture: 'arm64', variant: 'v8' },
+      to: 'oci-layout:/tmp/out',
+      importWeights: true,
+      concurrency: 16,
+      dryRun: true,
+      summary: false,
+      verify: false,
+      cache: false,
+      cacheMaxSize: 500 * 1024 ** 2,
+      insecureRegistries: ['localhost:5000', '127.0.0.1:5001', 'registry.local'],
+    } satisfies Inputs);
+  });
+
+  it('an input replaces its COG_MODEL* variable; an unset one leaves the variable', () => {
+    const env = {
+      COG_MODEL_TAG: 'from-env',
+      COG_MODEL_REPO: 'env/repo',
+      COG_REGISTRY_HOST: 'r8.example',
+    };
+    const inputs = parseInputs((n) => (n === 'tag' ? 'from-input' : ''), {
+      GITHUB_WORKSPACE: WORKSPACE,
+      ...env,
+    });
+    expect(inputs.modelRef).toEqual({
+      COG_REGISTRY_HOST: 'r8.example',
+      COG_MODEL: undefined,
+      COG_MODEL_REGISTRY: undefined,
+      COG_MODEL_REPO: 'env/repo',
+      COG_MODEL_TAG: 'from-input',
+    });
+  });
+
+  it('an absolute working-directory stays as it is', () => {
+    expect(parse({ 'working-directory': '/srv/model' }).workingDirectory).toBe('/srv/model');
+  });
+
+  it.each([
+    ['cog', {}, 'cog'],
+    ['docker', { build: 'docker' }, 'docker'],
+    ['buildah', { build: 'buildah' }, 'buildah'],
+    ['none when an image is given', { image: 'ghcr.io/acme/app:v1' }, 'none'],
+  ] as const)('build defaults and choices: %s', (_, inputs, build) => {
+    expect(parse(inputs).build).toBe(build);
+  });
+
+  it.each([
+    ['10GB', 10e9],
+    ['1048576', 1048576],
+    ['2GiB', 2 * 1024 ** 3],
+    ['1.5 GB', 1.5e9],
+    ['300kb', 300e3],
+    ['1TiB', 1024 ** 4],
+    ['7B', 7],
+  ])('cache-max-size %s is %d bytes', (text, bytes) => {
+    expect(parse({ 'cache-max-size': text }).cacheMaxSize).toBe(bytes);
+  });
+
+  it.each([
+    [{ build: 'kaniko' }, `input 'build' must be one of cog, docker, buildah, none; got "kaniko"`],
+    [
+      { build: 'docker', image: 'ghcr.io/a/b:c' },
+      `input 'image' is a prebuilt image, so 'build' must be none (got "docker")`,
+    ],
+    [
+      { build: 'none' },
+      "input 'build' is none: set 'image' to a prebuilt image (registry ref, oci-layout:DIR, docker-archive:FILE)",
+    ],
+    [
+      { platform: 'amd64' },
+      `input 'platform': platform "amd64" must be os/arch or os/arch/variant, e.g. linux/amd64`,
+    ],
+    [
+      { platform: 'Linux/AMD64' },
+      `input 'platform': platform "Linux/AMD64" must be os/arch or os/arch/variant, e.g. linux/amd64`,
+    ],
+    [{ concurrency: '0' }, `input 'concurrency' must be a whole number from 1 to 64, got "0"`],
+    [{ concurrency: '65' }, `input 'concurrency' must be a whole number from 1 to 64, got "65"`],
+    [{ concurrency: '2.5' }, `input 'concurrency' must be a whole number from 1 to 64, got "2.5"`],
+    [
+      { concurrency: 'four' },
+      `input 'concurrency' must be a whole number from 1 to 64, got "four"`,
+    ],
+    [{ username: 'bot' }, "inputs 'username' and 'password' go together: set both or neither"],
+    [{ password: 'x' }, "inputs 'username' and 'password' go together: set both or neither"],
+    [{ 'dry-run': 'yes' }, `input 'dry-run' must be true or false, got "yes"`],
+    [{ 'import-weights': '1' }, `input 'import-weights' must be true or false, got "1"`],
+    [{ summary: 'on' }, `input 'summary' must be true or false, got "on"`],
+    [{ verify: 'full?' }, `input 'verify' must be true or false, got "full?"`],
+    [{ cache: 'no' }, `input 'cache' must be true or false, got "no"`],
+    [
+      { 'cache-max-size': '10 apples' },
+      `input 'cache-max-size' must be a size such as 10GB, 500MiB or 1048576; got "10 apples"`,
+    ],
+    [
+      { 'cache-max-size': '-1GB' },
+      `input 'cache-max-size' must be a size such as 10GB, 500MiB or 1048576; got "-1GB"`,
+    ],
+  ])('refuses %j', (inputs, message) => failsWith(inputs, message));
+});
