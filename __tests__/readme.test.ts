@@ -44,7 +44,21 @@ describe('README', () => {
     expect(readme).toContain(
       'node dist/cli.js publish --project examples/hello --image oci-layout:image --to oci-layout:/tmp/cog-push-demo',
     );
-    expect(readme).toContain('npm ci && npm run check');
-    expect(readFileSync(path.join(REPO_ROOT, '.ci/run'), 'utf8')).toContain('npm run check');
+    // Quick start: exactly two shell blocks, the demo and the one setup-and-test command.
+    const quick = readme.slice(
+      readme.indexOf('## Quick start'),
+      readme.indexOf('\n## ', readme.indexOf('## Quick start') + 1),
+    );
+    expect([...quick.matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => m[1]!.trim())).toEqual([
+      'node dist/cli.js publish --project examples/hello --image oci-layout:image --to oci-layout:/tmp/cog-push-demo',
+      'bash scripts/test.sh',
+    ]);
+    // CI runs that same command, and it runs every check.
+    expect(readFileSync(path.join(REPO_ROOT, '.ci/run'), 'utf8')).toMatch(
+      /^exec bash scripts\/test\.sh$/m,
+    );
+    expect(readFileSync(path.join(REPO_ROOT, 'scripts/test.sh'), 'utf8')).toMatch(
+      /^npm ci .*\nnpm run check$/m,
+    );
   });
 });
