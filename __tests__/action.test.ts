@@ -1,10 +1,8 @@
 // The action as the runner runs it: `node dist/index.js` with INPUT_* variables and the
 // runner's files, against the real registry; then skopeo checks that the index, image and
 // weight manifests are exactly where the outputs say.
-import { spawn, spawnSync } from 'node:child_process';
-import { once } from 'node:events';
-import { createHash } from 'node:crypto';
-import { chmodSync, cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,86 +20,26 @@ import {
   type Registry,
 } from './helpers/registry.js';
 import { startCacheService, type CacheService } from './helpers/cache-service.js';
-import { cleanEnv } from './helpers/run.js';
+import {
+  actionRunner,
+  digestOf,
+  errorLines,
+  EXAMPLE,
+  PREBUILT,
+  type ActionRun,
+} from './helpers/action.js';
 import { tempDir, writeTree } from './helpers/tmp.js';
 
 const root = tempDir('action-');
-const EXAMPLE = path.join(REPO_ROOT, 'examples/hello');
 const lock = JSON.parse(readFileSync(path.join(EXAMPLE, 'weights.lock'), 'utf8'));
 
-interface ActionRun {
-  status: number | null;
-  stdout: string;
-  outputs: Record<string, string>;
-  summary: string;
-}
-
-/** Run the action as a child process, asynchronously: test servers share this event loop. */
-async function runAction(
-  inputs: Record<string, string>,
-  env: NodeJS.ProcessEnv = {},
-): Promise<ActionRun> {
-  const id = Math.random().toString(36).slice(2);
-  const output = path.join(root, `output-${id}`);
-  const summary = path.join(root, `summary-${id}`);
-  writeFileSync(output, '');
-  writeFileSync(summary, '');
-  const inputEnv = Object.fromEntries(
-    Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v]),
-  );
-  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'dist/index.js')], {
-    env: {
-      ...cleanEnv(),
-      GITHUB_WORKSPACE: REPO_ROOT,
-      GITHUB_OUTPUT: output,
-      GITHUB_STEP_SUMMARY: summary,
-      RUNNER_TEMP: root,
-      COG_PUSH_STORE_DIR: path.join(root, 'store'),
-      ...inputEnv,
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  child.stdout.on('data', (d) => (stdout += d));
-  child.stderr.resume();
-  const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
-  const [status] = (await once(child, 'exit')) as [number | null];
-  clearTimeout(timer);
-  return {
-    status,
-    stdout,
-    outputs: parseOutputs(readFileSync(output, 'utf8')),
-    summary: readFileSync(summary, 'utf8'),
-  };
-}
-
-const digestOf = (bytes: Uint8Array) =>
-  'sha256:' + createHash('sha256').update(bytes).digest('hex');
+const { runAction, exampleCopy } = actionRunner(root);
 
 function spawnSyncChecked(cmd: string, args: string[]): string {
   const r = spawnSync(cmd, args, { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`${cmd} failed: ${r.stderr}`);
   return r.stdout;
 }
-
-/** GITHUB_OUTPUT's `name<<delimiter` blocks. */
-function parseOutputs(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const m of text.matchAll(/^([^\n<]+)<<(\S+)\n([\s\S]*?)\n\2$/gm)) out[m[1]!] = m[3]!;
-  return out;
-}
-
-const errorLines = (r: ActionRun) => r.stdout.split('\n').filter((l) => l.startsWith('::error'));
-
-/** A copy of the example project to change. */
-function exampleCopy(name: string): string {
-  const dir = path.join(root, name);
-  cpSync(EXAMPLE, dir, { recursive: true });
-  return path.relative(REPO_ROOT, dir);
-}
-
-const PREBUILT = { build: 'none', image: 'oci-layout:image' };
 
 const action = parse(readFileSync(path.join(REPO_ROOT, 'action.yml'), 'utf8'));
 

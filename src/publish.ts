@@ -99,16 +99,20 @@ export interface PublishResult {
 /** How often a long blob upload logs its progress. */
 const PROGRESS_INTERVAL_MS = Number(process.env['COG_PUSH_PROGRESS_SECONDS'] ?? 10) * 1000;
 
+/**
+ * Options for one registry client. `explicit` is the destination's login, bound to the
+ * destination's host: a client for any other host (a prebuilt image's registry) finds it does
+ * not match and falls back to the Docker config for its own host, else anonymous.
+ */
 function registryOptions(
   inputs: Inputs,
-  host: string,
   log: Log,
-  login = explicitLogin(inputs),
+  explicit: { host: string; username: string; password: string } | undefined,
 ): RegistryOptions {
   const last = new Map<string, number>();
   return {
     insecureRegistries: inputs.insecureRegistries,
-    credentials: { explicit: login ? { host, ...login } : undefined },
+    credentials: { explicit },
     log: (m) => log.info(m),
     onProgress: (digest, sent, total) => {
       const now = Date.now();
@@ -149,7 +153,8 @@ async function destination(inputs: Inputs, model: ModelTarget, log: Log): Promis
   }
   const repo = to ?? repositoryName(model.ref);
   const host = parseReference(repo).registry;
-  return openTarget(repo, registryOptions(inputs, host, log, await loginFor(inputs, host)));
+  const login = await loginFor(inputs, host);
+  return openTarget(repo, registryOptions(inputs, log, login && { host, ...login }));
 }
 
 /**
@@ -590,7 +595,15 @@ async function publishImage(
       reference = hasTag ? rest.slice(colon + 1) : 'latest';
     } else {
       const ref = parseReference(spec);
-      const opened = openTarget(repositoryName(ref), registryOptions(inputs, ref.registry, log));
+      // The explicit login stays bound to the destination's host (none for a layout).
+      const login = explicitLogin(inputs);
+      const destHost = inputs.to?.startsWith(OCI_LAYOUT_PREFIX)
+        ? undefined
+        : parseReference(repository).registry;
+      const opened = openTarget(
+        repositoryName(ref),
+        registryOptions(inputs, log, login && destHost ? { host: destHost, ...login } : undefined),
+      );
       source = opened.target;
       close = opened.close;
       reference = ref.digest ?? ref.tag ?? 'latest';

@@ -57,7 +57,7 @@ export interface TokenServer {
   readonly issuer: string;
   readonly certFile: string;
   /** Token requests seen (query strings), for assertions. */
-  readonly requests: { scope: string[]; authorized: boolean }[];
+  readonly requests: { scope: string[]; authorized: boolean; authorization?: string }[];
   stop(): Promise<void>;
 }
 
@@ -98,7 +98,7 @@ export async function startTokenServer(dir: string, expiresIn = 300): Promise<To
     const basic = req.headers.authorization?.replace(/^Basic /, '');
     const [user, pass] = basic ? Buffer.from(basic, 'base64').toString().split(':') : [];
     const authorized = user === USER && pass === PASSWORD;
-    requests.push({ scope, authorized });
+    requests.push({ scope, authorized, authorization: req.headers.authorization });
     if (basic && !authorized) {
       res.writeHead(401).end('{"details":"incorrect username or password"}');
       return;
@@ -153,7 +153,7 @@ export interface Registry {
 
 export async function startRegistry(
   dir: string,
-  auth: { htpasswd: true } | { token: TokenServer } | null = null,
+  auth: { htpasswd: true; password?: string } | { token: TokenServer } | null = null,
 ): Promise<Registry> {
   mkdirSync(dir, { recursive: true });
   const port = await freePort();
@@ -161,7 +161,7 @@ export async function startRegistry(
   let authConfig = '';
   if (auth && 'htpasswd' in auth) {
     const file = path.join(dir, 'htpasswd');
-    writeFileSync(file, execFileSync('htpasswd', ['-Bbn', USER, PASSWORD]));
+    writeFileSync(file, execFileSync('htpasswd', ['-Bbn', USER, auth.password ?? PASSWORD]));
     authConfig = `auth:\n  htpasswd:\n    realm: cog-push-test\n    path: ${file}\n`;
   } else if (auth && 'token' in auth) {
     const t = auth.token;
