@@ -1,9 +1,11 @@
 // The weight cache with the real @actions/cache library, against Azurite and our stand-in for
 // the cache service.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as cache from '@actions/cache';
+import { pack as tarPack } from 'tar-stream';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   restoreWeight,
@@ -133,10 +135,143 @@ describe('weight cache (real @actions/cache, Azurite, stand-in service)', () => 
     rmSync(outside);
     removeFromStore(good);
     const outcome = await restoreWeight(good, store, log);
-    // The guard refuses the archive; the library turns that into a warning and a miss.
-    expect(outcome).toBe('miss');
+    expect(outcome).toBe('corrupt');
+    expect(logged.join('\n')).toMatch(
+      /1 entry refused, e\.g\. ".*outside\/pwned\.txt" \(not in the store\)/,
+    );
     expect(() => readFileSync(outside)).toThrow();
+    // A poisoned entry is dropped whole, even its one good file.
     expect(await store.has(good.files[0]!.digest, 100)).toBe(false);
+  });
+
+  describe('a forged archive', () => {
+    /** Entry names as the library writes them: relative to GITHUB_WORKSPACE. */
+    const rel = (abs: string) => path.relative(process.env['GITHUB_WORKSPACE']!, abs);
+    type Forged = {
+      name: string;
+      type?: 'file' | 'symlink' | 'link' | 'directory';
+      body?: Uint8Array;
+      linkname?: string;
+    };
+
+    async function forge(entries: Forged[]): Promise<Uint8Array> {
+      const pack = tarPack();
+      for (const e of entries) {
+        const type = e.type ?? 'file';
+        if (type === 'file')
+          pack.entry({ name: e.name, size: e.body!.length }, Buffer.from(e.body!));
+        else pack.entry({ name: e.name, type, linkname: e.linkname });
+      }
+      pack.finalize();
+      const chunks: Buffer[] = [];
+      for await (const c of pack) chunks.push(c as Buffer);
+      const r = spawnSync('zstd', ['-q', '-c'], { input: Buffer.concat(chunks) });
+      if (r.status !== 0) throw new Error(`zstd: ${r.stderr}`);
+      return r.stdout;
+    }
+
+    /** Save a one-file weight, serve `entries` as its entry, restore into an empty store. */
+    async function restoreForged(
+      name: string,
+      entries: (good: CachedWeight, bytes: Uint8Array) => Forged[],
+    ) {
+      const { weight: good, bytes } = weight(name, [100]);
+      await saveWeight(good, store, 10 ** 9, log);
+      await service.replaceArchive(
+        weightCacheKey(good.setDigest),
+        await forge(entries(good, bytes[0]!)),
+      );
+      removeFromStore(good);
+      const outcome = await restoreWeight(good, store, log);
+      return { good, outcome, file: store.path(good.files[0]!.digest) };
+    }
+
+    const sha256Dir = () => path.join(store.root, 'sha256');
+
+    it.each([
+      ['an absolute', (dir: string) => dir],
+      ['a relative', (dir: string) => path.relative(sha256Dir(), dir)],
+    ])(
+      'a symlink with %s target, then a file through it, writes nothing outside',
+      async (_, target) => {
+        const escape = path.join(root, `escape-${Math.random().toString(36).slice(2)}`);
+        mkdirSync(escape);
+        const evil = path.join(sha256Dir(), 'evil');
+        const { outcome, file } = await restoreForged(`link-${escape}`, (good, bytes) => [
+          { name: rel(evil), type: 'symlink', linkname: target(escape) },
+          { name: rel(path.join(evil, 'PWNED')), body: Buffer.from('pwned') },
+          { name: rel(store.path(good.files[0]!.digest)), body: bytes },
+        ]);
+        expect(outcome).toBe('corrupt');
+        expect(readdirSync(escape)).toEqual([]);
+        expect(existsSync(evil)).toBe(false);
+        expect(existsSync(file)).toBe(false);
+        expect(logged.join('\n')).toMatch(
+          /2 entries refused, e\.g\. ".*sha256\/evil" \(a symlink, not a regular file\)/,
+        );
+      },
+    );
+
+    it('a hard link, a directory and absolute or ../ names are refused, and nothing is written', async () => {
+      const outside = path.join(root, 'abs-outside', 'pwned');
+      const { outcome, file } = await restoreForged('odd-entries', (good, bytes) => [
+        { name: rel(store.path(good.files[0]!.digest)), type: 'link', linkname: '/etc/passwd' },
+        { name: rel(path.join(sha256Dir(), 'sub')) + '/', type: 'directory' },
+        { name: outside, body: Buffer.from('absolute') },
+        {
+          name: '../../../../../../tmp/cog-push-pwned-' + process.pid,
+          body: Buffer.from('dotdot'),
+        },
+        { name: rel(store.path(good.files[0]!.digest)), body: bytes },
+      ]);
+      expect(outcome).toBe('corrupt');
+      expect(existsSync(outside)).toBe(false);
+      expect(existsSync('/tmp/cog-push-pwned-' + process.pid)).toBe(false);
+      expect(existsSync(path.join(sha256Dir(), 'sub'))).toBe(false);
+      expect(existsSync(file)).toBe(false);
+      expect(logged.join('\n')).toMatch(
+        /4 entries refused, e\.g\. .* \(a link, not a regular file\)/,
+      );
+    });
+
+    it.each([
+      [
+        'bytes that do not hash to its name',
+        (b: Uint8Array) => Uint8Array.from(b, (x, i) => (i === 7 ? x ^ 1 : x)),
+        'its bytes do not hash to its name',
+      ],
+      [
+        'the wrong size',
+        (b: Uint8Array) => b.subarray(0, 99),
+        "99 bytes where the weight's file has 100",
+      ],
+    ])('a store file with %s is refused', async (_, corrupt, why) => {
+      const { outcome, file } = await restoreForged(`bad-${why}`, (good, bytes) => [
+        { name: rel(store.path(good.files[0]!.digest)), body: corrupt(bytes) },
+      ]);
+      expect(outcome).toBe('corrupt');
+      expect(existsSync(file)).toBe(false);
+      expect(logged.join('\n')).toContain(`(${why})`);
+      // No temporary file is left behind either.
+      expect(readdirSync(sha256Dir()).filter((f) => f.startsWith('.'))).toEqual([]);
+    });
+
+    it("a file of another weight is refused, the weight's own may come with the store's directories", async () => {
+      const stranger = digestOf(Buffer.from('not this weight'));
+      const refused = await restoreForged('stranger', (good, bytes) => [
+        { name: rel(store.path(stranger)), body: Buffer.from('not this weight') },
+        { name: rel(store.path(good.files[0]!.digest)), body: bytes },
+      ]);
+      expect(refused.outcome).toBe('corrupt');
+      expect(existsSync(store.path(stranger))).toBe(false);
+      const { outcome, file } = await restoreForged('with-dirs', (good, bytes) => [
+        { name: rel(store.root) + '/', type: 'directory' },
+        { name: rel(sha256Dir()) + '/', type: 'directory' },
+        { name: rel(store.path(good.files[0]!.digest)), body: bytes },
+      ]);
+      expect(outcome).toBe('hit');
+      expect(digestOf(readFileSync(file))).toBe(path.basename(file).replace(/^/, 'sha256:'));
+    });
   });
 
   it('turns service errors into a miss or a skipped save, never a failure', async () => {

@@ -52,6 +52,8 @@ export interface CacheService {
   keys(): string[];
   /** Make entry `key` serve the archive of entry `from` (a corrupt entry, for tests). */
   alias(key: string, from: string): void;
+  /** Make entry `key` serve these archive bytes instead (a forged entry, for tests). */
+  replaceArchive(key: string, archive: Uint8Array): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -124,6 +126,13 @@ export async function startCacheService(): Promise<CacheService> {
       const f = entries.find((x) => x.key === from && x.finalized);
       if (!e || !f) throw new Error(`no entry ${key} or ${from}`);
       e.blob = f.blob;
+    },
+    replaceArchive: async (key, archive) => {
+      const e = entries.find((x) => x.key === key && x.finalized);
+      if (!e) throw new Error(`no entry ${key}`);
+      const blob = `forged-${nextId++}`;
+      await container.getBlockBlobClient(blob).uploadData(archive);
+      e.blob = blob;
     },
     stop: async () => undefined,
   };

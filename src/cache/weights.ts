@@ -4,9 +4,11 @@
 // the same paths (and so the same cache version) come out of the lockfile on every run.
 // Cache trouble never fails a publish: it is one warning, and the bytes come from the source.
 
+import { rm } from 'node:fs/promises';
 import * as cache from '@actions/cache';
 import type { WeightStore } from '../weights/store.js';
-import { withTarGuard } from './targuard.js';
+import { extractWeightArchive } from './extract.js';
+import { discard, withArchiveHandoff } from './handoff.js';
 
 export interface CachedWeight {
   readonly name: string;
@@ -36,7 +38,11 @@ export interface CacheLog {
 
 export type RestoreOutcome = 'hit' | 'miss' | 'corrupt' | 'unavailable' | 'error';
 
-/** Restore a weight's files into the store and verify every one of them. */
+/**
+ * Restore a weight's files into the store. The library downloads the entry; our one guarded
+ * pass extracts it (extract.ts), so only the weight's own files, each hashed to its name, are
+ * ever written, and a restored file needs no second check.
+ */
 export async function restoreWeight(
   weight: CachedWeight,
   store: WeightStore,
@@ -44,25 +50,52 @@ export async function restoreWeight(
 ): Promise<RestoreOutcome> {
   if (!cache.isFeatureAvailable()) return 'unavailable';
   const key = weightCacheKey(weight.setDigest);
-  let matched: string | undefined;
-  try {
-    matched = await withTarGuard(store.root, () =>
-      cache.restoreCache(weightCachePaths(weight, store), key),
-    );
-  } catch (e) {
+  const fail = (e: unknown): RestoreOutcome => {
     log.warning(
       `weight ${weight.name}: cache restore failed (${(e as Error).message}); using its source`,
     );
     return 'error';
+  };
+  let restored;
+  try {
+    restored = await withArchiveHandoff(() =>
+      cache.restoreCache(weightCachePaths(weight, store), key),
+    );
+  } catch (e) {
+    return fail(e);
   }
-  if (matched !== key) return 'miss';
-  const bad: string[] = [];
-  for (const f of weight.files) {
-    if (!(await store.has(f.digest, f.size)) || !(await store.verify(f.digest))) bad.push(f.path);
+  const { result: matched, handedOff } = restored;
+  if (!handedOff) return 'miss';
+  let result;
+  try {
+    if (matched !== key) return 'miss';
+    result = await extractWeightArchive({
+      ...handedOff,
+      storeRoot: store.root,
+      expected: new Map(weight.files.map((f) => [f.digest, f.size])),
+    });
+  } catch (e) {
+    return fail(e);
+  } finally {
+    await discard(handedOff.archive);
   }
-  if (bad.length > 0) {
+  const missing: CachedWeight['files'][number][] = [];
+  for (const f of weight.files)
+    if (!result.written.includes(f.digest) && !(await store.has(f.digest, f.size))) missing.push(f);
+  if (result.refused.length > 0 || missing.length > 0) {
+    const what = [
+      result.refused.length > 0
+        ? `${result.refused.length} entr${result.refused.length === 1 ? 'y' : 'ies'} refused, e.g. ${result.refused[0]}`
+        : '',
+      missing.length > 0 ? `${missing.length} file(s) missing, e.g. ${missing[0]!.path}` : '',
+    ]
+      .filter(Boolean)
+      .join('; ');
+    // A poisoned entry is dropped whole: even the files of it that verified are not kept.
+    if (result.refused.length > 0)
+      for (const digest of result.written) await rm(store.path(digest), { force: true });
     log.warning(
-      `weight ${weight.name}: cache entry ${key} is corrupt (${bad.length} file(s) do not match, e.g. ${bad[0]}); dropped, using its source`,
+      `weight ${weight.name}: cache entry ${key} is corrupt (${what}); dropped, using its source`,
     );
     return 'corrupt';
   }

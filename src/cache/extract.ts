@@ -1,0 +1,174 @@
+// The one extraction pass of a restored cache archive into the weight store. What the archive
+// says is never trusted: an entry is accepted only when it is a regular file whose name
+// resolves to `<store>/sha256/<hex>` for one of the weight's own files, with that file's size;
+// its bytes go to a temporary name while they are hashed, and it is renamed into place only
+// when its sha256 is its name. Links of either kind, devices, other directories, other names:
+// refused, and nothing of them is written. The archive is decompressed once, here.
+
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+import type { Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+import { extract as tarExtract } from 'tar-stream';
+
+/** How the archive is compressed, as the cache library said when it asked tar to extract it. */
+export type ArchiveCompression =
+  | { kind: 'gzip' }
+  | { kind: 'none' }
+  /** A zstd program (unzstd, zstd, zstdmt, with an optional --long=N), run with -d -c. */
+  | { kind: 'program'; argv: readonly string[] };
+
+export interface ExtractRequest {
+  readonly archive: string;
+  readonly compression: ArchiveCompression;
+  /** The directory relative names resolve against (the library's `-C`). */
+  readonly cwd: string;
+  readonly storeRoot: string;
+  /** The weight's files: digest → size. Only these may be written. */
+  readonly expected: ReadonlyMap<string, number>;
+}
+
+export interface ExtractResult {
+  /** Digests written into the store by this pass, each verified. */
+  readonly written: readonly string[];
+  /** Entries refused, with why: `name (reason)`. */
+  readonly refused: readonly string[];
+}
+
+const STORE_NAME = /^[0-9a-f]{64}$/;
+
+/** The zstd decompressors the library names (`--use-compress-program`). */
+export function parseCompressProgram(program: string): ArchiveCompression | undefined {
+  const argv = program.trim().split(/\s+/);
+  if (!/^(unzstd|zstd|zstdmt)$/.test(argv[0] ?? '')) return undefined;
+  if (!argv.slice(1).every((a) => /^--long=\d+$/.test(a))) return undefined;
+  return { kind: 'program', argv };
+}
+
+interface Decompressed {
+  readonly stream: Readable;
+  /** Settles when the decompressor has finished (rejects when it failed). */
+  readonly done: Promise<void>;
+  stop(): void;
+}
+
+/** The decompressed tar stream of the archive. */
+function decompressed(archive: string, compression: ArchiveCompression): Decompressed {
+  if (compression.kind !== 'program') {
+    const file = createReadStream(archive, { highWaterMark: 1 << 20 });
+    const stream = compression.kind === 'none' ? file : file.pipe(createGunzip());
+    if (stream !== file) file.on('error', (e) => stream.destroy(e));
+    return { stream, done: Promise.resolve(), stop: () => file.destroy() };
+  }
+  const [cmd, ...args] = compression.argv;
+  const child = spawn(cmd!, [...args, '-d', '-c', '--', archive], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-2000)));
+  const done = new Promise<void>((resolve, reject) => {
+    child.on('error', (e) => reject(new Error(`${cmd}: ${e.message}`)));
+    child.on('close', (code, signal) =>
+      code === 0
+        ? resolve()
+        : reject(
+            new Error(
+              `${cmd} failed (${signal ?? `exit ${code}`})${stderr ? `: ${stderr.trim()}` : ''}`,
+            ),
+          ),
+    );
+  });
+  done.catch(() => undefined); // awaited by the caller; never an unhandled rejection
+  return { stream: child.stdout, done, stop: () => child.kill('SIGKILL') };
+}
+
+/** Why an entry is refused, or undefined when it is one of the weight's files. */
+function refusal(
+  header: { name: string; type?: string | null; size?: number },
+  req: ExtractRequest,
+): string | undefined {
+  const type = header.type ?? 'file';
+  const target = path.resolve(req.cwd, header.name);
+  const store = path.resolve(req.storeRoot);
+  if (type === 'directory') {
+    // The store's own directories may be listed; nothing else, and they are never created
+    // from the archive.
+    return target === store || target === path.join(store, 'sha256')
+      ? 'skip'
+      : 'a directory outside the store layout';
+  }
+  if (type !== 'file' && type !== 'contiguous-file') return `a ${type}, not a regular file`;
+  if (path.dirname(target) !== path.join(store, 'sha256')) return 'not in the store';
+  const hex = path.basename(target);
+  if (!STORE_NAME.test(hex)) return 'not named by a sha256 digest';
+  const size = req.expected.get(`sha256:${hex}`);
+  if (size === undefined) return 'not a file of this weight';
+  if (header.size !== size) return `${header.size} bytes where the weight's file has ${size}`;
+  return undefined;
+}
+
+/** Stream one accepted entry to a temporary file, hashing it; rename only if it verifies. */
+async function writeVerified(
+  entry: AsyncIterable<Buffer>,
+  final: string,
+  digest: string,
+): Promise<boolean> {
+  const tmp = `${path.dirname(final)}/.${path.basename(final)}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
+  const hash = createHash('sha256');
+  try {
+    // 'wx': a fresh file, never through something already at that name.
+    const file = await open(tmp, 'wx', 0o644);
+    try {
+      for await (const chunk of entry) {
+        hash.update(chunk);
+        await file.write(chunk);
+      }
+    } finally {
+      await file.close();
+    }
+    if (`sha256:${hash.digest('hex')}` !== digest) return false;
+    await rename(tmp, final);
+    return true;
+  } finally {
+    await rm(tmp, { force: true });
+  }
+}
+
+/** Extract the weight's files from `req.archive` into the store, refusing everything else. */
+export async function extractWeightArchive(req: ExtractRequest): Promise<ExtractResult> {
+  const written: string[] = [];
+  const refused: string[] = [];
+  const dir = path.join(path.resolve(req.storeRoot), 'sha256');
+  await mkdir(dir, { recursive: true });
+  const { stream, done, stop } = decompressed(req.archive, req.compression);
+  const reader = tarExtract();
+  stream.on('error', (e) => reader.destroy(e));
+  stream.pipe(reader);
+  try {
+    for await (const entry of reader) {
+      const why = refusal(entry.header, req);
+      if (why !== undefined) {
+        if (why !== 'skip') refused.push(`${JSON.stringify(entry.header.name)} (${why})`);
+        entry.resume();
+        continue;
+      }
+      const final = path.join(dir, path.basename(path.resolve(req.cwd, entry.header.name)));
+      const digest = `sha256:${path.basename(final)}`;
+      if (written.includes(digest)) {
+        entry.resume();
+        continue;
+      }
+      if (await writeVerified(entry as AsyncIterable<Buffer>, final, digest)) written.push(digest);
+      else refused.push(`${JSON.stringify(entry.header.name)} (its bytes do not hash to its name)`);
+    }
+    await done;
+  } catch (e) {
+    stop();
+    stream.destroy();
+    throw new Error(`cannot read the cache archive: ${(e as Error).message}`, { cause: e });
+  }
+  return { written, refused };
+}
