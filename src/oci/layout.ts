@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { MEDIA_TYPE } from './mediatypes.js';
 import { sha256 } from '../util/hashpool.js';
@@ -136,13 +137,42 @@ export class OciLayoutTarget implements Target {
     return false;
   }
 
+  /** index.json's entries: none when there is no index yet; a malformed one is an error. */
   private async readIndex(): Promise<IndexEntry[]> {
+    const file = path.join(this.dir, 'index.json');
+    let text: string;
     try {
-      const index = JSON.parse(await readFile(path.join(this.dir, 'index.json'), 'utf8'));
-      return Array.isArray(index.manifests) ? index.manifests : [];
-    } catch {
-      return [];
+      text = await readFile(file, 'utf8');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw new TargetError(`${file}: cannot read it: ${(e as Error).message}`);
     }
+    const problem = (why: string) =>
+      new TargetError(
+        `${file} is not a valid OCI image index (${why}); refusing to replace it, which would drop every tag it holds: repair it or move it away`,
+      );
+    let index: unknown;
+    try {
+      index = JSON.parse(text);
+    } catch (e) {
+      throw problem((e as Error).message);
+    }
+    const manifests = (index as { manifests?: unknown } | null)?.manifests;
+    if (typeof index !== 'object' || index === null || !Array.isArray(manifests))
+      throw problem('no "manifests" array');
+    for (const [i, m] of manifests.entries()) {
+      const e = m as Partial<IndexEntry> | null;
+      if (
+        typeof e !== 'object' ||
+        e === null ||
+        typeof e.digest !== 'string' ||
+        !DIGEST.test(e.digest) ||
+        typeof e.mediaType !== 'string' ||
+        typeof e.size !== 'number'
+      )
+        throw problem(`manifests[${i}] is not a descriptor with mediaType, digest and size`);
+    }
+    return manifests as IndexEntry[];
   }
 
   private async find(reference: string): Promise<IndexEntry | null> {
@@ -184,33 +214,103 @@ export class OciLayoutTarget implements Target {
     }
     await this.putBlob(bytesBlob(digest, bytes));
     if (!DIGEST.test(reference)) {
-      // index.json is rewritten whole; serialise writers so concurrent tags do not race.
-      const update = this.index.then(async () => {
-        const entries = (await this.readIndex()).filter(
-          (e) => e.annotations?.[REF_NAME] !== reference,
-        );
-        entries.push({
-          mediaType,
-          size: bytes.length,
-          digest,
-          annotations: { [REF_NAME]: reference },
-        });
-        const file = path.join(this.dir, 'index.json');
-        const tmp = `${file}.tmp-${process.pid}`;
-        await writeFile(
-          tmp,
-          JSON.stringify(
-            { schemaVersion: 2, mediaType: MEDIA_TYPE.ociIndex, manifests: entries },
-            null,
-            2,
-          ),
-        );
-        await rename(tmp, file);
-      });
+      // index.json is rewritten whole. Writers are serialised within this process (the chain)
+      // and across processes (the lock file); the index is read again once the lock is held.
+      const update = this.index.then(() =>
+        withLockFile(path.join(this.dir, 'index.json.lock'), async () => {
+          const entries = (await this.readIndex()).filter(
+            (e) => e.annotations?.[REF_NAME] !== reference,
+          );
+          entries.push({
+            mediaType,
+            size: bytes.length,
+            digest,
+            annotations: { [REF_NAME]: reference },
+          });
+          const file = path.join(this.dir, 'index.json');
+          const tmp = `${file}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
+          try {
+            await writeFile(
+              tmp,
+              JSON.stringify(
+                { schemaVersion: 2, mediaType: MEDIA_TYPE.ociIndex, manifests: entries },
+                null,
+                2,
+              ),
+            );
+            await rename(tmp, file);
+          } finally {
+            await rm(tmp, { force: true });
+          }
+        }),
+      );
       this.index = update.catch(() => undefined);
       await update;
     }
     return digest;
+  }
+}
+
+/** A lock older than this is taken to be left by a writer that died (a rewrite takes ms). */
+const STALE_LOCK_MS = 30_000;
+/** How long a writer waits for the lock before it gives up. */
+const LOCK_WAIT_MS = 120_000;
+
+/**
+ * Run `fn` holding `lock`, a file created with O_EXCL: one holder at a time across processes
+ * (and hosts sharing the directory, as matrix jobs on one self-hosted runner or an NFS cache do).
+ * A lock whose holder is gone (same host, dead pid) or that is older than STALE_LOCK_MS is
+ * broken; waiting is bounded, and a timeout names the lock file.
+ */
+async function withLockFile<T>(lock: string, fn: () => Promise<T>): Promise<T> {
+  const me = `${os.hostname()} ${process.pid} ${Math.random().toString(36).slice(2)}`;
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  for (let wait = 5; ; wait = Math.min(wait * 2, 200)) {
+    try {
+      await writeFile(lock, me, { flag: 'wx' });
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+    if (await isStale(lock)) {
+      // Rename, then remove: of two writers breaking the same stale lock, one wins the rename.
+      const broken = `${lock}.stale-${process.pid}-${Math.random().toString(36).slice(2)}`;
+      await rename(lock, broken).then(
+        () => rm(broken, { force: true }),
+        () => undefined,
+      );
+      continue;
+    }
+    if (Date.now() > deadline)
+      throw new TargetError(
+        `${lock}: another writer has held this lock for over ${LOCK_WAIT_MS / 1000} s; if none is running, remove the file`,
+      );
+    await new Promise((r) => setTimeout(r, wait + Math.random() * wait));
+  }
+  try {
+    return await fn();
+  } finally {
+    // Remove it only while it is still ours.
+    if ((await readFile(lock, 'utf8').catch(() => '')) === me) await rm(lock, { force: true });
+  }
+}
+
+async function isStale(lock: string): Promise<boolean> {
+  let holder: string;
+  let age: number;
+  try {
+    [holder, age] = [await readFile(lock, 'utf8'), Date.now() - (await stat(lock)).mtimeMs];
+  } catch {
+    return false; // gone already: the next try takes it
+  }
+  if (age > STALE_LOCK_MS) return true;
+  const [host, pid] = holder.split(' ');
+  if (host !== os.hostname() || !pid) return false;
+  try {
+    process.kill(Number(pid), 0);
+    return false;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'ESRCH';
   }
 }
 
