@@ -385,6 +385,11 @@ describe('the action against a registry', () => {
         `post-publish verification of .* failed:%0A  weight encoder layer blob ${layer} is missing`,
       ),
     );
+    // The failed publish moved no tag: v2 was never tagged, v1 still names the first index.
+    await expectNoManifest(`${registry.host}/verify/model:v2`);
+    expect(digestOf(await skopeoRaw(`${registry.host}/verify/model:v1`))).toBe(
+      first.outputs['digest'],
+    );
   });
 
   it.each([

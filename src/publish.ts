@@ -43,7 +43,7 @@ import { cacheAvailable, restoreWeight, saveWeight } from './cache/weights.js';
 import { pushWeight } from './weights/push.js';
 import { normalizeSourceUri } from './weights/sources/uri.js';
 import { cheapFingerprint, localFingerprints, localWeightFiles } from './weights/sources/local.js';
-import { HashPool } from './util/hashpool.js';
+import { HashPool, sha256 } from './util/hashpool.js';
 import { Limiter, mapLimit } from './util/limit.js';
 import { formatBytes } from './report/pack.js';
 import { isReplicateRegistry, replicateUsername } from './oci/registry/replicate.js';
@@ -778,10 +778,13 @@ export async function publish(inputs: Inputs, log: Log): Promise<PublishResult> 
           manifest: { mediaType: w.manifestMediaType, size: w.manifestSize, digest: w.digest },
         })),
       );
+      // The index goes up by digest, is verified, and only then moves the tag: a failed
+      // verification leaves the tag where it was.
+      const indexBytes = new TextEncoder().encode(index);
       indexDigest = await dest.target.putManifest(
-        new TextEncoder().encode(index),
+        indexBytes,
         MEDIA_TYPE.ociIndex,
-        tag,
+        sha256(indexBytes),
       );
       if (inputs.verify) {
         const report = await log.group('Verify', () =>
@@ -791,6 +794,7 @@ export async function publish(inputs: Inputs, log: Log): Promise<PublishResult> 
           `verified ${report.manifests} manifest(s) and ${report.blobs} blob(s) by digest in ${report.seconds.toFixed(2)} s`,
         );
       }
+      await dest.target.putManifest(indexBytes, MEDIA_TYPE.ociIndex, tag);
       if (inputs.importWeights) {
         const written = await writeLockfile(config.projectDir, lock);
         lockfileChanged = written.changed;
