@@ -48,7 +48,7 @@ describe('parseInputs', () => {
       concurrency: 4,
       dryRun: false,
       summary: true,
-      verify: true,
+      verify: 'digests',
       cache: true,
       cacheMaxSize: 10e9,
       insecureRegistries: [],
@@ -100,7 +100,7 @@ describe('parseInputs', () => {
       concurrency: 16,
       dryRun: true,
       summary: false,
-      verify: false,
+      verify: 'off',
       cache: false,
       cacheMaxSize: 500 * 1024 ** 2,
       insecureRegistries: ['localhost:5000', '127.0.0.1:5001', 'registry.local'],
@@ -124,6 +124,15 @@ describe('parseInputs', () => {
       COG_MODEL_REPO: 'env/repo',
       COG_MODEL_TAG: 'from-input',
     });
+  });
+
+  it.each([
+    ['true', 'digests'],
+    ['full', 'full'],
+    ['FULL', 'full'],
+    ['false', 'off'],
+  ])('verify %s is %s', (text, mode) => {
+    expect(parse({ verify: text }).verify).toBe(mode);
   });
 
   it('an absolute working-directory stays as it is', () => {
@@ -181,7 +190,7 @@ describe('parseInputs', () => {
     [{ 'dry-run': 'yes' }, `input 'dry-run' must be true or false, got "yes"`],
     [{ 'import-weights': '1' }, `input 'import-weights' must be true or false, got "1"`],
     [{ summary: 'on' }, `input 'summary' must be true or false, got "on"`],
-    [{ verify: 'full?' }, `input 'verify' must be true or false, got "full?"`],
+    [{ verify: 'full?' }, `input 'verify' must be true, false or full, got "full?"`],
     [{ cache: 'no' }, `input 'cache' must be true or false, got "no"`],
     [
       { 'cache-max-size': '10 apples' },

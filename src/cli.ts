@@ -22,7 +22,7 @@ const USAGE = `usage:
   cog-push publish [--project DIR] [--config FILE] [--model REF] [--registry HOST]
                    [--repository PATH] [--tag TAG] [--build cog|docker|buildah|none]
                    [--image REF|oci-layout:DIR[:TAG]] [--platform OS/ARCH] [--to REPO|oci-layout:DIR]
-                   [--import-weights] [--dry-run] [--verify | --no-verify] [--username USER --password-stdin]
+                   [--import-weights] [--dry-run] [--verify[=full] | --no-verify] [--username USER --password-stdin]
       the action's job from a shell: weights, image, index, and Cog's ref tree
   cog-push resolve [--project DIR] [--config FILE]
       print the model reference a publish would land at, as JSON
@@ -119,7 +119,8 @@ function inputsFrom(flags: Record<string, string | undefined>) {
 
 async function publishCommand(args: string[]): Promise<void> {
   const { values } = parseArgs({
-    args,
+    // A bare --verify is the default mode; --verify=full names the thorough one.
+    args: args.map((a) => (a === '--verify' ? '--verify=true' : a)),
     options: {
       project: { type: 'string', default: '.' },
       config: { type: 'string' },
@@ -133,7 +134,7 @@ async function publishCommand(args: string[]): Promise<void> {
       to: { type: 'string' },
       'import-weights': { type: 'boolean', default: false },
       'dry-run': { type: 'boolean', default: false },
-      verify: { type: 'boolean', default: true },
+      verify: { type: 'string' },
       'no-verify': { type: 'boolean', default: false },
       concurrency: { type: 'string' },
       ...REGISTRY_OPTIONS,
@@ -143,7 +144,7 @@ async function publishCommand(args: string[]): Promise<void> {
     'password-stdin': _passwordStdin,
     'insecure-registry': _insecure,
     'no-verify': noVerify,
-    verify: _verify, // on by default; --no-verify turns it off
+    verify,
     ...strings
   } = values;
   const inputs = inputsFrom({
@@ -152,7 +153,8 @@ async function publishCommand(args: string[]): Promise<void> {
     'working-directory': values.project,
     'import-weights': String(values['import-weights']),
     'dry-run': String(values['dry-run']),
-    verify: String(!noVerify),
+    // --verify (on, the default), --verify=full, --no-verify: as the action's true, full, false.
+    verify: noVerify ? 'false' : (verify ?? 'true'),
   });
   const result = await publish(inputs, cliLog);
   process.stdout.write('\n' + refTreeText(result) + '\n');

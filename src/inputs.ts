@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { ModelRefEnv } from './cog/modelref.js';
 import { BUILDERS, type BuilderName } from './image/builders.js';
 import { parsePlatform, type Platform } from './oci/index.js';
+import type { VerifyMode } from './verify.js';
 
 export interface Inputs {
   /** Absolute project directory (cog.yaml's folder). */
@@ -28,8 +29,9 @@ export interface Inputs {
   readonly dryRun: boolean;
   readonly summary: boolean;
   readonly insecureRegistries: readonly string[];
-  /** Read the published index back and check everything it names. */
-  readonly verify: boolean;
+  /** Read the published index back and check everything it names: by digest and size, or
+   * (`full`) by reading back and hashing every blob. */
+  readonly verify: 'off' | VerifyMode;
   /** Carry the local weight store between runs in the Actions cache. */
   readonly cache: boolean;
   /** Weights larger than this (bytes) are not cached. */
@@ -82,6 +84,15 @@ function byteSize(read: InputReader, name: string, fallback: string): number {
     );
   }
   return Math.floor(Number(m[1]) * unit);
+}
+
+/** `true` (digests and sizes), `false`, or `full` (every blob read back and hashed). */
+function verifyMode(read: InputReader): Inputs['verify'] {
+  const v = read('verify').toLowerCase();
+  if (v === 'full') return 'full';
+  if (v === '' || v === 'true') return 'digests';
+  if (v === 'false') return 'off';
+  throw new InputError(`input 'verify' must be true, false or full, got "${read('verify')}"`);
 }
 
 export function parseInputs(
@@ -151,7 +162,7 @@ export function parseInputs(
     concurrency,
     dryRun: bool(read, 'dry-run', false),
     summary: bool(read, 'summary', true),
-    verify: bool(read, 'verify', true),
+    verify: verifyMode(read),
     cache: bool(read, 'cache', true),
     cacheMaxSize: byteSize(read, 'cache-max-size', '10GB'),
     insecureRegistries: read('insecure-registries')

@@ -786,12 +786,14 @@ export async function publish(inputs: Inputs, log: Log): Promise<PublishResult> 
         MEDIA_TYPE.ociIndex,
         sha256(indexBytes),
       );
-      if (inputs.verify) {
+      if (inputs.verify !== 'off') {
+        const mode = inputs.verify;
         const report = await log.group('Verify', () =>
-          verifyPublished(dest.target, indexDigest!, lock!),
+          verifyPublished(dest.target, indexDigest!, lock!, mode),
         );
         log.info(
-          `verified ${report.manifests} manifest(s) and ${report.blobs} blob(s) by digest in ${report.seconds.toFixed(2)} s`,
+          `verified ${report.manifests} manifest(s) and ${report.blobs} blob(s) by digest in ${report.seconds.toFixed(2)} s` +
+            (report.hashed > 0 ? ` (${report.hashed} read back and hashed)` : ''),
         );
       }
       await dest.target.putManifest(indexBytes, MEDIA_TYPE.ociIndex, tag);

@@ -2,6 +2,7 @@
 // every child manifest by digest, every blob with its size, and the weight annotations against
 // the lockfile — so a release that pins the index digest pins something whole.
 
+import { createHash } from 'node:crypto';
 import { ANNOTATION } from './oci/mediatypes.js';
 import type { Target } from './oci/target.js';
 import type { Lockfile } from './weights/lockfile.js';
@@ -14,7 +15,17 @@ export interface VerifyReport {
   readonly seconds: number;
   readonly manifests: number;
   readonly blobs: number;
+  /** Blobs read back and hashed (all of them in full mode; else those whose size was unsure). */
+  readonly hashed: number;
 }
+
+/**
+ * `digests`: every blob by HEAD with its size; a blob whose size the target does not say is
+ * read back and hashed. `full`: every blob read back and hashed. A target whose reads are local
+ * (an OCI layout, `localReads`) always gets `full`: its blobs are trusted by size when a push
+ * skips them, so this is where a same-size corrupt file is caught.
+ */
+export type VerifyMode = 'digests' | 'full';
 
 interface Descriptor {
   digest: string;
@@ -34,11 +45,34 @@ export async function verifyPublished(
   target: Target,
   indexDigest: string,
   lock: Lockfile,
+  mode: VerifyMode = 'digests',
 ): Promise<VerifyReport> {
   const start = process.hrtime.bigint();
   const problems: string[] = [];
+  const full = mode === 'full' || target.localReads === true;
   let manifests = 0;
   let blobs = 0;
+  let hashed = 0;
+  /** Read the blob back, hashing it: its digest and size, or why it could not be read. */
+  const readBack = async (d: Descriptor): Promise<string | undefined> => {
+    hashed++;
+    const hash = createHash('sha256');
+    let size = 0;
+    try {
+      for await (const chunk of target.openBlob(d.digest)) {
+        hash.update(chunk);
+        size += chunk.length;
+        // A blob longer than its descriptor says is wrong already: stop reading it.
+        if (size > d.size) return `has more than the ${d.size} bytes the manifest says`;
+      }
+    } catch (e) {
+      return `cannot be read back: ${(e as Error).message}`;
+    }
+    const digest = `sha256:${hash.digest('hex')}`;
+    if (size !== d.size) return `has ${size} bytes read back, the manifest says ${d.size}`;
+    if (digest !== d.digest) return `reads back as ${digest}`;
+    return undefined;
+  };
   const read = async (digest: string, what: string): Promise<ManifestJson | undefined> => {
     const m = await target.getManifest(digest);
     manifests++;
@@ -51,9 +85,14 @@ export async function verifyPublished(
   const blob = async (d: Descriptor, what: string) => {
     blobs++;
     const size = await target.hasBlob(d.digest);
-    if (size === null) problems.push(`${what} blob ${d.digest} is missing`);
-    else if (size !== d.size && size >= 0)
-      problems.push(`${what} blob ${d.digest} has ${size} bytes, the manifest says ${d.size}`);
+    if (size === null) return problems.push(`${what} blob ${d.digest} is missing`);
+    if (size >= 0 && size !== d.size)
+      return problems.push(`${what} blob ${d.digest} has ${size} bytes, the manifest says ${d.size}`);
+    // A size the target did not say is not a confirmed blob: read it back.
+    if (full || size < 0) {
+      const wrong = await readBack(d);
+      if (wrong) problems.push(`${what} blob ${d.digest} ${wrong}`);
+    }
   };
 
   const index = await read(indexDigest, 'index');
@@ -101,5 +140,5 @@ export async function verifyPublished(
       `post-publish verification of ${target.name}@${indexDigest} failed:\n  ${problems.join('\n  ')}`,
     );
   }
-  return { seconds: Number(process.hrtime.bigint() - start) / 1e9, manifests, blobs };
+  return { seconds: Number(process.hrtime.bigint() - start) / 1e9, manifests, blobs, hashed };
 }

@@ -33,6 +33,7 @@ interface IndexEntry {
 
 export class OciLayoutTarget implements Target {
   readonly name: string;
+  readonly localReads = true;
   private index: Promise<void> = Promise.resolve();
 
   constructor(readonly dir: string) {

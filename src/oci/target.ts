@@ -68,6 +68,8 @@ export interface Target {
   openBlob(digest: string): AsyncIterable<Uint8Array>;
   /** When the target can take a blob before its digest is known (an OCI layout can). */
   blobWriter?(): Promise<BlobWriter>;
+  /** Reading a blob back costs no network (an OCI layout): verification then hashes them all. */
+  readonly localReads?: boolean;
 }
 
 export class TargetError extends Error {
