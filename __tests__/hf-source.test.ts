@@ -31,6 +31,8 @@ const seen: Seen[] = [];
 /** Answers the Hub gives before the real one, by path and query (each used once). */
 const faults = new Map<string, number[]>();
 let hubOrigin = '';
+/** The path the hostile repository org/evil lists. */
+let evilPath = '';
 let cdnOrigin = '';
 const servers: http.Server[] = [];
 
@@ -68,7 +70,14 @@ beforeAll(async () => {
       res.writeHead(401).end('{"error":"unauthorized"}');
       return;
     }
-    let m = /^\/api\/models\/org\/(model|private)\/revision\/(.+)$/.exec(url.pathname);
+    // A hostile repository: its listing names paths that would leave the weight's target.
+    if (url.pathname.startsWith('/api/models/org/evil/tree/')) {
+      return json([
+        { type: 'file', path: 'ok.json', size: 2 },
+        { type: 'file', path: evilPath, size: 2 },
+      ]);
+    }
+    let m = /^\/api\/models\/org\/(model|private|evil)\/revision\/(.+)$/.exec(url.pathname);
     if (m) return json({ sha: SHA[m[2] as keyof typeof SHA] });
     m = /^\/api\/models\/org\/(model|private)\/tree\/([0-9a-f]{40})$/.exec(url.pathname);
     if (m) {
@@ -132,6 +141,25 @@ describe('hf:// sources', () => {
       seen.filter((s) => s.origin === 'hub').every((s) => s.authorization === `Bearer ${TOKEN}`),
     ).toBe(true);
     expect(seen.filter((s) => s.origin === 'cdn').map((s) => s.authorization)).toEqual([undefined]);
+  });
+
+  it.each([
+    ['../../../../tmp/x', 'is not a clean relative path'],
+    ['/etc/cron.d/evil', 'is not a clean relative path'],
+    ['a/./b', 'is not a clean relative path'],
+    ['a//b', 'is not a clean relative path'],
+    ['bad\u0000nul', 'contains a control character'],
+    ['bad\ud800half', 'is not valid UTF-8'],
+  ])('refuses a listing that names %j, before downloading anything', async (evil, why) => {
+    seen.length = 0;
+    evilPath = evil;
+    const store = new WeightStore(path.join(root, 'store-evil'));
+    await expect(
+      hfSource('hf://org/evil', store, { env: { HF_ENDPOINT: hubOrigin } }),
+    ).rejects.toThrow(
+      `hf://org/evil: the Hub lists a file ${JSON.stringify(evil)}, whose path ${why}; refusing to import it`,
+    );
+    expect(seen.some((s) => s.url.includes('/resolve/'))).toBe(false);
   });
 
   it('a moved @ref changes the fingerprint', async () => {

@@ -106,6 +106,25 @@ describe('weights.lock', () => {
     expect(() =>
       parseLockfile(JSON.stringify({ version: 1, weights: [entry('a', '/w'), entry('a', '/x')] })),
     ).toThrow(/weights\[1\]\.name: duplicate weight name "a"/);
+    // A file path that would leave the weight's target is refused by name, whatever digests
+    // the entry carries: the rule local files pass applies to the lockfile too.
+    const withPath = (p: string) => ({
+      ...entry('a', '/w'),
+      files: [
+        { path: p, size: 1, digest: 'sha256:' + '2'.repeat(64), layer: 'sha256:' + '3'.repeat(64) },
+      ],
+    });
+    for (const [p, why] of [
+      ['../../etc/cron.d/x', 'is not a clean relative path'],
+      ['/etc/passwd', 'is not a clean relative path'],
+      ['a/../../b', 'is not a clean relative path'],
+      ['', 'is empty'],
+      ['new\nline', 'contains a control character'],
+    ] as const) {
+      expect(() => parseLockfile(JSON.stringify({ version: 1, weights: [withPath(p)] }))).toThrow(
+        `weights.lock: weights[0].files[0].path: ${JSON.stringify(p)} ${why}`,
+      );
+    }
     expect(() =>
       parseLockfile(JSON.stringify({ version: 1, weights: [entry('a', '/w/'), entry('b', '/w')] })),
     ).toThrow(/weights\[1\]\.target: duplicate weight target "\/w"/);

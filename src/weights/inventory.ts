@@ -6,6 +6,7 @@
 import { constants } from 'node:fs';
 import { access, lstat, readdir } from 'node:fs/promises';
 import path from 'node:path';
+import { pathProblem } from './paths.js';
 import { byPath, type PlannedFile } from './plan.js';
 
 export class InventoryError extends Error {
@@ -29,18 +30,6 @@ function kindOf(entry: {
   if (entry.isSocket()) return 'socket';
   if (entry.isBlockDevice() || entry.isCharacterDevice()) return 'device';
   return 'special file';
-}
-
-/** Why `rel` cannot be a weight file path, or undefined when it can. */
-export function pathProblem(rel: string): string | undefined {
-  // eslint-disable-next-line no-control-regex
-  if (/[\x00-\x1f\x7f]/.test(rel)) return 'contains a control character';
-  if (rel.includes('\\')) return 'contains a backslash';
-  if (rel.startsWith('/') || rel.startsWith('./')) return 'is not a clean relative path';
-  if (rel.split('/').some((part) => part === '..' || part === '.' || part === '')) {
-    return 'is not a clean relative path';
-  }
-  return undefined;
 }
 
 /** List the regular files under `root`, sorted by path in UTF-8 byte order. */

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { cleanPosix, type CogConfig, type WeightSpec } from '../cog/config.js';
 import { compareUtf8, goMap, goMarshal, type GoJson } from '../util/gojson.js';
 import { sha256 } from '../util/hashpool.js';
+import { pathProblem } from './paths.js';
 import { normalizeSourceUri } from './sources/uri.js';
 
 export const LOCKFILE_NAME = 'weights.lock';
@@ -184,8 +185,11 @@ export function parseLockfile(text: string, file = LOCKFILE_NAME): Lockfile {
       files: list(e['files'] ?? [], file, `${at}.files`).map((f, j) => {
         const x = (f ?? {}) as Record<string, unknown>;
         const fat = `${at}.files[${j}]`;
+        const p = str(x['path'], file, `${fat}.path`);
+        const problem = pathProblem(p);
+        if (problem) fail(file, `${fat}.path`, `${JSON.stringify(p)} ${problem}`);
         return {
-          path: str(x['path'], file, `${fat}.path`),
+          path: p,
           size: int(x['size'], file, `${fat}.size`),
           digest: digest(x['digest'], file, `${fat}.digest`),
           layer: digest(x['layer'], file, `${fat}.layer`),

@@ -8,6 +8,7 @@ import { buildWeightArtifact, type WeightArtifact, type WeightFile } from './art
 import { digestLayer, type LayerDigests } from './layer.js';
 import { MEDIA_TYPE } from '../oci/mediatypes.js';
 import type { PackCache } from './packcache.js';
+import { pathProblem } from './paths.js';
 import { byPath, planLayers, type LayerPlan, type PackOptions, type PlannedFile } from './plan.js';
 
 export interface PackedLayer extends LayerDigests {
@@ -55,6 +56,12 @@ export interface PackRequest {
 }
 
 export async function packWeight(request: PackRequest): Promise<PackedWeight> {
+  // Every source checks its paths; this is the last line before they become tar names.
+  for (const f of request.files) {
+    const problem = pathProblem(f.path);
+    if (problem)
+      throw new Error(`weight "${request.name}": file path ${JSON.stringify(f.path)} ${problem}`);
+  }
   const plans = planLayers(request.files, request.options);
   if (plans.length === 0) throw new Error(`weight "${request.name}": inventory is empty`);
   const cache = request.cache;

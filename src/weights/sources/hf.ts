@@ -17,6 +17,7 @@ import {
   type DownloadOptions,
 } from './download.js';
 import { arrival, type RemoteSource } from './http.js';
+import { pathProblem } from '../paths.js';
 import { SourceError } from './uri.js';
 
 export interface HubOptions {
@@ -132,6 +133,13 @@ export async function hfSource(
     const { json, link } = await api(new URL(page, endpoint));
     entries.push(...(json as TreeEntry[]));
     page = nextLink(link);
+  }
+  for (const e of entries) {
+    const problem = e.type === 'file' ? pathProblem(String(e.path)) : undefined;
+    if (problem)
+      throw new SourceError(
+        `${uri}: the Hub lists a file ${JSON.stringify(e.path)}, whose path ${problem}; refusing to import it`,
+      );
   }
   const keep = options.keep ?? (() => true);
   const wanted = entries.filter((e) => e.type === 'file' && keep(e.path));

@@ -8,6 +8,7 @@ import type { ArrivedFile } from '../pack.js';
 import type { PlannedFile } from '../plan.js';
 import type { WeightStore } from '../store.js';
 import { downloadToStore, type Downloaded, type DownloadOptions } from './download.js';
+import { pathProblem } from '../paths.js';
 import { SourceError } from './uri.js';
 
 export interface RemoteSource {
@@ -44,6 +45,9 @@ export async function httpSource(
   const url = new URL(uri);
   const name = path.posix.basename(decodeURIComponent(url.pathname));
   if (!name) throw new SourceError(`http source "${uri}" names no file (the URL path ends in /)`);
+  const problem = pathProblem(name);
+  if (problem)
+    throw new SourceError(`http source "${uri}": its file name ${JSON.stringify(name)} ${problem}`);
   const etag = await strongEtag(uri);
   const got = await downloadToStore(store, { url: uri, weightPath: name }, options);
   return {
