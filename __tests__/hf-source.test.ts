@@ -1,7 +1,7 @@
 // hf:// sources against a small Hub of ours: revision, paginated tree with Link, LFS metadata,
 // resolve redirected to a CDN on another origin, HF_TOKEN checks.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -278,5 +278,55 @@ describe('cog-push weights import with hf:// and http(s):// sources', () => {
     expect(again.status).toBe(0);
     expect(again.stdout).toMatch(/hub {2}.* {2}unchanged\nsingle {2}.* {2}unchanged/);
     expect(again.stderr).toMatch(/unchanged .*weights\.lock/);
+  });
+
+  it('a same-size corrupt store file is never published: it is dropped and fetched again', async () => {
+    const project = path.join(root, 'corrupt-project');
+    writeTree(project, {
+      'cog.yaml': [
+        'model: registry.example.com/acct/model',
+        'weights:',
+        '  - name: hub',
+        '    target: /src/weights/hub',
+        '    source:',
+        '      uri: hf://org/model',
+        '      exclude: ["onnx/"]',
+        '',
+      ].join('\n'),
+    });
+    const storeDir = path.join(root, 'corrupt-store');
+    const env = { HF_ENDPOINT: hubOrigin, COG_PUSH_STORE_DIR: storeDir };
+    const importTo = (out: string) =>
+      cliAsync(
+        ['weights', 'import', '--project', project, '--to', `oci-layout:${path.join(root, out)}`],
+        { env },
+      );
+    const first = await importTo('corrupt-a');
+    expect(first.status).toBe(0);
+    const lockText = readFileSync(path.join(project, 'weights.lock'), 'utf8');
+    // One flipped byte in the store's copy of the LFS file: same size, wrong bytes.
+    const truth = `sha256:${hex(blobs['sub/model.safetensors']!)}`;
+    const stored = new WeightStore(storeDir).path(truth);
+    const bytes = readFileSync(stored);
+    bytes[100]! ^= 0xff;
+    writeFileSync(stored, bytes);
+    seen.length = 0;
+    // A target without the manifest, so the import cannot take the fast path.
+    const second = await importTo('corrupt-b');
+    expect(second.status).toBe(0);
+    expect(second.stderr).toMatch(
+      /sub\/model\.safetensors .* is sha256:[0-9a-f]{64}, not sha256:[0-9a-f]{64}; removed from the local store, fetching again/,
+    );
+    expect(
+      seen.filter((x) => x.origin === 'cdn' && x.url.includes('model.safetensors')),
+    ).toHaveLength(1);
+    // The lockfile is unchanged (true digests), and the published layer holds the true bytes.
+    expect(readFileSync(path.join(project, 'weights.lock'), 'utf8')).toBe(lockText);
+    expect(hex(readFileSync(stored))).toBe(truth.slice(7));
+    const lock = JSON.parse(lockText);
+    for (const l of lock.weights[0].layers) {
+      const blob = readFileSync(path.join(root, 'corrupt-b', 'blobs/sha256', l.digest.slice(7)));
+      expect(`sha256:${createHash('sha256').update(blob).digest('hex')}`).toBe(l.digest);
+    }
   });
 });

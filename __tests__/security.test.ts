@@ -3,7 +3,7 @@
 // else nothing, whether it answers with Basic or with a Bearer token realm.
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { actionRunner, errorLines, EXAMPLE, PREBUILT } from './helpers/action.js';
 import {
   PASSWORD,
@@ -245,5 +245,53 @@ describe('a same-size corrupt blob in a destination layout', () => {
     );
     expect(tags).not.toContain('v2');
     expect(tags).toContain('v1');
+  });
+});
+
+describe('a same-size corrupt file in the local weight store', () => {
+  it('is dropped when packing hashes it, and the weight comes from its source', async () => {
+    const store = path.join(root, 'corrupt-store');
+    const publish = (repo: string) =>
+      runAction(
+        {
+          'working-directory': 'examples/hello',
+          tag: 'v1',
+          to: `oci-layout:${path.join(root, repo)}`,
+          cache: 'false',
+          ...PREBUILT,
+        },
+        { COG_PUSH_STORE_DIR: store },
+      );
+    // The store as an earlier run left it: every weight file under its digest.
+    mkdirSync(path.join(store, 'sha256'), { recursive: true });
+    for (const w of lock.weights)
+      for (const f of w.files)
+        copyFileSync(
+          path.join(EXAMPLE, 'weights', w.name, f.path),
+          path.join(store, 'sha256', f.digest.slice(7)),
+        );
+    const first = await publish('store-a');
+    expect(first.status).toBe(0);
+    expect(JSON.parse(first.outputs['metadata']!).weightOrigins).toEqual({
+      tokenizer: 'store',
+      encoder: 'store',
+    });
+    const file = lock.weights[1].files[0];
+    const stored = path.join(store, 'sha256', file.digest.slice(7));
+    const bytes = readFileSync(stored);
+    bytes[0]! ^= 0xff;
+    writeFileSync(stored, bytes);
+    const second = await publish('store-b');
+    expect(errorLines(second)).toEqual([]);
+    expect(second.stdout).toMatch(
+      new RegExp(
+        `::warning::weight "encoder": 1 file\\(s\\) do not hash .* is sha256:[0-9a-f]{64}, not ${file.digest}; removed from the local store`,
+      ),
+    );
+    expect(JSON.parse(second.outputs['metadata']!).weightOrigins).toEqual({
+      tokenizer: 'store',
+      encoder: 'source',
+    });
+    expect(second.outputs['digest']).toBe(first.outputs['digest']);
   });
 });

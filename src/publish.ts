@@ -3,6 +3,7 @@
 // image to cog-image.<tag>, then push the index at the model tag — last, and only after every
 // child it names is verified in the target.
 
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { assertPushable, type ModelTarget } from './cog/modelref.js';
 import type { CogConfig } from './cog/config.js';
@@ -33,7 +34,7 @@ import {
   type LockEntry,
   type Lockfile,
 } from './weights/lockfile.js';
-import { packWeight, type PackedWeight } from './weights/pack.js';
+import { CorruptFileError, packWeight, type PackedWeight } from './weights/pack.js';
 import { PackCache } from './weights/packcache.js';
 import { WeightStore } from './weights/store.js';
 import { checkEntry, checkLockfile, integrityMessage } from './weights/integrity.js';
@@ -166,6 +167,36 @@ async function packFromSource(
   name: string,
   packing: Packing,
   /** Takes downloaded layers as they arrive (unless undefined, as in a dry run). */
+  earlyBlobs: Target | undefined,
+  log: Log,
+): Promise<SourcePacked & { fingerprints: () => Promise<string[]> }> {
+  try {
+    return await packFromSourceOnce(config, name, packing, earlyBlobs, log);
+  } catch (e) {
+    // A store file reused for a download (same size) whose bytes are not its digest: drop it
+    // and fetch again, once. A corrupt file anywhere else is the error it says.
+    if (!(e instanceof CorruptFileError) || !(await dropCorruptStoreFiles(e, packing.store, log)))
+      throw e;
+    return packFromSourceOnce(config, name, packing, earlyBlobs, log);
+  }
+}
+
+/** Remove the store files a CorruptFileError names; false when some were not store files. */
+async function dropCorruptStoreFiles(
+  e: CorruptFileError,
+  store: WeightStore,
+  log: Log,
+): Promise<boolean> {
+  if (!e.files.every((f) => f.source === store.path(f.known))) return false;
+  for (const f of e.files) await rm(f.source, { force: true });
+  log.warning(`${e.message}; removed from the local store, fetching again`);
+  return true;
+}
+
+async function packFromSourceOnce(
+  config: CogConfig,
+  name: string,
+  packing: Packing,
   earlyBlobs: Target | undefined,
   log: Log,
 ): Promise<SourcePacked & { fingerprints: () => Promise<string[]> }> {
@@ -377,12 +408,18 @@ async function weightBytes(
       path: f.path,
       size: f.size,
       source: store.path(f.digest),
+      known: f.digest,
     }));
-    const packed = await packWeight({ name: entry.name, target: entry.target, files, pool });
-    if (packed.artifact.manifestDigest === entry.digest) return { packed, origin };
-    log.warning(
-      `weight ${entry.name}: the local store does not reproduce ${entry.digest}; packing from its source`,
-    );
+    try {
+      const packed = await packWeight({ name: entry.name, target: entry.target, files, pool });
+      if (packed.artifact.manifestDigest === entry.digest) return { packed, origin };
+      log.warning(
+        `weight ${entry.name}: the local store does not reproduce ${entry.digest}; packing from its source`,
+      );
+    } catch (e) {
+      if (!(e instanceof CorruptFileError) || !(await dropCorruptStoreFiles(e, store, log)))
+        throw e;
+    }
   }
   const { packed, written } = await packFromSource(
     config,

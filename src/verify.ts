@@ -87,7 +87,9 @@ export async function verifyPublished(
     const size = await target.hasBlob(d.digest);
     if (size === null) return problems.push(`${what} blob ${d.digest} is missing`);
     if (size >= 0 && size !== d.size)
-      return problems.push(`${what} blob ${d.digest} has ${size} bytes, the manifest says ${d.size}`);
+      return problems.push(
+        `${what} blob ${d.digest} has ${size} bytes, the manifest says ${d.size}`,
+      );
     // A size the target did not say is not a confirmed blob: read it back.
     if (full || size < 0) {
       const wrong = await readBack(d);

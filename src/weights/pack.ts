@@ -55,6 +55,30 @@ export interface PackRequest {
   readonly arrived?: ReadonlyMap<string, ArrivedFile> | undefined;
 }
 
+/** Files whose bytes do not hash to the digest they are known by (PlannedFile.known). */
+export class CorruptFileError extends Error {
+  override name = 'CorruptFileError';
+  constructor(
+    weight: string,
+    readonly files: readonly { path: string; source: string; known: string; actual: string }[],
+  ) {
+    const f = files[0]!;
+    super(
+      `weight "${weight}": ${files.length} file(s) do not hash to the digest they are known by, e.g. ${f.path} (${f.source}) is ${f.actual}, not ${f.known}`,
+    );
+  }
+}
+
+/** Every file with a known digest must have hashed to it. */
+function checkKnown(request: PackRequest, packed: PackedWeight): PackedWeight {
+  const actual = new Map(packed.files.map((f) => [f.path, f.digest]));
+  const bad = request.files
+    .filter((f) => f.known !== undefined && actual.get(f.path) !== f.known)
+    .map((f) => ({ path: f.path, source: f.source, known: f.known!, actual: actual.get(f.path)! }));
+  if (bad.length > 0) throw new CorruptFileError(request.name, bad);
+  return packed;
+}
+
 export async function packWeight(request: PackRequest): Promise<PackedWeight> {
   // Every source checks its paths; this is the last line before they become tar names.
   for (const f of request.files) {
@@ -67,10 +91,11 @@ export async function packWeight(request: PackRequest): Promise<PackedWeight> {
   const cache = request.cache;
   const key = cache?.key(request.name, request.target, request.files, request.options ?? {});
   const cached = key ? await cache!.load(key, plans) : undefined;
-  if (cached) return assemble(request, plans, cached);
+  if (cached) return checkKnown(request, assemble(request, plans, cached));
   const digests = await digestLayers(plans, request.pool, request.arrived);
+  const packed = checkKnown(request, assemble(request, plans, digests));
   if (key) await cache!.save(key, digests);
-  return assemble(request, plans, digests);
+  return packed;
 }
 
 function assemble(

@@ -27,6 +27,12 @@ export interface PlannedFile {
   readonly source: string;
   /** dev:ino:size:mtime:ctime of `source` when inventoried; lets a pack be reused unread. */
   readonly stamp?: string;
+  /**
+   * The digest these bytes are known by — their name in the store, the Hub's LFS oid, the
+   * lockfile's entry — when there is one. Packing hashes every byte anyway and refuses a file
+   * whose bytes hash to anything else, so a same-size corrupt file is never published.
+   */
+  readonly known?: string;
 }
 
 export interface PackOptions {

@@ -162,7 +162,13 @@ export async function hfSource(
       },
       options.download,
     );
-    files.push({ path: e.path, size: got.size, source: got.path });
+    // An LFS file is known by its oid: packing refuses bytes that hash to anything else.
+    files.push({
+      path: e.path,
+      size: got.size,
+      source: got.path,
+      known: e.lfs ? `sha256:${e.lfs.oid}` : undefined,
+    });
     arrived.set(...arrival(e.path, got));
   });
   return { files, fingerprint: `commit:${sha}`, arrived };
