@@ -46,7 +46,7 @@ import { normalizeSourceUri } from './weights/sources/uri.js';
 import { cheapFingerprint, localFingerprints, localWeightFiles } from './weights/sources/local.js';
 import { HashPool, sha256 } from './util/hashpool.js';
 import { Limiter, mapLimit } from './util/limit.js';
-import { formatBytes } from './report/pack.js';
+import { formatBytes } from './util/format.js';
 import { isReplicateRegistry, replicateUsername } from './oci/registry/replicate.js';
 
 const DOCKER_ARCHIVE_PREFIX = 'docker-archive:';

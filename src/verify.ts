@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { ANNOTATION } from './oci/mediatypes.js';
 import type { Target } from './oci/target.js';
 import type { Lockfile } from './weights/lockfile.js';
+import type { Descriptor } from './oci/target.js';
 
 export class VerifyError extends Error {
   override name = 'VerifyError';
@@ -26,13 +27,6 @@ export interface VerifyReport {
  * skips them, so this is where a same-size corrupt file is caught.
  */
 export type VerifyMode = 'digests' | 'full';
-
-interface Descriptor {
-  digest: string;
-  size: number;
-  mediaType?: string;
-  annotations?: Record<string, string>;
-}
 
 interface ManifestJson {
   manifests?: Descriptor[];

@@ -13,6 +13,7 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { extract as tarExtract } from 'tar-stream';
+import { DIGEST_HEX_PATTERN } from '../oci/digest.js';
 
 /** How the archive is compressed, as the cache library said when it asked tar to extract it. */
 export type ArchiveCompression =
@@ -37,8 +38,6 @@ export interface ExtractResult {
   /** Entries refused, with why: `name (reason)`. */
   readonly refused: readonly string[];
 }
-
-const STORE_NAME = /^[0-9a-f]{64}$/;
 
 /** The zstd decompressors the library names (`--use-compress-program`). */
 export function parseCompressProgram(program: string): ArchiveCompression | undefined {
@@ -103,7 +102,7 @@ function refusal(
   if (type !== 'file' && type !== 'contiguous-file') return `a ${type}, not a regular file`;
   if (path.dirname(target) !== path.join(store, 'sha256')) return 'not in the store';
   const hex = path.basename(target);
-  if (!STORE_NAME.test(hex)) return 'not named by a sha256 digest';
+  if (!DIGEST_HEX_PATTERN.test(hex)) return 'not named by a sha256 digest';
   const size = req.expected.get(`sha256:${hex}`);
   if (size === undefined) return 'not a file of this weight';
   if (header.size !== size) return `${header.size} bytes where the weight's file has ${size}`;

@@ -8,6 +8,7 @@ import { open } from 'node:fs/promises';
 import { goMarshal } from '../util/gojson.js';
 import { sha256, sha256File } from '../util/hashpool.js';
 import { TargetError, type Manifest, type ManifestInfo } from '../oci/target.js';
+import { DIGEST_HEX_PATTERN } from '../oci/digest.js';
 
 const DOCKER_MANIFEST = 'application/vnd.docker.distribution.manifest.v2+json';
 const DOCKER_CONFIG = 'application/vnd.docker.container.image.v1+json';
@@ -119,8 +120,8 @@ export class DockerArchive {
       );
 
     const digestOf = async (name: string): Promise<string> => {
-      const m = /^blobs\/sha256\/([a-f0-9]{64})$/.exec(name);
-      if (m) return `sha256:${m[1]}`;
+      const hex = name.startsWith('blobs/sha256/') ? name.slice('blobs/sha256/'.length) : '';
+      if (DIGEST_HEX_PATTERN.test(hex)) return `sha256:${hex}`;
       const e = entries.get(name)!;
       return sha256File(file, { start: e.offset, size: e.size });
     };

@@ -5,7 +5,7 @@
 
 import { MEDIA_TYPE } from '../oci/mediatypes.js';
 import type { Platform } from '../oci/index.js';
-import { TargetError, type BlobSource, type Target } from '../oci/target.js';
+import { TargetError, type BlobSource, type Descriptor, type Target } from '../oci/target.js';
 import { mapLimit } from '../util/limit.js';
 import { skipBytes } from '../util/bytes.js';
 
@@ -17,11 +17,8 @@ const INDEX_TYPES = new Set([
 /** Where an image is read from: a registry, an OCI layout, a docker archive. */
 export type ImageSource = Pick<Target, 'name' | 'getManifest' | 'hasManifest' | 'openBlob'>;
 
-export interface ImageDescriptor {
-  readonly mediaType: string;
-  readonly size: number;
-  readonly digest: string;
-}
+/** The image manifest as the index names it. */
+export type ImageDescriptor = Descriptor;
 
 export interface CopyResult {
   readonly descriptor: ImageDescriptor;

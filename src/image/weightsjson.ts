@@ -9,12 +9,7 @@ import { createGunzip } from 'node:zlib';
 import { extract } from 'tar-stream';
 import type { ImageSource } from './copy.js';
 import type { Lockfile } from '../weights/lockfile.js';
-
-interface Descriptor {
-  digest: string;
-  size: number;
-  mediaType?: string;
-}
+import type { Descriptor } from '../oci/target.js';
 
 export interface ImageWeights {
   /** The path it was found at, in the image. */

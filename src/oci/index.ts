@@ -3,17 +3,12 @@
 
 import { goMap, goMarshal } from '../util/gojson.js';
 import { ANNOTATION, ARTIFACT_TYPE_WEIGHT, MEDIA_TYPE } from './mediatypes.js';
+import type { Descriptor } from './target.js';
 
 export interface Platform {
   readonly architecture: string;
   readonly os: string;
   readonly variant?: string | undefined;
-}
-
-export interface Descriptor {
-  readonly mediaType: string;
-  readonly size: number;
-  readonly digest: string;
 }
 
 export interface IndexWeight {

@@ -15,21 +15,18 @@ import {
   bytesBlob,
   type BlobSource,
   type BlobWriter,
+  type Descriptor,
   type Manifest,
   type ManifestInfo,
   type PutBlobResult,
   type Target,
 } from './target.js';
+import { isDigest } from './digest.js';
 
 const REF_NAME = 'org.opencontainers.image.ref.name';
-const DIGEST = /^sha256:[a-f0-9]{64}$/;
 
-interface IndexEntry {
-  mediaType: string;
-  size: number;
-  digest: string;
-  annotations?: Record<string, string>;
-}
+/** An index.json entry: a descriptor with its tag in the ref.name annotation. */
+type IndexEntry = Descriptor;
 
 export class OciLayoutTarget implements Target {
   readonly name: string;
@@ -41,7 +38,7 @@ export class OciLayoutTarget implements Target {
   }
 
   private blobPath(digest: string): string {
-    if (!DIGEST.test(digest)) throw new TargetError(`${this.name}: invalid digest ${digest}`);
+    if (!isDigest(digest)) throw new TargetError(`${this.name}: invalid digest ${digest}`);
     return path.join(this.dir, 'blobs', 'sha256', digest.slice('sha256:'.length));
   }
 
@@ -167,7 +164,7 @@ export class OciLayoutTarget implements Target {
         typeof e !== 'object' ||
         e === null ||
         typeof e.digest !== 'string' ||
-        !DIGEST.test(e.digest) ||
+        !isDigest(e.digest) ||
         typeof e.mediaType !== 'string' ||
         typeof e.size !== 'number'
       )
@@ -178,7 +175,7 @@ export class OciLayoutTarget implements Target {
 
   private async find(reference: string): Promise<IndexEntry | null> {
     const entries = await this.readIndex();
-    if (DIGEST.test(reference)) {
+    if (isDigest(reference)) {
       const listed = entries.find((e) => e.digest === reference);
       if (listed) return listed;
       // An untagged manifest is a plain blob: its media type is inside it.
@@ -210,11 +207,11 @@ export class OciLayoutTarget implements Target {
 
   async putManifest(bytes: Uint8Array, mediaType: string, reference: string): Promise<string> {
     const digest = sha256(bytes);
-    if (DIGEST.test(reference) && reference !== digest) {
+    if (isDigest(reference) && reference !== digest) {
       throw new TargetError(`${this.name}: manifest bytes are ${digest}, not ${reference}`);
     }
     await this.putBlob(bytesBlob(digest, bytes));
-    if (!DIGEST.test(reference)) {
+    if (!isDigest(reference)) {
       // index.json is rewritten whole. Writers are serialised within this process (the chain)
       // and across processes (the lock file); the index is read again once the lock is held.
       const update = this.index.then(() =>

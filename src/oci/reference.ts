@@ -4,12 +4,13 @@
 // Grammar: [host[:port]/]path[:tag][@sha256:hex]. The first component is a host only when it
 // contains `.` or `:`; otherwise the whole thing is a Docker Hub path (`localhost/foo` too).
 
+import { isDigest } from './digest.js';
+
 export const DOCKER_HUB = 'index.docker.io';
 const DOCKER_HUB_ALIAS = 'docker.io';
 
 const REPOSITORY_CHARS = 'abcdefghijklmnopqrstuvwxyz0123456789_-./';
 const TAG_CHARS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.';
-const DIGEST = /^sha256:[a-f0-9]{64}$/;
 // RFC 3986 authority as Go's url.Parse("//" + name) accepts it with Host == name.
 const AUTHORITY = /^(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9\-._~!$&'()*+,;=%]*)(?::[0-9]*)?$/;
 
@@ -98,7 +99,7 @@ export function parseDigested(name: string): Reference {
   const [base, digest] = parts as [string, string];
   if (!digest.startsWith('sha256:'))
     throw new ReferenceError(`unsupported digest algorithm: ${digest}`);
-  if (!DIGEST.test(digest)) throw new ReferenceError(`invalid checksum digest format: ${digest}`);
+  if (!isDigest(digest)) throw new ReferenceError(`invalid checksum digest format: ${digest}`);
   let repoName = base;
   try {
     const t = parseTagged(base, 'latest');

@@ -20,11 +20,16 @@ export function bytesBlob(digest: string, bytes: Uint8Array): BlobSource {
   };
 }
 
-export interface ManifestInfo {
-  readonly digest: string;
+/** An OCI content descriptor: what a manifest or index names a child by. */
+export interface Descriptor {
   readonly mediaType: string;
   readonly size: number;
+  readonly digest: string;
+  readonly annotations?: Readonly<Record<string, string>>;
 }
+
+/** A manifest the target holds, by its descriptor. */
+export type ManifestInfo = Descriptor;
 
 export interface Manifest extends ManifestInfo {
   readonly bytes: Uint8Array;

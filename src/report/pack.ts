@@ -1,5 +1,6 @@
 // What `cog-push weights pack` prints: the conformance `expected` shape as JSON, or a table.
 
+import { formatBytes } from '../util/format.js';
 import type { PackedWeight } from '../weights/pack.js';
 
 /** The same keys, in the same order, as `expected` in the conformance cases. */
@@ -24,17 +25,6 @@ export function packJson(packed: PackedWeight) {
     setDigest: a.setDigest,
     sizeUncompressed: a.sizeUncompressed,
   };
-}
-
-export function formatBytes(n: number): string {
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-  let v = n;
-  let u = 0;
-  while (v >= 1024 && u < units.length - 1) {
-    v /= 1024;
-    u++;
-  }
-  return u === 0 ? `${n} B` : `${v.toFixed(1)} ${units[u]}`;
 }
 
 function table(rows: string[][]): string[] {

@@ -2,7 +2,7 @@
 // functions of the result, so the action and the CLI print the same thing.
 
 import type { PublishResult } from '../publish.js';
-import { formatBytes } from './pack.js';
+import { formatBytes } from '../util/format.js';
 import { formatImageRef, formatRefTree } from './reftree.js';
 
 export function totals(result: PublishResult) {

@@ -2,7 +2,7 @@
 
 import type { PackedWeight } from '../weights/pack.js';
 import type { PushResult } from '../weights/push.js';
-import { formatBytes } from './pack.js';
+import { formatBytes } from '../util/format.js';
 
 export function pushJson(result: PushResult, repositoryRef: string, packed: PackedWeight) {
   const configDigest = packed.artifact.configDigest;

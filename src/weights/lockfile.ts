@@ -8,6 +8,7 @@ import { compareUtf8, goMap, goMarshal, type GoJson } from '../util/gojson.js';
 import { sha256 } from '../util/hashpool.js';
 import { pathProblem } from './paths.js';
 import { normalizeSourceUri } from './sources/uri.js';
+import { isDigest } from '../oci/digest.js';
 
 export const LOCKFILE_NAME = 'weights.lock';
 
@@ -96,8 +97,6 @@ export class LockfileError extends Error {
   override name = 'LockfileError';
 }
 
-const DIGEST = /^sha256:[a-f0-9]{64}$/;
-
 function fail(file: string, field: string, message: string): never {
   throw new LockfileError(`${file}: ${field}: ${message}`);
 }
@@ -117,7 +116,7 @@ function int(v: unknown, file: string, field: string): number {
 
 function digest(v: unknown, file: string, field: string): string {
   const s = str(v, file, field);
-  if (!DIGEST.test(s)) fail(file, field, `must be sha256:<64 hex>, got "${s}"`);
+  if (!isDigest(s)) fail(file, field, `must be sha256:<64 hex>, got "${s}"`);
   return s;
 }
 

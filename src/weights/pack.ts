@@ -9,7 +9,15 @@ import { digestLayer, type LayerDigests } from './layer.js';
 import { MEDIA_TYPE } from '../oci/mediatypes.js';
 import type { PackCache } from './packcache.js';
 import { pathProblem } from './paths.js';
-import { byPath, planLayers, type LayerPlan, type PackOptions, type PlannedFile } from './plan.js';
+import {
+  byPath,
+  planLayers,
+  type ArrivedFile,
+  type LayerPlan,
+  type PackOptions,
+  type PlannedFile,
+} from './plan.js';
+
 
 export interface PackedLayer extends LayerDigests {
   readonly plan: LayerPlan;
@@ -21,25 +29,6 @@ export interface PackedWeight {
   readonly files: readonly WeightFile[];
   /** Layers in plan order. */
   readonly layers: readonly PackedLayer[];
-}
-
-/**
- * A file whose digests were taken as it arrived (a download), by where it landed: its own
- * plain tar layer's too, when the planner gives it one, so that layer is not read again.
- */
-export interface ArrivedFile {
-  /** Its path in the weight, which its layer's tar header was made for. */
-  readonly path: string;
-  readonly size: number;
-  readonly digest: string;
-  readonly layer?:
-    | {
-        readonly digest: string;
-        readonly size: number;
-        /** Already in the destination: written there as it arrived. */
-        readonly written?: boolean;
-      }
-    | undefined;
 }
 
 export interface PackRequest {

@@ -35,6 +35,25 @@ export interface PlannedFile {
   readonly known?: string;
 }
 
+/**
+ * A file whose digests were taken as it arrived (a download), by where it landed: its own
+ * plain tar layer's too, when the planner gives it one, so that layer is not read again.
+ */
+export interface ArrivedFile {
+  /** Its path in the weight, which its layer's tar header was made for. */
+  readonly path: string;
+  readonly size: number;
+  readonly digest: string;
+  readonly layer?:
+    | {
+        readonly digest: string;
+        readonly size: number;
+        /** Already in the destination: written there as it arrived. */
+        readonly written?: boolean;
+      }
+    | undefined;
+}
+
 export interface PackOptions {
   readonly bundleFileMax?: number | undefined;
   readonly bundleSizeMax?: number | undefined;

@@ -7,8 +7,7 @@ import { copyFile, link, lstat, mkdir, rename, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { sha256File } from '../util/hashpool.js';
-
-const DIGEST = /^sha256:([a-f0-9]{64})$/;
+import { isDigest } from '../oci/digest.js';
 
 export function defaultStoreDir(
   env: Readonly<Record<string, string | undefined>> = process.env,
@@ -22,9 +21,8 @@ export class WeightStore {
   constructor(readonly root: string = defaultStoreDir()) {}
 
   path(digest: string): string {
-    const m = DIGEST.exec(digest);
-    if (!m) throw new Error(`not a sha256 digest: ${digest}`);
-    return path.join(this.root, 'sha256', m[1]!);
+    if (!isDigest(digest)) throw new Error(`not a sha256 digest: ${digest}`);
+    return path.join(this.root, 'sha256', digest.slice('sha256:'.length));
   }
 
   /** Is a regular file (not a link) of this size there? Its bytes are checked by `verify`. */

@@ -7,7 +7,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { request } from 'undici';
 import { mapLimit } from '../../util/limit.js';
-import type { ArrivedFile } from '../pack.js';
+import type { ArrivedFile } from '../plan.js';
 import type { PlannedFile } from '../plan.js';
 import type { WeightStore } from '../store.js';
 import {

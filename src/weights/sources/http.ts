@@ -4,7 +4,7 @@
 
 import path from 'node:path';
 import { request } from 'undici';
-import type { ArrivedFile } from '../pack.js';
+import type { ArrivedFile } from '../plan.js';
 import type { PlannedFile } from '../plan.js';
 import type { WeightStore } from '../store.js';
 import { downloadToStore, type Downloaded, type DownloadOptions } from './download.js';

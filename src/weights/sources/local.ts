@@ -8,7 +8,7 @@ import type { CogConfig, WeightSourceSpec, WeightSpec } from '../../cog/config.j
 import { setDigest } from '../artifact.js';
 import { noSurvivorsMessage, pathFilter } from '../filter.js';
 import { inventoryDirectory } from '../inventory.js';
-import type { ArrivedFile } from '../pack.js';
+import type { ArrivedFile } from '../plan.js';
 import type { PlannedFile } from '../plan.js';
 import type { WeightStore } from '../store.js';
 import { isLocalSource, localSourceDir } from './file.js';
