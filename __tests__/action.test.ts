@@ -7,7 +7,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { parseInputs } from '../src/inputs.js';
+import { parseInputs } from '../src/config/inputs.js';
 import { REPO_ROOT } from './helpers/conformance.js';
 import {
   PASSWORD,
@@ -47,7 +47,10 @@ describe('action.yml', () => {
   it('runs dist/index.js on node24 and declares exactly the inputs the parser reads', async () => {
     expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' });
     const read: string[] = [];
-    parseInputs((name) => (read.push(name), name === 'image' ? 'oci-layout:x' : ''), {});
+    parseInputs((name) => (read.push(name), name === 'image' ? 'oci-layout:x' : ''), {
+      workspace: '/w',
+      modelRef: {},
+    });
     expect(Object.keys(action.inputs).sort()).toEqual([...new Set(read)].sort());
   });
 });

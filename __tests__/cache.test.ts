@@ -15,6 +15,7 @@ import {
   type CachedWeight,
 } from '../src/cache/weights.js';
 import { WeightStore } from '../src/weights/store.js';
+import { readRuntimeEnv } from '../src/config/env.js';
 import { startCacheService, type CacheService } from './helpers/cache-service.js';
 import { pseudoRandom, tempDir } from './helpers/tmp.js';
 
@@ -42,6 +43,12 @@ const log = {
   info: (m: string) => logged.push(`info: ${m}`),
   warning: (m: string) => logged.push(`warning: ${m}`),
   notice: (m: string) => logged.push(`notice: ${m}`),
+};
+const ctx = {
+  store,
+  platform: process.platform,
+  prependPath: readRuntimeEnv(process.env, process.cwd(), process.platform).prependPath,
+  log,
 };
 
 let service: CacheService;
@@ -74,33 +81,30 @@ describe('weight cache (real @actions/cache, Azurite, stand-in service)', () => 
 
   it('saves a weight, then restores it byte for byte into an empty store', async () => {
     const { weight: w, bytes } = weight('round-trip', [200_000, 3000, 1]);
-    expect(await restoreWeight(w, store, log)).toBe('miss');
-    expect(await saveWeight(w, store, 10 ** 9, log)).toBe('saved');
-    expect(service.keys()).toContain(weightCacheKey(w.setDigest));
+    expect(await restoreWeight(w, ctx)).toBe('miss');
+    expect(await saveWeight(w, ctx, 10 ** 9)).toBe('saved');
+    expect(service.keys()).toContain(weightCacheKey(w.setDigest, process.platform));
     removeFromStore(w);
-    expect(await restoreWeight(w, store, log)).toBe('hit');
+    expect(await restoreWeight(w, ctx)).toBe('hit');
     for (const [i, f] of w.files.entries())
       expect(Buffer.compare(readFileSync(store.path(f.digest)), Buffer.from(bytes[i]!))).toBe(0);
   });
 
   it('saves nothing over cache-max-size, and an existing entry once', async () => {
     const { weight: w } = weight('big-one', [5000]);
-    expect(await saveWeight(w, store, 4999, log)).toBe('too-large');
+    expect(await saveWeight(w, ctx, 4999)).toBe('too-large');
     expect(logged.join('\n')).toMatch(
       /^notice: weight big-one: 5000 bytes is over cache-max-size \(4999\); not cached$/m,
     );
-    const [a, b] = await Promise.all([
-      saveWeight(w, store, 10 ** 9, log),
-      saveWeight(w, store, 10 ** 9, log),
-    ]);
+    const [a, b] = await Promise.all([saveWeight(w, ctx, 10 ** 9), saveWeight(w, ctx, 10 ** 9)]);
     expect([a, b].sort()).toEqual(['exists', 'saved']);
-    expect(await saveWeight(w, store, 10 ** 9, log)).toBe('exists');
+    expect(await saveWeight(w, ctx, 10 ** 9)).toBe('exists');
   });
 
   it('drops a corrupt entry and tells the caller to use the source', async () => {
     const { weight: good } = weight('good', [4000, 10]);
     const { weight: other } = weight('other', [4000, 10]);
-    await saveWeight(good, store, 10 ** 9, log);
+    await saveWeight(good, ctx, 10 ** 9);
     // Same paths, other bytes: an entry whose files do not hash to their names.
     const forged = {
       ...other,
@@ -109,32 +113,30 @@ describe('weight cache (real @actions/cache, Azurite, stand-in service)', () => 
     for (const [i, f] of other.files.entries())
       writeFileSync(store.path(good.files[i]!.digest), readFileSync(store.path(f.digest)));
     expect(
-      await saveWeight(
-        { ...forged, setDigest: digestOf(Buffer.from('forged')) },
-        store,
-        10 ** 9,
-        log,
-      ),
+      await saveWeight({ ...forged, setDigest: digestOf(Buffer.from('forged')) }, ctx, 10 ** 9),
     ).toBe('saved');
-    service.alias(weightCacheKey(good.setDigest), weightCacheKey(digestOf(Buffer.from('forged'))));
+    service.alias(
+      weightCacheKey(good.setDigest, process.platform),
+      weightCacheKey(digestOf(Buffer.from('forged')), process.platform),
+    );
     removeFromStore(good);
-    expect(await restoreWeight(good, store, log)).toBe('corrupt');
+    expect(await restoreWeight(good, ctx)).toBe('corrupt');
     expect(logged.join('\n')).toMatch(/cache entry cog-weights-.* is corrupt/);
     for (const f of good.files) expect(await store.has(f.digest, f.size)).toBe(false);
   });
 
   it('refuses an entry that would write outside the store', async () => {
     const { weight: good } = weight('target', [100]);
-    await saveWeight(good, store, 10 ** 9, log);
+    await saveWeight(good, ctx, 10 ** 9);
     // An archive holding a file outside the store, served under the good entry's key.
     const outside = path.join(root, 'outside', 'pwned.txt');
     mkdirSync(path.dirname(outside), { recursive: true });
     writeFileSync(outside, 'written by a cache entry');
     await cache.saveCache([...weightCachePaths(good, store), outside], 'evil-entry');
-    service.alias(weightCacheKey(good.setDigest), 'evil-entry');
+    service.alias(weightCacheKey(good.setDigest, process.platform), 'evil-entry');
     rmSync(outside);
     removeFromStore(good);
-    const outcome = await restoreWeight(good, store, log);
+    const outcome = await restoreWeight(good, ctx);
     expect(outcome).toBe('corrupt');
     expect(logged.join('\n')).toMatch(
       /1 entry refused, e\.g\. ".*outside\/pwned\.txt" \(not in the store\)/,
@@ -176,13 +178,13 @@ describe('weight cache (real @actions/cache, Azurite, stand-in service)', () => 
       entries: (good: CachedWeight, bytes: Uint8Array) => Forged[],
     ) {
       const { weight: good, bytes } = weight(name, [100]);
-      await saveWeight(good, store, 10 ** 9, log);
+      await saveWeight(good, ctx, 10 ** 9);
       await service.replaceArchive(
-        weightCacheKey(good.setDigest),
+        weightCacheKey(good.setDigest, process.platform),
         await forge(entries(good, bytes[0]!)),
       );
       removeFromStore(good);
-      const outcome = await restoreWeight(good, store, log);
+      const outcome = await restoreWeight(good, ctx);
       return { good, outcome, file: store.path(good.files[0]!.digest) };
     }
 
@@ -280,22 +282,22 @@ describe('weight cache (real @actions/cache, Azurite, stand-in service)', () => 
       method === 'GetCacheEntryDownloadURL'
         ? { status: 429, body: { code: 'resource_exhausted', msg: 'slow down' } }
         : undefined;
-    expect(await restoreWeight(w, store, log)).toBe('miss');
+    expect(await restoreWeight(w, ctx)).toBe('miss');
     service.fault = (method) =>
       method === 'CreateCacheEntry'
         ? { status: 200, body: { ok: false, message: 'cache write denied: read-only token' } }
         : undefined;
-    expect(await saveWeight(w, store, 10 ** 9, log)).toBe('exists');
+    expect(await saveWeight(w, ctx, 10 ** 9)).toBe('exists');
     service.fault = () => ({
       status: 403,
       body: { code: 'permission_denied', msg: 'cache read denied: no' },
     });
-    expect(await restoreWeight(w, store, log)).toBe('miss');
+    expect(await restoreWeight(w, ctx)).toBe('miss');
   });
 
   it('retries a 500 once and then restores', async () => {
     const { weight: w } = weight('flaky', [100]);
-    await saveWeight(w, store, 10 ** 9, log);
+    await saveWeight(w, ctx, 10 ** 9);
     removeFromStore(w);
     let failed = false;
     service.fault = (method) => {
@@ -304,7 +306,7 @@ describe('weight cache (real @actions/cache, Azurite, stand-in service)', () => 
       return { status: 500, body: { code: 'internal', msg: 'boom' } };
     };
     const before = service.calls.length;
-    expect(await restoreWeight(w, store, log)).toBe('hit');
+    expect(await restoreWeight(w, ctx)).toBe('hit');
     // The injected 500 was served, and the library asked again.
     expect(failed).toBe(true);
     expect(
@@ -317,8 +319,8 @@ describe('weight cache (real @actions/cache, Azurite, stand-in service)', () => 
     delete process.env['ACTIONS_RESULTS_URL'];
     try {
       const { weight: w } = weight('nowhere', [10]);
-      expect(await restoreWeight(w, store, log)).toBe('unavailable');
-      expect(await saveWeight(w, store, 10 ** 9, log)).toBe('unavailable');
+      expect(await restoreWeight(w, ctx)).toBe('unavailable');
+      expect(await saveWeight(w, ctx, 10 ** 9)).toBe('unavailable');
     } finally {
       process.env['ACTIONS_RESULTS_URL'] = saved;
     }

@@ -28,6 +28,8 @@ import { tempDir, writeTree } from './helpers/tmp.js';
 
 const root = tempDir('coglock-');
 const sha256 = (b: Uint8Array | string) => 'sha256:' + createHash('sha256').update(b).digest('hex');
+/** Directory sources only: no Hub is asked. */
+const NO_HUB = { endpoint: 'http://127.0.0.1:9/', token: undefined };
 const IMPORTED_AT = '2026-06-12T16:41:25.807184Z';
 
 /** Cog's envelopeFormat for a case's packing options (lockfile.md, envelopeFormat). */
@@ -132,7 +134,7 @@ describe('a weights.lock written by Cog (conformance reference values)', () => {
       const config = await loadCogConfig(dir);
       expect(checkDrift(config, lock)).toEqual([]);
       // The import would find the source unchanged: same fingerprint, computed here.
-      expect(await cheapFingerprint(config, config.weights[0]!.sources[0]!)).toBe(
+      expect(await cheapFingerprint(config, config.weights[0]!.sources[0]!, NO_HUB)).toBe(
         lock.weights[0]!.sources[0]!.fingerprint,
       );
       const verify = await cliAsync(['weights', 'verify', '--project', dir]);
@@ -163,7 +165,7 @@ describe('cog-push weights import over a lockfile Cog wrote with gzip layers', (
       [
         {
           uri: 'file://./weights',
-          fingerprint: (await cheapFingerprint(config, config.weights[0]!.sources[0]!))!,
+          fingerprint: (await cheapFingerprint(config, config.weights[0]!.sources[0]!, NO_HUB))!,
           include: [],
           exclude: [],
         },

@@ -118,7 +118,7 @@ describe('hf:// sources', () => {
     seen.length = 0;
     const store = new WeightStore(path.join(root, 'store'));
     const source = await hfSource('hf://org/model', store, {
-      env: { HF_ENDPOINT: hubOrigin, HF_TOKEN: TOKEN },
+      hub: { endpoint: hubOrigin, token: TOKEN },
       keep: pathFilter([], ['onnx/']),
     });
     expect(source.fingerprint).toBe(`commit:${SHA.main}`);
@@ -155,7 +155,7 @@ describe('hf:// sources', () => {
     evilPath = evil;
     const store = new WeightStore(path.join(root, 'store-evil'));
     await expect(
-      hfSource('hf://org/evil', store, { env: { HF_ENDPOINT: hubOrigin } }),
+      hfSource('hf://org/evil', store, { hub: { endpoint: hubOrigin, token: undefined } }),
     ).rejects.toThrow(
       `hf://org/evil: the Hub lists a file ${JSON.stringify(evil)}, whose path ${why}; refusing to import it`,
     );
@@ -164,7 +164,9 @@ describe('hf:// sources', () => {
 
   it('a moved @ref changes the fingerprint', async () => {
     const store = new WeightStore(path.join(root, 'store-v2'));
-    const source = await hfSource('hf://org/model@v2', store, { env: { HF_ENDPOINT: hubOrigin } });
+    const source = await hfSource('hf://org/model@v2', store, {
+      hub: { endpoint: hubOrigin, token: undefined },
+    });
     expect(source.fingerprint).toBe(`commit:${SHA.v2}`);
   });
 
@@ -174,7 +176,7 @@ describe('hf:// sources', () => {
     faults.set(tree2, [500]);
     seen.length = 0;
     const source = await hfSource('hf://org/model@v2', new WeightStore(path.join(root, 's-r')), {
-      env: { HF_ENDPOINT: hubOrigin },
+      hub: { endpoint: hubOrigin, token: undefined },
     });
     expect(source.files.map((f) => f.path).sort()).toEqual([
       'config.json',
@@ -189,7 +191,7 @@ describe('hf:// sources', () => {
     seen.length = 0;
     await expect(
       hfSource('hf://org/model@v2', new WeightStore(path.join(root, 's-r2')), {
-        env: { HF_ENDPOINT: hubOrigin },
+        hub: { endpoint: hubOrigin, token: undefined },
       }),
     ).rejects.toThrow('hf://org/model@v2: /api/models/org/model/revision/v2 answered 503');
     expect(seen).toHaveLength(5);
@@ -199,17 +201,17 @@ describe('hf:// sources', () => {
   it('says how to get access to a private repository, without showing the token', async () => {
     const store = new WeightStore(path.join(root, 'store-private'));
     await expect(
-      hfSource('hf://org/private', store, { env: { HF_ENDPOINT: hubOrigin } }),
+      hfSource('hf://org/private', store, { hub: { endpoint: hubOrigin, token: undefined } }),
     ).rejects.toThrow(
       /the Hub refused access \(401\); set HF_TOKEN for a private or gated repository/,
     );
     const wrong = hfSource('hf://org/private', store, {
-      env: { HF_ENDPOINT: hubOrigin, HF_TOKEN: 'hf_wrong' },
+      hub: { endpoint: hubOrigin, token: 'hf_wrong' },
     });
     await expect(wrong).rejects.toThrow(/check that HF_TOKEN can read this repository/);
     await expect(wrong).rejects.not.toThrow(/hf_wrong/);
     const ok = await hfSource('hf://org/private', store, {
-      env: { HF_ENDPOINT: hubOrigin, HF_TOKEN: TOKEN },
+      hub: { endpoint: hubOrigin, token: TOKEN },
     });
     expect(ok.files).toHaveLength(3);
   });

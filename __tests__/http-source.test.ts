@@ -297,6 +297,7 @@ describe('several URL sources of one weight', () => {
     const config = parseCogConfig(yaml, 'cog.yaml', root);
     const sourced = await localWeightFiles(config, config.weights[0]!, () => undefined, {
       store: new WeightStore(path.join(root, 'store-limit')),
+      hub: { endpoint: 'http://127.0.0.1:9/', token: undefined },
       limit: new Limiter(2),
     });
     expect(sourced.files.map((f) => f.path).sort()).toEqual(

@@ -2,17 +2,19 @@
 // default, and every way it can be wrong.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { InputError, parseInputs, type Inputs } from '../src/inputs.js';
+import { readRuntimeEnv } from '../src/config/env.js';
+import { InputError, parseInputs, type Inputs } from '../src/config/inputs.js';
 
 const WORKSPACE = '/home/runner/work/repo/repo';
 
 /** parseInputs over a plain map, read as @actions/core reads: trimmed, "" when unset. */
 function parse(inputs: Record<string, string>, env: Record<string, string> = {}): Inputs {
-  return parseInputs((name) => (inputs[name] ?? '').trim(), {
-    GITHUB_WORKSPACE: WORKSPACE,
-    ...env,
-  });
+  return parseInputs((name) => (inputs[name] ?? '').trim(), runtime(env));
 }
+
+/** The RuntimeEnv the door would read from these variables. */
+const runtime = (env: Record<string, string>) =>
+  readRuntimeEnv({ GITHUB_WORKSPACE: WORKSPACE, ...env }, '/elsewhere', 'linux');
 
 const failsWith = (inputs: Record<string, string>, message: string) => {
   let caught: unknown;
@@ -113,10 +115,7 @@ describe('parseInputs', () => {
       COG_MODEL_REPO: 'env/repo',
       COG_REGISTRY_HOST: 'r8.example',
     };
-    const inputs = parseInputs((n) => (n === 'tag' ? 'from-input' : ''), {
-      GITHUB_WORKSPACE: WORKSPACE,
-      ...env,
-    });
+    const inputs = parseInputs((n) => (n === 'tag' ? 'from-input' : ''), runtime(env));
     expect(inputs.modelRef).toEqual({
       COG_REGISTRY_HOST: 'r8.example',
       COG_MODEL: undefined,

@@ -19,7 +19,7 @@ import {
   type Lockfile,
 } from '../src/weights/lockfile.js';
 import { packWeight } from '../src/weights/pack.js';
-import { rfc3339 } from '../src/publish.js';
+import { rfc3339 } from '../src/publish/import.js';
 import { REPO_ROOT, conformanceCases } from './helpers/conformance.js';
 import { tempDir } from './helpers/tmp.js';
 

@@ -1,35 +1,53 @@
-// Action entry: the only module that knows @actions/core. Read inputs once, run, write outputs.
+// Action entry: the only module that knows @actions/core. Reads the environment and the inputs
+// once, runs the publish, writes outputs and the summary. `run()` is exported so that
+// runner-compatible local tools can drive the action; the door below runs it when this file
+// is the entry point.
 
+import { realpathSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import * as core from '@actions/core';
-import { parseInputs } from './inputs.js';
-import { publish } from './publish.js';
+import { readRuntimeEnv } from './config/env.js';
+import { parseInputs } from './config/inputs.js';
+import { publish } from './publish/flow.js';
 import { publishOutputs, refTreeText, summaryMarkdown } from './report/publish.js';
 
-async function main(): Promise<void> {
-  const inputs = parseInputs((name) => core.getInput(name), process.env);
-  // The Hub token comes from the environment (hf:// sources): masked like the inputs, in case
-  // it was not set from a repository secret (those are masked already).
-  const hubTokens = [process.env['HF_TOKEN'], process.env['HUGGING_FACE_HUB_TOKEN']];
-  for (const secret of [inputs.password, inputs.replicateToken, ...hubTokens])
-    if (secret) core.setSecret(secret);
-  const result = await publish(inputs, {
-    info: core.info,
-    warning: core.warning,
-    notice: core.notice,
-    group: (name, fn) => core.group(name, fn),
-  });
-  for (const [name, value] of Object.entries(publishOutputs(result))) core.setOutput(name, value);
-  core.info('');
-  core.info(refTreeText(result));
-  if (inputs.summary && process.env['GITHUB_STEP_SUMMARY']) {
-    await core.summary.addRaw(summaryMarkdown(result)).write();
+export async function run(): Promise<void> {
+  try {
+    const runtime = readRuntimeEnv(process.env, process.cwd(), process.platform);
+    const inputs = parseInputs((name) => core.getInput(name), runtime);
+    // The Hub token comes from the environment (hf:// sources): masked like the inputs, in
+    // case it was not set from a repository secret (those are masked already).
+    for (const secret of [inputs.password, inputs.replicateToken, ...runtime.secrets])
+      if (secret) core.setSecret(secret);
+    const result = await publish(inputs, runtime, {
+      info: core.info,
+      warning: core.warning,
+      notice: core.notice,
+      group: (name, fn) => core.group(name, fn),
+    });
+    for (const [name, value] of Object.entries(publishOutputs(result)))
+      core.setOutput(name, value);
+    core.info('');
+    core.info(refTreeText(result));
+    if (inputs.summary && runtime.stepSummary) {
+      await core.summary.addRaw(summaryMarkdown(result)).write();
+    }
+  } catch (e) {
+    core.setFailed((e as Error).message);
   }
 }
 
-try {
-  await main();
-} catch (e) {
-  core.setFailed((e as Error).message);
+/** Is this module the process's entry point (`node dist/index.js`), not an import? */
+function isEntry(): boolean {
+  try {
+    return import.meta.url === pathToFileURL(realpathSync(process.argv[1] ?? '')).href;
+  } catch {
+    return false;
+  }
 }
-// Like actions/cache: exit explicitly so a dangling socket or worker cannot hang the step.
-process.exit();
+
+if (isEntry()) {
+  await run();
+  // Like actions/cache: exit explicitly so a dangling socket or worker cannot hang the step.
+  process.exit();
+}

@@ -15,6 +15,7 @@ import {
   weightCachePaths,
 } from '../../src/cache/weights.ts';
 import { WeightStore } from '../../src/weights/store.ts';
+import { readRuntimeEnv } from '../../src/config/env.ts';
 import { sha256File } from '../../src/util/hashpool.ts';
 import { GiB, MiB, ratio, timed, weightFiles } from './lib.mjs';
 
@@ -40,7 +41,13 @@ export async function cacheBench(totalGiB = 1) {
     }
     const weight = { name: 'bench', setDigest: `sha256:${'b'.repeat(64)}`, files };
     let t = process.hrtime.bigint();
-    const saveOutcome = await saveWeight(weight, store, 100 * GiB, quiet);
+    const ctx = {
+      store,
+      platform: process.platform,
+      prependPath: readRuntimeEnv(process.env, process.cwd(), process.platform).prependPath,
+      log: quiet,
+    };
+    const saveOutcome = await saveWeight(weight, ctx, 100 * GiB);
     const saveSeconds = Number(process.hrtime.bigint() - t) / 1e9;
 
     if (saveOutcome !== 'saved') throw new Error(`cache bench: save ${saveOutcome}`);
@@ -52,12 +59,12 @@ export async function cacheBench(totalGiB = 1) {
     };
     const ours = [];
     const raw = [];
-    const key = weightCacheKey(weight.setDigest);
+    const key = weightCacheKey(weight.setDigest, process.platform);
     for (let i = 0; i < 2; i++) {
       const r = await seconds(() => cache.restoreCache(weightCachePaths(weight, store), key));
       if (r.outcome !== key) throw new Error(`cache bench: raw restore ${r.outcome}`);
       raw.push(r.s);
-      const o = await seconds(() => restoreWeight(weight, store, quiet));
+      const o = await seconds(() => restoreWeight(weight, ctx));
       if (o.outcome !== 'hit') throw new Error(`cache bench: restore ${o.outcome}`);
       ours.push(o.s);
     }

@@ -52,6 +52,8 @@ let queue: Promise<unknown> = Promise.resolve();
  */
 export function withArchiveHandoff<T>(
   restore: () => Promise<T>,
+  /** RuntimeEnv.prependPath: the library finds tar through the process's PATH. */
+  prependPath: (dir: string) => () => void,
 ): Promise<{ result: T; handedOff: HandedOff | undefined }> {
   const run = queue.then(async () => {
     const realTar = await which('tar', true);
@@ -59,13 +61,12 @@ export function withArchiveHandoff<T>(
     const note = path.join(dir, 'handoff.json');
     await writeFile(path.join(dir, 'tar'), STAND_IN(realTar, note));
     await chmod(path.join(dir, 'tar'), 0o755);
-    const previous = process.env['PATH'];
-    process.env['PATH'] = `${dir}${path.delimiter}${previous ?? ''}`;
+    const restorePath = prependPath(dir);
     try {
       const result = await restore();
       return { result, handedOff: await readNote(note) };
     } finally {
-      process.env['PATH'] = previous;
+      restorePath();
       await rm(dir, { recursive: true, force: true });
     }
   });

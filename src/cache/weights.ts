@@ -21,7 +21,7 @@ export function cacheAvailable(): boolean {
   return cache.isFeatureAvailable();
 }
 
-export function weightCacheKey(setDigest: string, platform: string = process.platform): string {
+export function weightCacheKey(setDigest: string, platform: string): string {
   return `cog-weights-${platform}-${setDigest.slice(setDigest.indexOf(':') + 1)}`;
 }
 
@@ -36,6 +36,14 @@ export interface CacheLog {
   notice(message: string): void;
 }
 
+/** What a restore or save works with: the store, the runner's OS (the key), PATH for tar, the log. */
+export interface WeightCache {
+  readonly store: WeightStore;
+  readonly platform: string;
+  readonly prependPath: (dir: string) => () => void;
+  readonly log: CacheLog;
+}
+
 export type RestoreOutcome = 'hit' | 'miss' | 'corrupt' | 'unavailable' | 'error';
 
 /**
@@ -45,11 +53,10 @@ export type RestoreOutcome = 'hit' | 'miss' | 'corrupt' | 'unavailable' | 'error
  */
 export async function restoreWeight(
   weight: CachedWeight,
-  store: WeightStore,
-  log: CacheLog,
+  { store, platform, prependPath, log }: WeightCache,
 ): Promise<RestoreOutcome> {
   if (!cache.isFeatureAvailable()) return 'unavailable';
-  const key = weightCacheKey(weight.setDigest);
+  const key = weightCacheKey(weight.setDigest, platform);
   const fail = (e: unknown): RestoreOutcome => {
     log.warning(
       `weight ${weight.name}: cache restore failed (${(e as Error).message}); using its source`,
@@ -58,8 +65,9 @@ export async function restoreWeight(
   };
   let restored;
   try {
-    restored = await withArchiveHandoff(() =>
-      cache.restoreCache(weightCachePaths(weight, store), key),
+    restored = await withArchiveHandoff(
+      () => cache.restoreCache(weightCachePaths(weight, store), key),
+      prependPath,
     );
   } catch (e) {
     return fail(e);
@@ -108,12 +116,11 @@ export type SaveOutcome = 'saved' | 'exists' | 'too-large' | 'unavailable' | 'er
 /** Save a weight whose files are all in the store (and verified). Never throws. */
 export async function saveWeight(
   weight: CachedWeight,
-  store: WeightStore,
+  { store, platform, log }: WeightCache,
   maxSize: number,
-  log: CacheLog,
 ): Promise<SaveOutcome> {
   if (!cache.isFeatureAvailable()) return 'unavailable';
-  const key = weightCacheKey(weight.setDigest);
+  const key = weightCacheKey(weight.setDigest, platform);
   const size = weight.files.reduce((n, f) => n + f.size, 0);
   if (size > maxSize) {
     log.notice(

@@ -5,7 +5,6 @@
 
 import { exec } from '@actions/exec';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import type { Platform } from '../oci/index.js';
 
@@ -136,11 +135,15 @@ export class BuildError extends Error {
 /** Run a plan's commands in order; the first failure stops the build and names the command. */
 export async function runBuild(
   plan: BuildPlan,
-  options: { login?: RegistryLogin | undefined; workDir: string; log: (m: string) => void },
+  options: {
+    login?: RegistryLogin | undefined;
+    workDir: string;
+    /** The environment the builder runs with (RuntimeEnv.childEnv). */
+    env: Readonly<Record<string, string>>;
+    log: (m: string) => void;
+  },
 ): Promise<void> {
-  const env: Record<string, string> = Object.fromEntries(
-    Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined),
-  );
+  const env: Record<string, string> = { ...options.env };
   let configDir: string | undefined;
   if (options.login) {
     configDir = await temporaryDockerConfig(options.workDir, options.login);
@@ -167,6 +170,7 @@ export async function runBuild(
   }
 }
 
-export function scratchDir(env: Readonly<Record<string, string | undefined>>): Promise<string> {
-  return mkdtemp(path.join(env['RUNNER_TEMP'] || os.tmpdir(), 'cog-push-'));
+/** A fresh scratch directory under `root` (RuntimeEnv.scratchRoot); the caller removes it. */
+export function scratchDir(root: string): Promise<string> {
+  return mkdtemp(path.join(root, 'cog-push-'));
 }

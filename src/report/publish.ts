@@ -1,7 +1,7 @@
 // What a publish reports: step outputs, Cog's ref tree, and the job summary — all pure
 // functions of the result, so the action and the CLI print the same thing.
 
-import type { PublishResult } from '../publish.js';
+import type { PublishResult } from '../publish/types.js';
 import { formatBytes } from '../util/format.js';
 import { formatImageRef, formatRefTree } from './reftree.js';
 

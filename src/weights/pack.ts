@@ -18,7 +18,6 @@ import {
   type PlannedFile,
 } from './plan.js';
 
-
 export interface PackedLayer extends LayerDigests {
   readonly plan: LayerPlan;
 }

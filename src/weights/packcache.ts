@@ -4,7 +4,6 @@
 // weight costs a few HEAD requests, not a hashing pass over gigabytes.
 
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { sha256 } from '../util/hashpool.js';
 import type { LayerDigests } from './layer.js';
@@ -13,16 +12,9 @@ import type { LayerPlan, PackOptions, PlannedFile } from './plan.js';
 /** Bump when anything that shapes packed bytes changes (tar writer, compressor, plan). */
 const CACHE_VERSION = 1;
 
-export function defaultPackCacheDir(
-  env: Readonly<Record<string, string | undefined>> = process.env,
-): string {
-  if (env['COG_PUSH_CACHE_DIR']) return path.join(env['COG_PUSH_CACHE_DIR'], 'pack');
-  const base = env['XDG_CACHE_HOME'] || path.join(os.homedir(), '.cache');
-  return path.join(base, 'cog-push', 'pack');
-}
-
 export class PackCache {
-  constructor(readonly dir: string = defaultPackCacheDir()) {}
+  /** `dir`: RuntimeEnv.packCacheDir. */
+  constructor(readonly dir: string) {}
 
   /** The key of a pack, or undefined when some file has no stamp (not a local file). */
   key(

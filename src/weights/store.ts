@@ -4,21 +4,13 @@
 // runner image (~/.cache/cog-push/store), because the Actions cache keys entries by path.
 
 import { copyFile, link, lstat, mkdir, rename, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { sha256File } from '../util/hashpool.js';
 import { isDigest } from '../oci/digest.js';
 
-export function defaultStoreDir(
-  env: Readonly<Record<string, string | undefined>> = process.env,
-): string {
-  if (env['COG_PUSH_STORE_DIR']) return path.resolve(env['COG_PUSH_STORE_DIR']);
-  const base = env['XDG_CACHE_HOME'] || path.join(os.homedir(), '.cache');
-  return path.join(base, 'cog-push', 'store');
-}
-
 export class WeightStore {
-  constructor(readonly root: string = defaultStoreDir()) {}
+  /** `root`: RuntimeEnv.storeDir. */
+  constructor(readonly root: string) {}
 
   path(digest: string): string {
     if (!isDigest(digest)) throw new Error(`not a sha256 digest: ${digest}`);

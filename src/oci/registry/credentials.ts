@@ -4,7 +4,6 @@
 
 import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 
 export interface Credential {
@@ -19,9 +18,8 @@ export interface Credential {
 export interface CredentialOptions {
   /** Explicit credentials, for `host` only. */
   readonly explicit?: { host: string; username: string; password: string } | undefined;
-  /** Directory of config.json; default $DOCKER_CONFIG or ~/.docker. */
+  /** Directory of config.json (RuntimeEnv.dockerConfigDir); none: no Docker config is read. */
   readonly dockerConfigDir?: string | undefined;
-  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 const DOCKER_HUB_ALIASES = new Set([
@@ -107,8 +105,8 @@ export async function findCredential(
       source: 'explicit username/password',
     };
   }
-  const env = options.env ?? process.env;
-  const dir = options.dockerConfigDir ?? env['DOCKER_CONFIG'] ?? path.join(os.homedir(), '.docker');
+  const dir = options.dockerConfigDir;
+  if (!dir) return undefined;
   const config = await readDockerConfig(dir);
   if (!config) return undefined;
   const file = path.join(dir, 'config.json');

@@ -7,12 +7,9 @@ import { registryScheme } from './client.js';
 
 export const REPLICATE_REGISTRY = 'r8.im';
 
-/** Is `host` Replicate's registry (r8.im, or COG_REGISTRY_HOST when set, as Cog reads it)? */
-export function isReplicateRegistry(
-  host: string,
-  env: Readonly<Record<string, string | undefined>>,
-): boolean {
-  return host === (env['COG_REGISTRY_HOST'] || REPLICATE_REGISTRY);
+/** Is `host` Replicate's registry (RuntimeEnv.replicateRegistryHost: r8.im, or COG_REGISTRY_HOST)? */
+export function isReplicateRegistry(host: string, replicateHost: string): boolean {
+  return host === replicateHost;
 }
 
 export async function replicateUsername(

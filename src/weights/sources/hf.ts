@@ -19,9 +19,11 @@ import {
 import { arrival, type RemoteSource } from './http.js';
 import { pathProblem } from '../paths.js';
 import { SourceError } from './uri.js';
+import type { HubConfig } from '../../config/env.js';
 
 export interface HubOptions {
-  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** The Hub and its token (RuntimeEnv.hub). */
+  readonly hub: HubConfig;
   /** Which paths to fetch (include/exclude), applied before anything is downloaded. */
   readonly keep?: (path: string) => boolean;
   readonly concurrency?: number;
@@ -54,9 +56,9 @@ function nextLink(header: string | string[] | undefined): string | undefined {
 
 const API_ATTEMPTS = 5;
 
-function hub(uri: string, env: Readonly<Record<string, string | undefined>>) {
-  const endpoint = new URL(env['HF_ENDPOINT'] || 'https://huggingface.co');
-  const token = env['HF_TOKEN'] || env['HUGGING_FACE_HUB_TOKEN'];
+function hub(uri: string, config: HubConfig) {
+  const endpoint = new URL(config.endpoint);
+  const token = config.token;
   const authorization = token ? { origin: endpoint.origin, header: `Bearer ${token}` } : undefined;
   /** One API GET, asked again (5 attempts) on a dropped connection or a transient answer. */
   const get = async (url: URL) => {
@@ -99,12 +101,9 @@ function hub(uri: string, env: Readonly<Record<string, string | undefined>>) {
 }
 
 /** The commit an hf:// ref points at now (one API call). */
-export async function hfCommit(
-  uri: string,
-  env: Readonly<Record<string, string | undefined>> = process.env,
-): Promise<string> {
+export async function hfCommit(uri: string, config: HubConfig): Promise<string> {
   const { repo, ref } = parseHfUri(uri);
-  const { endpoint, api } = hub(uri, env);
+  const { endpoint, api } = hub(uri, config);
   const revision = (
     await api(new URL(`/api/models/${repo}/revision/${encodeURIComponent(ref)}`, endpoint))
   ).json as {
@@ -119,12 +118,11 @@ export async function hfCommit(
 export async function hfSource(
   uri: string,
   store: WeightStore,
-  options: HubOptions = {},
+  options: HubOptions,
 ): Promise<RemoteSource> {
-  const env = options.env ?? process.env;
-  const { endpoint, authorization, api } = hub(uri, env);
+  const { endpoint, authorization, api } = hub(uri, options.hub);
   const { repo } = parseHfUri(uri);
-  const sha = await hfCommit(uri, env);
+  const sha = await hfCommit(uri, options.hub);
 
   const entries: TreeEntry[] = [];
   let page: string | undefined = new URL(`/api/models/${repo}/tree/${sha}?recursive=true`, endpoint)

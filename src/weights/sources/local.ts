@@ -12,12 +12,13 @@ import type { ArrivedFile } from '../plan.js';
 import type { PlannedFile } from '../plan.js';
 import type { WeightStore } from '../store.js';
 import { isLocalSource, localSourceDir } from './file.js';
-import { httpSource, strongEtag } from './http.js';
+import { httpSource, strongEtag, type RemoteSource } from './http.js';
 import { hfCommit, hfSource } from './hf.js';
 import { SourceError } from './uri.js';
 import { mapLimit } from '../../util/limit.js';
 import { sha256File } from '../../util/hashpool.js';
 import type { DownloadOptions } from './download.js';
+import type { HubConfig } from '../../config/env.js';
 
 export interface SourcedFiles {
   /** The merged, filtered files of the weight. */
@@ -29,37 +30,82 @@ export interface SourcedFiles {
   readonly arrived: Map<string, ArrivedFile>;
 }
 
+/** Where remote sources download to, and how. */
+export type SourceDownloads = DownloadOptions & { store: WeightStore; hub: HubConfig };
+
+interface Read {
+  readonly all: PlannedFile[];
+  readonly remote?: RemoteSource | undefined;
+}
+
+/** One row per source scheme: how its files are read, and its fingerprint had cheaply. */
+interface Scheme {
+  readonly matches: (uri: string) => boolean;
+  read(
+    source: WeightSourceSpec,
+    projectDir: string,
+    downloads: SourceDownloads | undefined,
+  ): Promise<Read | undefined>;
+  cheapFingerprint(
+    source: WeightSourceSpec,
+    projectDir: string,
+    hub: HubConfig,
+  ): Promise<string | undefined>;
+}
+
+const SCHEMES: readonly Scheme[] = [
+  {
+    matches: isLocalSource,
+    read: async (source, projectDir) => ({
+      all: await inventoryDirectory(localSourceDir(source, projectDir)),
+    }),
+    cheapFingerprint: async (source, projectDir) => {
+      const all = await inventoryDirectory(localSourceDir(source, projectDir));
+      return (
+        await localFingerprints({ inventories: [all], fingerprints: [undefined] }, new Map())
+      )[0];
+    },
+  },
+  {
+    matches: (uri) => /^(hf|huggingface):\/\//.test(uri),
+    read: async (source, _, downloads) => {
+      if (!downloads) return undefined;
+      const remote = await hfSource(source.uri, downloads.store, {
+        hub: downloads.hub,
+        keep: pathFilter(source.include, source.exclude),
+        download: downloads,
+      });
+      return { all: remote.files, remote };
+    },
+    cheapFingerprint: async (source, _, hub) => `commit:${await hfCommit(source.uri, hub)}`,
+  },
+  {
+    matches: (uri) => /^https?:\/\//.test(uri),
+    read: async (source, _, downloads) => {
+      if (!downloads) return undefined;
+      const remote = await httpSource(source.uri, downloads.store, downloads);
+      return { all: remote.files, remote };
+    },
+    cheapFingerprint: (source) => strongEtag(source.uri).then((e) => (e ? `etag:${e}` : undefined)),
+  },
+];
+
+const schemeOf = (uri: string) => SCHEMES.find((s) => s.matches(uri));
+
 export async function localWeightFiles(
   config: CogConfig,
   weight: WeightSpec,
   log: (m: string) => void,
-  /** Where remote sources download to, and how. */
-  downloads?: DownloadOptions & { store: WeightStore },
+  downloads?: SourceDownloads,
 ): Promise<SourcedFiles> {
-  const store = downloads?.store;
   const merged = new Map<string, { file: PlannedFile; source: number }>();
   const inventories: PlannedFile[][] = [];
   const fingerprints: (string | undefined)[] = [];
   const arrived = new Map<string, ArrivedFile>();
   // Read every source at once (downloads overlap), then merge them in declaration order.
   const read = await mapLimit(weight.sources, 4, async (source) => {
-    if (isLocalSource(source.uri)) {
-      return {
-        all: await inventoryDirectory(localSourceDir(source, config.projectDir)),
-        remote: undefined,
-      };
-    }
-    if (/^(hf|huggingface):\/\//.test(source.uri) && store) {
-      const remote = await hfSource(source.uri, store, {
-        keep: pathFilter(source.include, source.exclude),
-        download: downloads,
-      });
-      return { all: remote.files, remote };
-    }
-    if (/^https?:\/\//.test(source.uri) && store) {
-      const remote = await httpSource(source.uri, store, downloads);
-      return { all: remote.files, remote };
-    }
+    const got = await schemeOf(source.uri)?.read(source, config.projectDir, downloads);
+    if (got) return got;
     throw new SourceError(
       `weight "${weight.name}": source ${source.uri} cannot be read here (unsupported scheme, or no local store)`,
     );
@@ -117,16 +163,7 @@ export async function localFingerprints(
 export async function cheapFingerprint(
   config: CogConfig,
   source: WeightSourceSpec,
-  env: Readonly<Record<string, string | undefined>> = process.env,
+  hub: HubConfig,
 ): Promise<string | undefined> {
-  if (isLocalSource(source.uri)) {
-    const all = await inventoryDirectory(localSourceDir(source, config.projectDir));
-    return localFingerprints({ inventories: [all], fingerprints: [undefined] }, new Map()).then(
-      (f) => f[0],
-    );
-  }
-  if (/^(hf|huggingface):\/\//.test(source.uri)) return `commit:${await hfCommit(source.uri, env)}`;
-  if (/^https?:\/\//.test(source.uri))
-    return strongEtag(source.uri).then((e) => (e ? `etag:${e}` : undefined));
-  return undefined;
+  return schemeOf(source.uri)?.cheapFingerprint(source, config.projectDir, hub);
 }

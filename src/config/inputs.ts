@@ -3,10 +3,11 @@
 // plain objects instead of mocking @actions/core.
 
 import path from 'node:path';
-import type { ModelRefEnv } from './cog/modelref.js';
-import { BUILDERS, type BuilderName } from './image/builders.js';
-import { parsePlatform, type Platform } from './oci/index.js';
-import type { VerifyMode } from './verify.js';
+import type { ModelRefEnv } from '../cog/modelref.js';
+import { BUILDERS, type BuilderName } from '../image/builders.js';
+import { parsePlatform, type Platform } from '../oci/index.js';
+import type { VerifyMode } from '../verify.js';
+import type { RuntimeEnv } from './env.js';
 
 export interface Inputs {
   /** Absolute project directory (cog.yaml's folder). */
@@ -95,16 +96,17 @@ function verifyMode(read: InputReader): Inputs['verify'] {
   throw new InputError(`input 'verify' must be true, false or full, got "${read('verify')}"`);
 }
 
+/** Parse every input; `env` gives the workspace and the COG_MODEL* variables inputs replace. */
 export function parseInputs(
   read: InputReader,
-  env: Readonly<Record<string, string | undefined>>,
+  env: Pick<RuntimeEnv, 'workspace' | 'modelRef'>,
 ): Inputs {
-  const workspace = env['GITHUB_WORKSPACE'] || process.cwd();
+  const workspace = env.workspace;
   const modelRef: Record<string, string | undefined> = {
-    COG_REGISTRY_HOST: env['COG_REGISTRY_HOST'],
+    COG_REGISTRY_HOST: env.modelRef['COG_REGISTRY_HOST'],
   };
   for (const [input, variable] of Object.entries(MODEL_REF_INPUTS)) {
-    modelRef[variable] = read(input) || env[variable];
+    modelRef[variable] = read(input) || env.modelRef[variable];
   }
 
   const image = read('image') || undefined;

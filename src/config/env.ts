@@ -1,0 +1,88 @@
+// RuntimeEnv: everything this program takes from its process environment, read once at a door
+// (the action's main.ts, the CLI) and passed down as a value. No module below the doors reads
+// the environment for itself.
+
+import os from 'node:os';
+import path from 'node:path';
+
+/** The Hugging Face Hub: where hf:// sources resolve, and the token sent only to it. */
+export interface HubConfig {
+  readonly endpoint: string;
+  readonly token: string | undefined;
+}
+
+export interface RuntimeEnv {
+  /** The project's workspace: relative working-directory inputs resolve against it. */
+  readonly workspace: string;
+  /** The local content-addressed weight store. */
+  readonly storeDir: string;
+  /** Digests of earlier packs, keyed by file identity. */
+  readonly packCacheDir: string;
+  /** Where scratch directories go (RUNNER_TEMP on a runner). */
+  readonly scratchRoot: string;
+  /** How often a long transfer logs its progress. */
+  readonly progressIntervalMs: number;
+  /** Replicate's registry: the only host a `replicate-token` goes to. */
+  readonly replicateRegistryHost: string;
+  readonly hub: HubConfig;
+  /** Directory of the user's Docker config.json. */
+  readonly dockerConfigDir: string;
+  /** The environment builders (cog, docker, buildah) run with. */
+  readonly childEnv: Readonly<Record<string, string>>;
+  /** The runner's OS, as the Actions cache key names it. */
+  readonly platform: string;
+  /** The job summary file, when the runner gives one. */
+  readonly stepSummary: string | undefined;
+  /** The COG_MODEL* variables (action inputs replace them). */
+  readonly modelRef: Readonly<Record<string, string | undefined>>;
+  /** Values to mask in logs though no input carried them (the Hub tokens). */
+  readonly secrets: readonly string[];
+  /**
+   * Put `dir` first on the process's PATH until the returned function is called. Only the
+   * Actions cache restore needs this: the library finds `tar` through PATH.
+   */
+  prependPath(dir: string): () => void;
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Read the environment once. `env` is the process's own at the doors; tests pass a plain map. */
+export function readRuntimeEnv(env: Env, cwd: string, platform: string): RuntimeEnv {
+  const home = env['HOME'] || os.homedir();
+  const cacheHome = env['XDG_CACHE_HOME'] || path.join(home, '.cache');
+  const hubToken = env['HF_TOKEN'] || env['HUGGING_FACE_HUB_TOKEN'] || undefined;
+  return {
+    workspace: env['GITHUB_WORKSPACE'] || cwd,
+    storeDir: env['COG_PUSH_STORE_DIR']
+      ? path.resolve(cwd, env['COG_PUSH_STORE_DIR'])
+      : path.join(cacheHome, 'cog-push', 'store'),
+    packCacheDir: env['COG_PUSH_CACHE_DIR']
+      ? path.join(env['COG_PUSH_CACHE_DIR'], 'pack')
+      : path.join(cacheHome, 'cog-push', 'pack'),
+    scratchRoot: env['RUNNER_TEMP'] || env['TMPDIR'] || os.tmpdir(),
+    progressIntervalMs: Number(env['COG_PUSH_PROGRESS_SECONDS'] ?? 10) * 1000,
+    replicateRegistryHost: env['COG_REGISTRY_HOST'] || 'r8.im',
+    hub: { endpoint: env['HF_ENDPOINT'] || 'https://huggingface.co', token: hubToken },
+    dockerConfigDir: env['DOCKER_CONFIG'] || path.join(home, '.docker'),
+    childEnv: Object.fromEntries(
+      Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined),
+    ),
+    platform,
+    stepSummary: env['GITHUB_STEP_SUMMARY'] || undefined,
+    modelRef: {
+      COG_MODEL: env['COG_MODEL'],
+      COG_MODEL_REGISTRY: env['COG_MODEL_REGISTRY'],
+      COG_MODEL_REPO: env['COG_MODEL_REPO'],
+      COG_MODEL_TAG: env['COG_MODEL_TAG'],
+      COG_REGISTRY_HOST: env['COG_REGISTRY_HOST'],
+    },
+    secrets: [env['HF_TOKEN'], env['HUGGING_FACE_HUB_TOKEN']].filter((s): s is string => !!s),
+    prependPath(dir) {
+      const previous = env['PATH'];
+      env['PATH'] = `${dir}${path.delimiter}${previous ?? ''}`;
+      return () => {
+        env['PATH'] = previous;
+      };
+    },
+  };
+}

@@ -1,0 +1,109 @@
+// The image stage: build the image (cog, docker, buildah) or copy a prebuilt one (registry,
+// OCI layout, docker-archive) into the destination at its image tag. Returns its descriptor.
+
+import { rm } from 'node:fs/promises';
+import { DockerArchive } from '../image/archive.js';
+import { buildPlan, runBuild, scratchDir } from '../image/builders.js';
+import { copyImage, type ImageDescriptor, type ImageSource } from '../image/copy.js';
+import { OciLayoutTarget } from '../oci/layout.js';
+import { MEDIA_TYPE } from '../oci/mediatypes.js';
+import { openTarget } from '../oci/open.js';
+import type { ImageSpec, PublishPlan } from './plan.js';
+import type { Session } from './session.js';
+import { PublishError } from './types.js';
+
+type Prebuilt = Exclude<ImageSpec, { kind: 'build' }>;
+
+export async function publishImage(plan: PublishPlan, session: Session): Promise<ImageDescriptor> {
+  return plan.image.kind === 'build'
+    ? buildImage(plan, session, plan.image)
+    : copyPrebuilt(plan, session, plan.image);
+}
+
+/** The prebuilt image as a source to copy from, and how to let go of it. */
+async function openPrebuilt(
+  session: Session,
+  spec: Prebuilt,
+): Promise<{ source: ImageSource; reference: string; close(): Promise<void> }> {
+  const none = async () => undefined;
+  switch (spec.kind) {
+    case 'docker-archive':
+      return { source: await DockerArchive.open(spec.file), reference: 'archive', close: none };
+    case 'oci-layout':
+      return { source: new OciLayoutTarget(spec.dir), reference: spec.reference, close: none };
+    case 'registry': {
+      const opened = openTarget(spec.repository, session.registryOptions(spec.login));
+      return { source: opened.target, reference: spec.reference, close: opened.close };
+    }
+  }
+}
+
+async function copyPrebuilt(
+  plan: PublishPlan,
+  session: Session,
+  spec: Prebuilt,
+): Promise<ImageDescriptor> {
+  const { source, reference, close } = await openPrebuilt(session, spec);
+  try {
+    if (plan.dryRun) {
+      const m = await source.hasManifest(reference);
+      if (!m) throw new PublishError(`image ${spec.spec} not found`);
+      return { mediaType: m.mediaType, size: m.size, digest: m.digest };
+    }
+    const copied = await copyImage(source, reference, session.target, plan.imageTag, {
+      platform: plan.platform,
+      mountFrom: spec.kind === 'registry' ? spec.mountFrom : undefined,
+      concurrency: plan.concurrency,
+    });
+    session.log.info(`image: ${copied.descriptor.digest} (${copied.bytesUploaded} bytes uploaded)`);
+    return copied.descriptor;
+  } finally {
+    await close();
+  }
+}
+
+async function buildImage(
+  plan: PublishPlan,
+  session: Session,
+  spec: Extract<ImageSpec, { kind: 'build' }>,
+): Promise<ImageDescriptor> {
+  const workDir = await scratchDir(session.runtime.scratchRoot);
+  try {
+    const build = buildPlan({
+      builder: spec.builder,
+      projectDir: plan.projectDir,
+      imageRef: spec.imageRef,
+      platform: plan.platform,
+      workDir,
+    });
+    if (plan.dryRun) {
+      for (const c of build.commands) session.log.info(`would run: ${c.tool} ${c.args.join(' ')}`);
+      return { mediaType: MEDIA_TYPE.ociManifest, size: 0, digest: '' };
+    }
+    // The builder gets the destination's login only (the plan bound it to that host).
+    await runBuild(build, {
+      login: plan.login,
+      workDir,
+      env: session.runtime.childEnv,
+      log: (m) => session.log.info(m),
+    });
+    if (build.result.kind === 'oci-layout') {
+      const copied = await copyImage(
+        new OciLayoutTarget(build.result.dir),
+        build.result.tag,
+        session.target,
+        plan.imageTag,
+        { platform: plan.platform, concurrency: plan.concurrency },
+      );
+      return copied.descriptor;
+    }
+    const pushed = await session.target.hasManifest(plan.imageTag);
+    if (!pushed)
+      throw new PublishError(
+        `${spec.builder} reported success, but ${spec.imageRef} is not in the registry`,
+      );
+    return pushed;
+  } finally {
+    await rm(workDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,96 @@
+// The model index stage: the image's .cog/weights.json checked against the lockfile, every
+// child verified in the destination, the index pushed by digest, read back and verified, and
+// only then tagged — a failure leaves the old tag where it was.
+
+import type { ImageDescriptor } from '../image/copy.js';
+import { compareImageWeights, readImageWeights } from '../image/weightsjson.js';
+import { buildModelIndex } from '../oci/index.js';
+import { MEDIA_TYPE } from '../oci/mediatypes.js';
+import { TargetError, type Target } from '../oci/target.js';
+import { sha256 } from '../util/hashpool.js';
+import { verifyPublished } from '../verify.js';
+import type { Lockfile } from '../weights/lockfile.js';
+import type { PublishPlan } from './plan.js';
+import type { Session } from './session.js';
+import { PublishError, type PublishedWeight } from './types.js';
+
+export interface ModelIndexRequest {
+  readonly image: ImageDescriptor;
+  readonly weights: readonly PublishedWeight[];
+  readonly lock: Lockfile;
+}
+
+/** Push the model index at the plan's tag; returns its digest. */
+export async function publishModelIndex(
+  plan: PublishPlan,
+  session: Session,
+  { image, weights, lock }: ModelIndexRequest,
+): Promise<string> {
+  const { target, log } = session;
+  await checkImageAgainstLock(session, image, lock);
+  await verifyChildren(target, image, weights);
+  const index = buildModelIndex(
+    image,
+    plan.platform,
+    weights.map((w) => ({
+      name: w.name,
+      setDigest: w.setDigest,
+      size: w.size,
+      manifest: { mediaType: w.manifestMediaType, size: w.manifestSize, digest: w.digest },
+    })),
+  );
+  const bytes = new TextEncoder().encode(index);
+  const digest = await target.putManifest(bytes, MEDIA_TYPE.ociIndex, sha256(bytes));
+  if (plan.verify !== 'off') {
+    const mode = plan.verify;
+    const report = await log.group('Verify', () => verifyPublished(target, digest, lock, mode));
+    log.info(
+      `verified ${report.manifests} manifest(s) and ${report.blobs} blob(s) by digest in ${report.seconds.toFixed(2)} s` +
+        (report.hashed > 0 ? ` (${report.hashed} read back and hashed)` : ''),
+    );
+  }
+  await target.putManifest(bytes, MEDIA_TYPE.ociIndex, plan.tag);
+  return digest;
+}
+
+/** The image's .cog/weights.json must name the lockfile's weights, or the runtime refuses to start. */
+async function checkImageAgainstLock(
+  session: Session,
+  image: ImageDescriptor,
+  lock: Lockfile,
+): Promise<void> {
+  const found = await readImageWeights(session.target, image.digest);
+  if (!found) {
+    if (lock.weights.length > 0)
+      session.log.info(
+        `image ${image.digest} has no .cog/weights.json; not checked against weights.lock`,
+      );
+    return;
+  }
+  const problems = compareImageWeights(found, lock);
+  if (problems.length > 0) {
+    throw new PublishError(
+      `not pushing the index: the image's .cog/weights.json does not match weights.lock, and Cog's runtime would refuse to start:\n  ${problems.join('\n  ')}\nfix: rebuild the image from this weights.lock`,
+    );
+  }
+  session.log.info(
+    `image .cog/weights.json matches weights.lock (${found.weights.length} weight(s))`,
+  );
+}
+
+/** Every child the index names must be in the target before the index goes up. */
+async function verifyChildren(
+  target: Target,
+  image: ImageDescriptor,
+  weights: readonly PublishedWeight[],
+): Promise<void> {
+  const missing: string[] = [];
+  if (!(await target.hasManifest(image.digest))) missing.push(`image ${image.digest}`);
+  for (const w of weights)
+    if (!(await target.hasManifest(w.digest))) missing.push(`weight ${w.name} ${w.digest}`);
+  if (missing.length > 0) {
+    throw new TargetError(
+      `not pushing the index: ${target.name} does not have ${missing.join(', ')}`,
+    );
+  }
+}

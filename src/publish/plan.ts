@@ -1,0 +1,200 @@
+// PublishPlan: everything a publish will do, decided once from (Inputs, Project, RuntimeEnv)
+// before anything touches the network or the disk. Pure, and table-tested as
+// docker/build-push-action tests its getArgs: where everything goes, which image, with which
+// credentials, under which tags.
+
+import path from 'node:path';
+import { assertPushable } from '../cog/modelref.js';
+import { imageTag } from '../cog/tags.js';
+import type { Inputs } from '../config/inputs.js';
+import type { RuntimeEnv } from '../config/env.js';
+import type { BuilderName } from '../image/builders.js';
+import type { Platform } from '../oci/index.js';
+import { OCI_LAYOUT_PREFIX } from '../oci/open.js';
+import { parseReference, repositoryName, type Reference } from '../oci/reference.js';
+import type { Project } from '../project.js';
+import type { VerifyMode } from '../verify.js';
+import { LOCKFILE_NAME } from '../weights/lockfile.js';
+import { PublishError } from './types.js';
+
+export const DOCKER_ARCHIVE_PREFIX = 'docker-archive:';
+
+/** Explicit credentials, bound to the one host they belong to. */
+export interface Login {
+  readonly host: string;
+  readonly username: string;
+  readonly password: string;
+}
+
+export type Destination =
+  /** `ref` is `oci-layout:<absolute dir>`. */
+  | { readonly kind: 'layout'; readonly ref: string; readonly dir: string }
+  /** `ref` is `registry/repository`. */
+  | { readonly kind: 'registry'; readonly ref: string; readonly host: string };
+
+export type ImageSpec =
+  /** Build with a builder, which tags `imageRef` (and pushes it, unless buildah). */
+  | { readonly kind: 'build'; readonly builder: BuilderName; readonly imageRef: string }
+  | { readonly kind: 'docker-archive'; readonly spec: string; readonly file: string }
+  | {
+      readonly kind: 'oci-layout';
+      readonly spec: string;
+      readonly dir: string;
+      readonly reference: string;
+    }
+  | {
+      readonly kind: 'registry';
+      readonly spec: string;
+      /** `registry/repository` of the source. */
+      readonly repository: string;
+      readonly reference: string;
+      /** Same registry as the destination: mount its blobs instead of copying them. */
+      readonly mountFrom: string | undefined;
+      /** The destination's login, still bound to the destination's host: the source gets it
+       * only when it is that host; any other host, its own Docker config login or none. */
+      readonly login: Login | undefined;
+    };
+
+/** Where bytes go and how: what a session needs (a publish, an import, a weight push). */
+export interface TransferPlan {
+  readonly destination: Destination;
+  /** The `username`/`password` inputs, bound to the destination's host (none for a layout). */
+  readonly login: Login | undefined;
+  /** Replicate's API token, when the destination is Replicate's registry (and no login is given). */
+  readonly replicateToken: string | undefined;
+  readonly concurrency: number;
+  readonly dryRun: boolean;
+  readonly insecureRegistries: readonly string[];
+  readonly cache: { readonly enabled: boolean; readonly maxSize: number };
+}
+
+export interface PublishPlan extends TransferPlan {
+  /** `bundle`: weights, image and index; `image`: a legacy `image:` project, the image alone. */
+  readonly format: 'bundle' | 'image';
+  readonly projectDir: string;
+  readonly image: ImageSpec;
+  /** The model tag (the index's; the image's own for a legacy project). */
+  readonly tag: string;
+  /** Where the image goes: `cog-image.<tag>`, or the tag itself for a legacy project. */
+  readonly imageTag: string;
+  readonly platform: Platform;
+  readonly lockPath: string;
+  readonly importWeights: boolean;
+  readonly verify: 'off' | VerifyMode;
+}
+
+/**
+ * Destination, credentials and limits. `modelRef` is where a publish lands without `to` (a
+ * project's model); without one, `to` must be set.
+ */
+export function planTransfer(
+  inputs: Inputs,
+  modelRef: Reference | undefined,
+  env: Pick<RuntimeEnv, 'replicateRegistryHost'>,
+): TransferPlan {
+  const destination = planDestination(inputs, modelRef);
+  const registryHost = destination.kind === 'registry' ? destination.host : undefined;
+  const login =
+    inputs.username && inputs.password && registryHost
+      ? { host: registryHost, username: inputs.username, password: inputs.password }
+      : undefined;
+  return {
+    destination,
+    login,
+    replicateToken:
+      !login && registryHost === env.replicateRegistryHost ? inputs.replicateToken : undefined,
+    concurrency: inputs.concurrency,
+    dryRun: inputs.dryRun,
+    insecureRegistries: inputs.insecureRegistries,
+    cache: { enabled: inputs.cache, maxSize: inputs.cacheMaxSize },
+  };
+}
+
+export function planPublish(
+  inputs: Inputs,
+  project: Project,
+  env: Pick<RuntimeEnv, 'replicateRegistryHost'>,
+): PublishPlan {
+  const { config, target: model } = project;
+  if (model.format === 'bundle') assertPushable(model.ref);
+  const tag = model.ref.tag ?? 'latest';
+  const transfer = planTransfer(inputs, model.ref, env);
+  const { destination, login } = transfer;
+  // Builders and registry sources need the image's repository: the destination's, or the
+  // model's own when the destination is a layout.
+  const imageRepository =
+    destination.kind === 'layout' ? repositoryName(model.ref) : destination.ref;
+  const imageTagName = model.format === 'bundle' ? imageTag(tag) : tag;
+  return {
+    ...transfer,
+    format: model.format,
+    projectDir: config.projectDir,
+    image: planImage(inputs, config.projectDir, {
+      imageRef: `${imageRepository}:${imageTagName}`,
+      destination,
+      login,
+    }),
+    tag,
+    imageTag: imageTagName,
+    platform: inputs.platform,
+    lockPath: path.join(config.projectDir, LOCKFILE_NAME),
+    importWeights: inputs.importWeights,
+    verify: inputs.verify,
+  };
+}
+
+/** `to`, else the model's own repository. */
+function planDestination(inputs: Inputs, modelRef: Reference | undefined): Destination {
+  const to = inputs.to;
+  if (to?.startsWith(OCI_LAYOUT_PREFIX)) {
+    const dir = path.resolve(inputs.workingDirectory, to.slice(OCI_LAYOUT_PREFIX.length));
+    return { kind: 'layout', ref: `${OCI_LAYOUT_PREFIX}${dir}`, dir };
+  }
+  const ref = to ?? (modelRef ? repositoryName(modelRef) : undefined);
+  if (!ref)
+    throw new PublishError('no destination: set `to` (registry/repository or oci-layout:DIR)');
+  return { kind: 'registry', ref, host: parseReference(ref).registry };
+}
+
+function planImage(
+  inputs: Inputs,
+  projectDir: string,
+  where: { imageRef: string; destination: Destination; login: Login | undefined },
+): ImageSpec {
+  if (inputs.build !== 'none') {
+    // cog and docker push the image themselves, to a registry; a layout cannot take that.
+    if (inputs.build !== 'buildah' && where.destination.kind === 'layout')
+      throw new PublishError(
+        `build: ${inputs.build} pushes to a registry; use build: buildah (or a prebuilt image) with to: oci-layout:DIR`,
+      );
+    return { kind: 'build', builder: inputs.build, imageRef: where.imageRef };
+  }
+  const spec = inputs.image!;
+  if (spec.startsWith(DOCKER_ARCHIVE_PREFIX))
+    return {
+      kind: 'docker-archive',
+      spec,
+      file: path.resolve(projectDir, spec.slice(DOCKER_ARCHIVE_PREFIX.length)),
+    };
+  if (spec.startsWith(OCI_LAYOUT_PREFIX)) {
+    const rest = spec.slice(OCI_LAYOUT_PREFIX.length);
+    const colon = rest.lastIndexOf(':');
+    const hasTag = colon > rest.lastIndexOf('/') && colon > 0;
+    return {
+      kind: 'oci-layout',
+      spec,
+      dir: path.resolve(projectDir, hasTag ? rest.slice(0, colon) : rest),
+      reference: hasTag ? rest.slice(colon + 1) : 'latest',
+    };
+  }
+  const ref = parseReference(spec);
+  const sameRegistry = ref.registry === parseReference(where.imageRef).registry;
+  return {
+    kind: 'registry',
+    spec,
+    repository: repositoryName(ref),
+    reference: ref.digest ?? ref.tag ?? 'latest',
+    mountFrom: !inputs.to && sameRegistry ? ref.repository : undefined,
+    login: where.login,
+  };
+}

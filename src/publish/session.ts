@@ -1,0 +1,119 @@
+// Session: the resources of one publish or import, opened once and closed once — the
+// destination Target, the packing tools (hash pool, pack cache, store, download limit), and the
+// one place registry options (credentials, progress lines, insecure hosts) are made.
+
+import type { RuntimeEnv } from '../config/env.js';
+import { openTarget } from '../oci/open.js';
+import type { RegistryOptions } from '../oci/registry/client.js';
+import { replicateUsername } from '../oci/registry/replicate.js';
+import type { Target } from '../oci/target.js';
+import { formatBytes } from '../util/format.js';
+import { HashPool } from '../util/hashpool.js';
+import { Limiter } from '../util/limit.js';
+import type { Log } from '../util/log.js';
+import type { WeightCache } from '../cache/weights.js';
+import { PackCache } from '../weights/packcache.js';
+import type { SourceDownloads } from '../weights/sources/local.js';
+import { WeightStore } from '../weights/store.js';
+import type { Login, TransferPlan } from './plan.js';
+
+/** What packing weights needs, shared by the import and the push of one run. */
+export interface Packing {
+  readonly pool: HashPool;
+  readonly packCache: PackCache;
+  readonly store: WeightStore;
+  /** Downloads in flight, over every source of every weight: the `concurrency` input. */
+  readonly downloads: Limiter;
+  readonly hub: RuntimeEnv['hub'];
+}
+
+export interface Session {
+  readonly target: Target;
+  /** `registry/repository` or `oci-layout:DIR`: what pinned refs start with. */
+  readonly repositoryRef: string;
+  readonly packing: Packing;
+  /** The weight store as the Actions cache sees it. */
+  readonly cache: WeightCache;
+  readonly runtime: RuntimeEnv;
+  readonly log: Log;
+  /** Registry options for another registry (a prebuilt image's), with this login (if any). */
+  registryOptions(login: Login | undefined): RegistryOptions;
+  /** Where downloads go, for reading weight sources. */
+  sourceDownloads(earlyBlobs: Target | undefined): SourceDownloads;
+  close(): Promise<void>;
+}
+
+export async function openSession(
+  plan: TransferPlan,
+  runtime: RuntimeEnv,
+  log: Log,
+): Promise<Session> {
+  const registryOptions = (login: Login | undefined): RegistryOptions =>
+    makeRegistryOptions(plan, runtime, log, login);
+  const destination = plan.destination;
+  const login =
+    plan.login ??
+    (plan.replicateToken && destination.kind === 'registry'
+      ? {
+          host: destination.host,
+          username: await replicateUsername(
+            destination.host,
+            plan.replicateToken,
+            plan.insecureRegistries,
+          ),
+          password: plan.replicateToken,
+        }
+      : undefined);
+  const opened = openTarget(destination.ref, registryOptions(login));
+  const store = new WeightStore(runtime.storeDir);
+  const packing: Packing = {
+    pool: new HashPool(),
+    packCache: new PackCache(runtime.packCacheDir),
+    store,
+    downloads: new Limiter(plan.concurrency),
+    hub: runtime.hub,
+  };
+  return {
+    target: opened.target,
+    repositoryRef: opened.repositoryRef,
+    packing,
+    cache: { store, platform: runtime.platform, prependPath: runtime.prependPath, log },
+    runtime,
+    log,
+    registryOptions,
+    sourceDownloads: (earlyBlobs) => ({
+      store,
+      hub: runtime.hub,
+      pool: packing.pool,
+      layerBlobs: earlyBlobs?.blobWriter?.bind(earlyBlobs),
+      limit: packing.downloads,
+    }),
+    close: async () => {
+      await packing.pool.close();
+      await opened.close();
+    },
+  };
+}
+
+/** The one maker of registry options: credentials bound to their host, progress lines. */
+function makeRegistryOptions(
+  plan: TransferPlan,
+  runtime: RuntimeEnv,
+  log: Log,
+  explicit: Login | undefined,
+): RegistryOptions {
+  const last = new Map<string, number>();
+  return {
+    insecureRegistries: plan.insecureRegistries,
+    credentials: { explicit, dockerConfigDir: runtime.dockerConfigDir },
+    log: (m) => log.info(m),
+    onProgress: (digest, sent, total) => {
+      const now = Date.now();
+      if (sent < total && now - (last.get(digest) ?? 0) < runtime.progressIntervalMs) return;
+      last.set(digest, now);
+      log.info(
+        `uploading ${digest.slice(0, 19)}…  ${formatBytes(sent)} / ${formatBytes(total)} (${Math.floor((100 * sent) / total)}%)`,
+      );
+    },
+  };
+}
