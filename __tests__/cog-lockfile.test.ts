@@ -14,13 +14,13 @@ import { checkLockfile } from '../src/weights/integrity.js';
 import { inventoryDirectory } from '../src/weights/inventory.js';
 import { packWeight } from '../src/weights/pack.js';
 import {
-  checkDrift,
   lockEntry,
   OUR_ENVELOPE_FORMAT,
   parseLockfile,
   serializeLockfile,
   type LockEntry,
 } from '../src/weights/lockfile.js';
+import { checkDrift } from '../src/weights/drift.js';
 import { cheapFingerprint } from '../src/weights/sources/local.js';
 import { conformanceCases, packCase, type ConformanceCase } from './helpers/conformance.js';
 import { cliAsync } from './helpers/run.js';

@@ -7,9 +7,7 @@ import {
   COG_ENVELOPE_FORMAT,
   COMPRESSOR,
   OUR_ENVELOPE_FORMAT,
-  checkDrift,
   envelopeFor,
-  driftMessage,
   lockEntry,
   parseLockfile,
   readLockfile,
@@ -18,6 +16,7 @@ import {
   type LockEntry,
   type Lockfile,
 } from '../src/weights/lockfile.js';
+import { checkDrift, driftMessage } from '../src/weights/drift.js';
 import { packWeight } from '../src/weights/pack.js';
 import { rfc3339 } from '../src/publish/import.js';
 import { REPO_ROOT, conformanceCases } from './helpers/conformance.js';

@@ -25,8 +25,7 @@ export async function run(): Promise<void> {
       notice: core.notice,
       group: (name, fn) => core.group(name, fn),
     });
-    for (const [name, value] of Object.entries(publishOutputs(result)))
-      core.setOutput(name, value);
+    for (const [name, value] of Object.entries(publishOutputs(result))) core.setOutput(name, value);
     core.info('');
     core.info(refTreeText(result));
     if (inputs.summary && runtime.stepSummary) {

@@ -1,4 +1,4 @@
-// RuntimeEnv: everything this program takes from its process environment, read once at a door
+// RuntimeEnv: everything this program takes from the environment of its process, read once at a door
 // (the action's main.ts, the CLI) and passed down as a value. No module below the doors reads
 // the environment for itself.
 

@@ -6,8 +6,8 @@ import type { CogConfig } from '../cog/config.js';
 import type { Target } from '../oci/target.js';
 import { formatBytes } from '../util/format.js';
 import { checkEntry } from '../weights/integrity.js';
+import { checkDrift } from '../weights/drift.js';
 import {
-  checkDrift,
   COG_ENVELOPE_FORMAT,
   envelopeFor,
   lockEntry,

@@ -3,7 +3,8 @@
 
 import type { CogConfig } from '../cog/config.js';
 import { checkLockfile, integrityMessage } from '../weights/integrity.js';
-import { checkDrift, driftMessage, readLockfile, type Lockfile } from '../weights/lockfile.js';
+import { checkDrift, driftMessage } from '../weights/drift.js';
+import { readLockfile, type Lockfile } from '../weights/lockfile.js';
 import { PublishError } from './types.js';
 
 export interface LockFinding {

@@ -3,323 +3,40 @@
 // from the session's Range after any failure (a dropped connection, a 5xx, an expired token),
 // and every request is retried with backoff on the failures the spec says are transient.
 
-import { setTimeout as sleep } from 'node:timers/promises';
-import { Readable } from 'node:stream';
-import { Agent, request, type Dispatcher } from 'undici';
+import { request } from 'undici';
 import { sha256 } from '../../util/hashpool.js';
 import { takeBytes } from '../../util/bytes.js';
 import { MEDIA_TYPE } from '../mediatypes.js';
 import type { BlobSource, Manifest, ManifestInfo, PutBlobResult, Target } from '../target.js';
 import { TargetError } from '../target.js';
-import { AuthError, Authenticator, repositoryScope } from './auth.js';
-import { findCredential, type CredentialOptions } from './credentials.js';
+import { repositoryScope } from './auth.js';
+import { followRedirects, redirectTarget } from '../../util/redirects.js';
+import {
+  CHUNKS_REFUSED_STATUS,
+  counted,
+  DEFAULT_CHUNK_SIZE,
+  DEFAULT_CHUNK_THRESHOLD,
+  header,
+  HttpStatusError,
+  MANIFEST_ACCEPT,
+  receivedFromRange,
+  RegistryTransport,
+  TransientError,
+  type Call,
+  type Response,
+} from './transport.js';
 
-export const MANIFEST_ACCEPT = [
-  MEDIA_TYPE.ociManifest,
-  MEDIA_TYPE.ociIndex,
-  'application/vnd.docker.distribution.manifest.v2+json',
-  'application/vnd.docker.distribution.manifest.list.v2+json',
-].join(', ');
+export {
+  DEFAULT_CHUNK_SIZE,
+  DEFAULT_CHUNK_THRESHOLD,
+  HttpStatusError,
+  MANIFEST_ACCEPT,
+  receivedFromRange,
+  registryScheme,
+  type RegistryOptions,
+} from './transport.js';
 
-export interface RetryPolicy {
-  /** Attempts per request, the first included. */
-  readonly attempts: number;
-  readonly baseDelayMs: number;
-  readonly maxDelayMs: number;
-}
-
-export interface RegistryOptions {
-  /** Hosts to reach over plain HTTP besides localhost, 127.0.0.0/8 and [::1]. */
-  readonly insecureRegistries?: readonly string[];
-  readonly credentials?: CredentialOptions;
-  readonly retry?: Partial<RetryPolicy>;
-  /** Blobs larger than this are uploaded in chunks (Cog: 128 MiB). */
-  readonly chunkThreshold?: number;
-  /** Chunk size (Cog: 96 MiB), lowered to a registry's advertised maximum. */
-  readonly chunkSize?: number;
-  readonly log?: (message: string) => void;
-  /** Called with the running byte count while blobs upload (for progress lines). */
-  readonly onProgress?: (digest: string, sent: number, total: number) => void;
-}
-
-const DEFAULT_RETRY: RetryPolicy = { attempts: 5, baseDelayMs: 500, maxDelayMs: 20_000 };
-export const DEFAULT_CHUNK_THRESHOLD = 128 * 1024 * 1024;
-export const DEFAULT_CHUNK_SIZE = 96 * 1024 * 1024;
-
-/** Plain HTTP for loopback registries and those the user lists as insecure. */
-export function registryScheme(
-  registry: string,
-  insecure: readonly string[] = [],
-): 'http' | 'https' {
-  const host = registry.replace(/:\d+$/, '');
-  if (host === 'localhost' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host)) return 'http';
-  return insecure.includes(registry) || insecure.includes(host) ? 'http' : 'https';
-}
-
-/** A status the caller did not expect and that is not worth retrying. */
-export class HttpStatusError extends TargetError {
-  constructor(
-    message: string,
-    readonly status: number,
-  ) {
-    super(message);
-  }
-}
-
-/** Statuses that mean "try again": the spec's list. */
-const TRANSIENT_STATUS = new Set([408, 429, 500, 502, 503, 504]);
-/** Answers to a first PATCH that mean "no chunked uploads here" (GAR and friends). */
-const CHUNKS_REFUSED_STATUS = new Set([400, 405, 415, 416]);
-
-/** A failure worth retrying: the request may succeed if sent again. */
-class TransientError extends Error {
-  constructor(
-    message: string,
-    readonly retryAfterMs?: number,
-  ) {
-    super(message);
-  }
-}
-
-interface Response {
-  readonly status: number;
-  readonly headers: Record<string, string | string[] | undefined>;
-  readonly body: Buffer;
-}
-
-interface Call {
-  readonly method: 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  /** Path under the origin, or an absolute URL (upload locations). */
-  readonly url: string;
-  readonly scopes: readonly string[];
-  readonly headers?: Record<string, string>;
-  /** A fresh body per attempt. */
-  readonly body?: () => AsyncIterable<Uint8Array> | Uint8Array;
-  readonly bodySize?: number;
-  /** Statuses the caller handles; anything else is an error. */
-  readonly ok: readonly number[];
-}
-
-function header(res: Response, name: string): string | undefined {
-  const v = res.headers[name.toLowerCase()];
-  return Array.isArray(v) ? v[0] : v;
-}
-
-/**
- * Bytes a session holds, from its `Range: 0-<last>` header; none when absent. distribution
- * answers `0-0` for an empty session as well as for a one-byte one: read as empty, since
- * resending one byte costs nothing and skipping one would corrupt the blob.
- */
-export function receivedFromRange(range: string | undefined): number {
-  const m = range ? /^(?:bytes=)?(\d+)-(\d+)$/.exec(range.trim()) : null;
-  if (!m || m[2] === '0') return 0;
-  return Number(m[2]) + 1;
-}
-
-function retryAfterMs(res: Response): number | undefined {
-  const v = header(res, 'retry-after');
-  if (!v) return undefined;
-  const seconds = Number(v);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const date = Date.parse(v);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
-}
-
-/** Count what actually left through the body. */
-async function* counted(
-  source: AsyncIterable<Uint8Array>,
-  onBytes: (n: number) => void,
-): AsyncGenerator<Uint8Array> {
-  for await (const chunk of source) {
-    onBytes(chunk.length);
-    yield chunk;
-  }
-}
-
-export class RegistryTarget implements Target {
-  readonly name: string;
-  private readonly origin: string;
-  private readonly retry: RetryPolicy;
-  private readonly dispatcher: Dispatcher;
-  private auth: Authenticator | undefined;
-  private probed = false;
-  private readonly pushScope: string;
-  /** Set once the registry refuses a chunked upload: every later blob goes in one request. */
-  private chunkedRefused = false;
-
-  constructor(
-    readonly registry: string,
-    readonly repository: string,
-    private readonly options: RegistryOptions = {},
-  ) {
-    this.name = `${registry}/${repository}`;
-    this.origin = `${registryScheme(registry, options.insecureRegistries)}://${registry}`;
-    this.retry = { ...DEFAULT_RETRY, ...options.retry };
-    this.pushScope = repositoryScope(repository, 'pull,push');
-    // No fixed body timeout: a large upload takes as long as it takes; each request gets a
-    // deadline that scales with its body instead (see send()).
-    this.dispatcher = new Agent({ headersTimeout: 0, bodyTimeout: 0, connections: 16 });
-  }
-
-  async close(): Promise<void> {
-    await this.dispatcher.close();
-  }
-
-  private async authenticator(): Promise<Authenticator> {
-    if (!this.auth) {
-      const credential = await findCredential(this.registry, this.options.credentials);
-      this.auth = new Authenticator(this.registry, credential);
-    }
-    return this.auth;
-  }
-
-  private deadlineMs(bodySize = 0): number {
-    // 60 s for the round trip plus 1 s per MB of body (1 MB/s is a floor, not a forecast).
-    return 60_000 + Math.ceil(bodySize / 1_000_000) * 1000;
-  }
-
-  /** One HTTP exchange, with auth. No retries here. */
-  private async send(call: Call, auth: Authenticator): Promise<Response> {
-    const url = new URL(call.url, this.origin);
-    const headers: Record<string, string> = { ...call.headers };
-    // Credentials and tokens only ever go to the registry's own origin.
-    if (url.origin === this.origin) {
-      const authorization = await auth.authorization(call.scopes);
-      if (authorization) headers['authorization'] = authorization;
-    }
-    const raw = call.body?.();
-    let body: Uint8Array | Readable | undefined;
-    if (raw instanceof Uint8Array) body = raw;
-    else if (raw) body = Readable.from(raw, { objectMode: false });
-    if (call.bodySize !== undefined) headers['content-length'] = String(call.bodySize);
-    const signal = AbortSignal.timeout(this.deadlineMs(call.bodySize));
-    let res;
-    try {
-      res = await request(url, {
-        method: call.method,
-        headers,
-        body,
-        signal,
-        dispatcher: this.dispatcher,
-      });
-    } catch (e) {
-      if (body instanceof Readable) body.destroy();
-      const err = e as Error & { code?: string };
-      if (err instanceof TargetError || err instanceof AuthError) throw err;
-      throw new TransientError(
-        `${call.method} ${url.pathname}: ${err.code ?? err.name}: ${err.message}`,
-      );
-    }
-    const chunks: Buffer[] = [];
-    try {
-      for await (const c of res.body) chunks.push(c as Buffer);
-    } catch (e) {
-      throw new TransientError(
-        `${call.method} ${url.pathname}: response cut: ${(e as Error).message}`,
-      );
-    } finally {
-      // A registry may answer before reading the whole body (a 401, a refusal): close the
-      // source stream so its file handles are not left open.
-      if (body instanceof Readable && !body.readableEnded) body.destroy();
-    }
-    return { status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) };
-  }
-
-  /**
-   * Send with auth and retries. A 401 renews auth and resends once; transient failures back
-   * off and resend while attempts remain (`replay: false` turns that off for requests whose
-   * caller resumes on its own, i.e. upload chunks).
-   */
-  private async call(call: Call, replay = true): Promise<Response> {
-    const auth = await this.authenticator();
-    let reauthed = false;
-    for (let attempt = 1; ; attempt++) {
-      let res: Response;
-      try {
-        res = await this.send(call, auth);
-      } catch (e) {
-        // Without replay the caller resumes on its own: hand it the transient failure as is.
-        if (e instanceof TransientError && !replay) throw e;
-        if (!(e instanceof TransientError) || attempt >= this.retry.attempts) {
-          throw this.wrap(e, call);
-        }
-        await this.backoff(attempt, e.message, e.retryAfterMs);
-        continue;
-      }
-      if (res.status === 401) {
-        auth.invalidate(call.scopes);
-        const challenged = header(res, 'www-authenticate');
-        if (!reauthed && challenged) {
-          auth.setChallenge(challenged);
-          reauthed = true;
-          if (replay) {
-            attempt--;
-            continue;
-          }
-          throw new TransientError(
-            `${call.method} ${new URL(call.url, this.origin).pathname}: 401, token renewed`,
-          );
-        }
-        throw new AuthError(
-          `${this.registry} refused the credentials (401 on ${call.method} ${new URL(call.url, this.origin).pathname}); credentials tried: ${auth.credentialSource}`,
-        );
-      }
-      if (call.ok.includes(res.status)) return res;
-      const message = this.describe(res, call);
-      if (!TRANSIENT_STATUS.has(res.status)) throw new HttpStatusError(message, res.status);
-      if (!replay || attempt >= this.retry.attempts) {
-        throw replay
-          ? new TargetError(`${message} (gave up after ${attempt} attempts)`)
-          : new TransientError(message, retryAfterMs(res));
-      }
-      await this.backoff(attempt, message, retryAfterMs(res));
-    }
-  }
-
-  private wrap(e: unknown, call: Call): Error {
-    if (e instanceof TransientError) {
-      return new TargetError(
-        `${this.registry}: ${e.message} (${call.method} failed after retries)`,
-      );
-    }
-    return e as Error;
-  }
-
-  private describe(res: Response, call: Call): string {
-    let detail = '';
-    try {
-      const errors = JSON.parse(res.body.toString('utf8')).errors as {
-        code?: string;
-        message?: string;
-      }[];
-      detail = errors.map((x) => `${x.code}: ${x.message}`).join('; ');
-    } catch {
-      detail = res.body.toString('utf8').slice(0, 200).trim();
-    }
-    const path = new URL(call.url, this.origin).pathname;
-    return `${this.registry}: ${call.method} ${path} answered ${res.status}${detail ? ` (${detail})` : ''}`;
-  }
-
-  private async backoff(attempt: number, why: string, retryAfter?: number): Promise<void> {
-    const exp = Math.min(this.retry.maxDelayMs, this.retry.baseDelayMs * 2 ** (attempt - 1));
-    const delay = retryAfter ?? exp / 2 + Math.random() * (exp / 2);
-    this.options.log?.(`retrying in ${(delay / 1000).toFixed(1)} s: ${why}`);
-    await sleep(Math.min(delay, this.retry.maxDelayMs * 3));
-  }
-
-  /** GET /v2/: learns the auth challenge, and fails early on an unreachable registry. */
-  async probe(): Promise<void> {
-    if (this.probed) return;
-    // A 401 here teaches the authenticator the challenge and is answered inside call().
-    await this.call({ method: 'GET', url: '/v2/', scopes: [], ok: [200] }).catch((e: Error) => {
-      if (e instanceof AuthError) throw e;
-      throw new TargetError(
-        `cannot reach registry ${this.registry} (${this.origin}): ${e.message}`,
-      );
-    });
-    this.probed = true;
-  }
-
+export class RegistryTarget extends RegistryTransport implements Target {
   async hasBlob(digest: string): Promise<number | null> {
     await this.probe();
     const res = await this.call({
@@ -524,29 +241,27 @@ export class RegistryTarget implements Target {
     await this.probe();
     const auth = await this.authenticator();
     const scopes = [repositoryScope(this.repository, 'pull')];
-    let url = new URL(`/v2/${this.repository}/blobs/${digest}`, this.origin);
-    for (let hop = 0; hop < 5; hop++) {
-      const headers: Record<string, string> = {};
-      if (url.origin === this.origin) {
-        const authorization = await auth.authorization(scopes);
-        if (authorization) headers['authorization'] = authorization;
-      }
-      const res = await request(url, { method: 'GET', headers, dispatcher: this.dispatcher });
-      if (res.statusCode >= 300 && res.statusCode < 400 && res.headers['location']) {
-        await res.body.dump();
-        url = new URL(String(res.headers['location']), url);
-        continue;
-      }
-      if (res.statusCode !== 200) {
-        const text = await res.body.text();
-        throw new TargetError(
-          `${this.name}: GET blob ${digest} answered ${res.statusCode}: ${text.slice(0, 200)}`,
-        );
-      }
-      yield* res.body as AsyncIterable<Uint8Array>;
-      return;
-    }
-    throw new TargetError(`${this.name}: GET blob ${digest}: too many redirects`);
+    const body = await followRedirects<AsyncIterable<Uint8Array>>(
+      new URL(`/v2/${this.repository}/blobs/${digest}`, this.origin),
+      { origin: this.origin, header: () => auth.authorization(scopes) },
+      async (url, headers) => {
+        const res = await request(url, { method: 'GET', headers, dispatcher: this.dispatcher });
+        const next = redirectTarget(res.statusCode, res.headers['location'], url);
+        if (next) {
+          await res.body.dump();
+          return { next };
+        }
+        if (res.statusCode !== 200) {
+          const text = await res.body.text();
+          throw new TargetError(
+            `${this.name}: GET blob ${digest} answered ${res.statusCode}: ${text.slice(0, 200)}`,
+          );
+        }
+        return { done: res.body as AsyncIterable<Uint8Array> };
+      },
+      () => new TargetError(`${this.name}: GET blob ${digest}: too many redirects`),
+    );
+    yield* body;
   }
 
   /** HEAD or GET a manifest by tag or digest; null when the registry does not have it. */

@@ -9,19 +9,20 @@
 // partial file and names both digests. Credentials go only to the origin they belong to; a
 // redirect elsewhere drops them.
 
-import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { IncomingHttpHeaders } from 'node:http';
 import { Writable } from 'node:stream';
 import { stream } from 'undici';
 import type { BlobWriter } from '../../oci/target.js';
-import { HashPool, type PooledHash, type SlotRing } from '../../util/hashpool.js';
-import { allSettledOrThrow, type Limiter } from '../../util/limit.js';
-import { getsPlainTarLayer } from '../plan.js';
+import { HashPool } from '../../util/hashpool.js';
+import type { Limiter } from '../../util/limit.js';
 import type { WeightStore } from '../store.js';
-import { soloTarFraming } from '../tar.js';
+import { Arrival, SlotSink } from './slots.js';
 import { SourceError } from './uri.js';
+import { followRedirects, redirectTarget } from '../../util/redirects.js';
+import { DOWNLOAD_RETRY, retryDelayMs, TRANSIENT_STATUS } from '../../util/retry.js';
 
 export interface DownloadRequest {
   readonly url: string;
@@ -59,17 +60,6 @@ export interface DownloadOptions {
   readonly limit?: Limiter | undefined;
 }
 
-/** Answers worth asking again (the Hub's API and file servers alike). */
-export const TRANSIENT_STATUS: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504]);
-
-/** How long to wait before attempt `attempt + 1`: the server's Retry-After (seconds), else backoff. */
-export function retryDelayMs(attempt: number, retryAfter?: string | string[]): number {
-  const seconds = Number(Array.isArray(retryAfter) ? retryAfter[0] : retryAfter);
-  if (retryAfter !== undefined && Number.isFinite(seconds) && seconds >= 0)
-    return Math.min(seconds * 1000, 30_000);
-  return Math.min(200 * 2 ** attempt, 5000);
-}
-
 interface Answer {
   readonly statusCode: number;
   readonly headers: IncomingHttpHeaders;
@@ -88,31 +78,30 @@ async function get(
   headers: Record<string, string>,
   body: (statusCode: number, headers: IncomingHttpHeaders) => Writable | undefined,
 ): Promise<Answer> {
-  let target = new URL(url);
-  for (let hop = 0; hop < 8; hop++) {
-    const h = { ...headers };
-    if (req.authorization && target.origin === req.authorization.origin)
-      h['authorization'] = req.authorization.header;
-    let answer: Omit<Answer, 'text'> = { statusCode: 0, headers: {} };
-    let location: string | undefined;
-    let text = '';
-    await stream(target, { method: 'GET', headers: h }, ({ statusCode, headers: got }) => {
-      answer = { statusCode, headers: got };
-      if (statusCode >= 300 && statusCode < 400 && got['location']) {
-        location = String(got['location']);
-        return discard();
-      }
-      return (
-        body(statusCode, got) ??
-        discard((chunk) => {
-          if (text.length < 200) text += chunk.toString('utf8').slice(0, 200 - text.length);
-        })
-      );
-    });
-    if (location === undefined) return { ...answer, text };
-    target = new URL(location, target);
-  }
-  throw new SourceError(`${url}: too many redirects`);
+  const auth = req.authorization;
+  return followRedirects<Answer>(
+    new URL(url),
+    auth && { origin: auth.origin, header: () => auth.header },
+    async (target, authorization) => {
+      let answer: Omit<Answer, 'text'> = { statusCode: 0, headers: {} };
+      let next: URL | undefined;
+      let text = '';
+      const h = { ...headers, ...authorization };
+      await stream(target, { method: 'GET', headers: h }, ({ statusCode, headers: got }) => {
+        answer = { statusCode, headers: got };
+        next = redirectTarget(statusCode, got['location'], target);
+        if (next) return discard();
+        return (
+          body(statusCode, got) ??
+          discard((chunk) => {
+            if (text.length < 200) text += chunk.toString('utf8').slice(0, 200 - text.length);
+          })
+        );
+      });
+      return next ? { next } : { done: { ...answer, text } };
+    },
+    () => new SourceError(`${url}: too many redirects`),
+  );
 }
 
 /** A writer that drops what it is given (after showing it to `see`). */
@@ -153,7 +142,7 @@ async function download(
   const handle = await open(partial, 'w');
   let written = 0;
   let expected = req.size;
-  const attempts = req.attempts ?? 5;
+  const attempts = req.attempts ?? DOWNLOAD_RETRY.attempts;
   try {
     for (let attempt = 1; ; attempt++) {
       try {
@@ -189,7 +178,7 @@ async function download(
         if (TRANSIENT_STATUS.has(answer!.statusCode)) {
           throw new RetryableError(
             `${req.url} answered ${answer!.statusCode}`,
-            retryDelayMs(attempt, answer!.headers['retry-after']),
+            retryDelayMs(DOWNLOAD_RETRY, attempt, answer!.headers['retry-after']),
           );
         }
         if (!sink && answer!.statusCode === 206) {
@@ -212,7 +201,9 @@ async function download(
             : new SourceError(`${req.url}: ${(e as Error).message}`);
         }
         // Keep what arrived; the next attempt asks for the rest.
-        await sleep(e instanceof RetryableError ? e.delayMs : retryDelayMs(attempt));
+        await sleep(
+          e instanceof RetryableError ? e.delayMs : retryDelayMs(DOWNLOAD_RETRY, attempt),
+        );
       }
     }
     if (expected !== undefined && written !== expected) {
@@ -250,173 +241,5 @@ class RetryableError extends Error {
     readonly delayMs: number,
   ) {
     super(message);
-  }
-}
-
-/** A write to the partial file failed: the disk, not the network; not worth a retry. */
-class WriteError extends SourceError {}
-
-/**
- * Takes a response body into slots of the ring; each full slot is written at its offset and
- * hashed while the next one fills. `settle()` flushes the last partial slot and waits for
- * every write and hash, so what it returns is what the file holds (a retry resumes there).
- */
-class SlotSink {
-  private slot: Uint8Array | undefined;
-  private fill = 0;
-  private dispatched: number;
-  private readonly inflight = new Set<Promise<void>>();
-  /** Chunks are taken one after another; a slot may have to be waited for. */
-  private taking: Promise<void>;
-
-  constructor(
-    private readonly file: { handle: FileHandle; path: string },
-    start: number,
-    private readonly hashes: Arrival,
-    private readonly slots: SlotRing,
-    ready: Promise<void>,
-  ) {
-    this.dispatched = start;
-    this.taking = ready;
-  }
-
-  writable(): Writable {
-    return new Writable({
-      highWaterMark: 1 << 20,
-      write: (chunk: Buffer, _encoding, done) => {
-        this.taking = this.taking.then(() => this.take(chunk));
-        this.taking.then(() => done(), done);
-      },
-    });
-  }
-
-  private async take(chunk: Uint8Array): Promise<void> {
-    for (let at = 0; at < chunk.length;) {
-      this.slot ??= await this.slots.acquire();
-      const n = Math.min(chunk.length - at, this.slot.length - this.fill);
-      this.slot.set(chunk.subarray(at, at + n), this.fill);
-      this.fill += n;
-      at += n;
-      if (this.fill === this.slot.length) this.dispatch();
-    }
-  }
-
-  private dispatch(): void {
-    const buffer = this.slot!;
-    const data = buffer.subarray(0, this.fill);
-    const at = this.dispatched;
-    this.dispatched += this.fill;
-    this.slot = undefined;
-    this.fill = 0;
-    // The slot goes back to the ring only once nothing reads it any more.
-    const work = allSettledOrThrow([
-      this.file.handle.write(data, 0, data.length, at).catch((e: Error) => {
-        throw new WriteError(`cannot write ${this.file.path}: ${e.message}`);
-      }),
-      ...this.hashes.update(data, at),
-    ]);
-    const tracked: Promise<void> = work.finally(() => {
-      this.slots.release(buffer);
-      this.inflight.delete(tracked);
-    });
-    tracked.catch(() => undefined);
-    this.inflight.add(tracked);
-  }
-
-  async settle(): Promise<number> {
-    let failure: unknown;
-    await this.taking.catch((e: unknown) => (failure = e));
-    if (this.fill > 0) this.dispatch();
-    else if (this.slot) this.slots.release(this.slot);
-    this.slot = undefined;
-    await allSettledOrThrow([...this.inflight]);
-    if (failure !== undefined) throw failure;
-    return this.dispatched;
-  }
-}
-
-/**
- * What each slot of an arriving file feeds: the file's hash, and when the file gets a plain tar
- * layer of its own, that layer's hash and (if the target takes early blobs) its blob.
- */
-class Arrival {
-  private file: PooledHash | undefined;
-  private layer:
-    | {
-        hash: PooledHash;
-        blob: BlobWriter | undefined;
-        /** Where the file's bytes start in the layer, and what follows them. */
-        offset: number;
-        after: Uint8Array;
-        size: number;
-        framing: Promise<unknown>;
-        digest: string | undefined;
-      }
-    | undefined;
-
-  constructor(
-    private readonly pool: HashPool,
-    private readonly layerBlobs: DownloadOptions['layerBlobs'],
-  ) {}
-
-  /** Start over (byte 0 of a `size`-byte file at `weightPath`). */
-  async begin(size: number | undefined, weightPath: string | undefined): Promise<void> {
-    await this.dispose();
-    this.file = this.pool.create();
-    if (size === undefined || !weightPath || !getsPlainTarLayer(weightPath, size)) return;
-    const { before, after } = soloTarFraming(weightPath, size);
-    const hash = this.pool.create();
-    const blob = await this.layerBlobs?.();
-    const framing = Promise.all([hash.update(before), blob?.write(before, 0)]);
-    framing.catch(() => undefined); // awaited in finish(); a failed download never gets there
-    this.layer = {
-      hash,
-      blob,
-      offset: before.length,
-      after,
-      size: before.length + size + after.length,
-      framing,
-      digest: undefined,
-    };
-  }
-
-  /** Feed `data`, which sits at `position` of the file. */
-  update(data: Uint8Array, position: number): (Promise<unknown> | undefined)[] {
-    const layer = this.layer;
-    return [
-      this.file!.update(data),
-      ...(layer ? [layer.hash.update(data), layer.blob?.write(data, layer.offset + position)] : []),
-    ];
-  }
-
-  /** The digests, once every byte is in. Nothing is cleared: dispose() still aborts the blob. */
-  async finish(): Promise<{ digest: string; layer: Downloaded['layer'] }> {
-    const layer = this.layer;
-    const digest = await this.file!.digest();
-    if (!layer) return { digest, layer: undefined };
-    await layer.framing;
-    const end = layer.size - layer.after.length;
-    await Promise.all([layer.hash.update(layer.after), layer.blob?.write(layer.after, end)]);
-    layer.digest = await layer.hash.digest();
-    return {
-      digest,
-      layer: { digest: layer.digest, size: layer.size, written: layer.blob !== undefined },
-    };
-  }
-
-  /** Keep the layer blob in the target: only once the file is verified. */
-  async commit(): Promise<void> {
-    const layer = this.layer;
-    if (layer?.blob && layer.digest) await layer.blob.commit(layer.digest, layer.size);
-  }
-
-  async dispose(): Promise<void> {
-    const { file, layer } = this;
-    this.file = undefined;
-    this.layer = undefined;
-    await file?.dispose();
-    await layer?.hash.dispose();
-    await layer?.framing.catch(() => undefined);
-    await layer?.blob?.abort();
   }
 }

@@ -10,12 +10,8 @@ import { mapLimit } from '../../util/limit.js';
 import type { ArrivedFile } from '../plan.js';
 import type { PlannedFile } from '../plan.js';
 import type { WeightStore } from '../store.js';
-import {
-  downloadToStore,
-  retryDelayMs,
-  TRANSIENT_STATUS,
-  type DownloadOptions,
-} from './download.js';
+import { downloadToStore, type DownloadOptions } from './download.js';
+import { DOWNLOAD_RETRY, retryDelayMs, TRANSIENT_STATUS } from '../../util/retry.js';
 import { arrival, type RemoteSource } from './http.js';
 import { pathProblem } from '../paths.js';
 import { SourceError } from './uri.js';
@@ -54,8 +50,6 @@ function nextLink(header: string | string[] | undefined): string | undefined {
   return m?.[1];
 }
 
-const API_ATTEMPTS = 5;
-
 function hub(uri: string, config: HubConfig) {
   const endpoint = new URL(config.endpoint);
   const token = config.token;
@@ -68,13 +62,13 @@ function hub(uri: string, config: HubConfig) {
         const res = await request(url, {
           headers: authorization ? { authorization: authorization.header } : {},
         });
-        if (!TRANSIENT_STATUS.has(res.statusCode) || attempt >= API_ATTEMPTS) return res;
+        if (!TRANSIENT_STATUS.has(res.statusCode) || attempt >= DOWNLOAD_RETRY.attempts) return res;
         await res.body.dump();
-        wait = retryDelayMs(attempt, res.headers['retry-after']);
+        wait = retryDelayMs(DOWNLOAD_RETRY, attempt, res.headers['retry-after']);
       } catch (e) {
-        if (attempt >= API_ATTEMPTS)
+        if (attempt >= DOWNLOAD_RETRY.attempts)
           throw new SourceError(`${uri}: cannot reach ${endpoint.origin}: ${(e as Error).message}`);
-        wait = retryDelayMs(attempt);
+        wait = retryDelayMs(DOWNLOAD_RETRY, attempt);
       }
       await sleep(wait);
     }

@@ -1,0 +1,100 @@
+// The shape the code keeps (issue 13): small files, small stage functions, the environment read
+// only at the doors, and no import from a lower layer back up.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT } from './helpers/conformance.js';
+
+const SRC = path.join(REPO_ROOT, 'src');
+const files = readdirSync(SRC, { recursive: true, withFileTypes: true })
+  .filter((e) => e.isFile() && e.name.endsWith('.ts'))
+  .map((e) => path.relative(SRC, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+  .sort();
+const text = (f: string) => readFileSync(path.join(SRC, f), 'utf8');
+
+/** Every function in a file: its name, length in lines and parameter count. */
+function functions(file: string): { name: string; lines: number; params: number }[] {
+  const source = ts.createSourceFile(file, text(file), ts.ScriptTarget.ES2022, true);
+  const out: { name: string; lines: number; params: number }[] = [];
+  const visit = (node: ts.Node) => {
+    if (ts.isFunctionLike(node) && 'body' in node && node.body) {
+      const start = source.getLineAndCharacterOfPosition(node.getStart()).line;
+      const end = source.getLineAndCharacterOfPosition(node.getEnd()).line;
+      const name =
+        (node as ts.FunctionDeclaration).name?.getText() ??
+        (ts.isVariableDeclaration(node.parent) ? node.parent.name.getText() : '(anonymous)');
+      out.push({ name, lines: end - start + 1, params: node.parameters.length });
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return out;
+}
+
+/** Layers, lowest first: a module may import its own layer and those below, never above. */
+const LAYERS = [
+  ['util', 'oci/digest.ts', 'oci/mediatypes.ts', 'config/env.ts'],
+  ['oci', 'cog'],
+  [
+    'weights/paths.ts',
+    'weights/plan.ts',
+    'weights/tar.ts',
+    'weights/gzip.ts',
+    'weights/store.ts',
+    'weights/artifact.ts',
+    'weights/filter.ts',
+    'weights/inventory.ts',
+    'weights/layer.ts',
+  ],
+  ['weights/sources'],
+  ['weights', 'project.ts', 'verify.ts'],
+  ['cache', 'image'],
+  ['config/inputs.ts'],
+  ['publish'],
+  ['report'],
+  ['cli', 'cli.ts', 'main.ts'],
+];
+const layerOf = (f: string): number => {
+  let best = -1;
+  let bestLength = -1;
+  for (const [i, layer] of LAYERS.entries())
+    for (const prefix of layer)
+      if ((f === prefix || f.startsWith(prefix + '/')) && prefix.length > bestLength) {
+        best = i;
+        bestLength = prefix.length;
+      }
+  return best;
+};
+
+describe('code shape', () => {
+  it('no file under src/ is over 400 lines', () => {
+    const long = files.filter((f) => text(f).split('\n').length > 400);
+    expect(long).toEqual([]);
+  });
+
+  it('no function in src/publish/ is over 60 lines or takes over 4 parameters', () => {
+    const big = files
+      .filter((f) => f.startsWith('publish/'))
+      .flatMap((f) => functions(f).map((fn) => ({ file: f, ...fn })))
+      .filter((fn) => fn.lines > 60 || fn.params > 4);
+    expect(big).toEqual([]);
+  });
+
+  it('only the doors read the process environment', () => {
+    const readers = files.filter((f) => /process\.env\b/.test(text(f)));
+    expect(readers).toEqual(['cli.ts', 'main.ts']);
+  });
+
+  it('no module imports from a layer above its own', () => {
+    const upward: string[] = [];
+    for (const f of files) {
+      expect(layerOf(f), `${f} has a layer`).toBeGreaterThanOrEqual(0);
+      for (const m of text(f).matchAll(/from '(\.[^']+)\.js'/g)) {
+        const target = path.posix.normalize(path.posix.join(path.posix.dirname(f), m[1]!)) + '.ts';
+        if (layerOf(target) > layerOf(f)) upward.push(`${f} -> ${target}`);
+      }
+    }
+    expect(upward).toEqual([]);
+  });
+});

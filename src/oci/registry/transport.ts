@@ -1,0 +1,307 @@
+// The transport under the registry client: one repository's origin, its credentials and
+// tokens, and every request sent with auth, a deadline that grows with the body, and retries
+// with backoff on the answers the distribution spec says are transient (util/retry).
+
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Readable } from 'node:stream';
+import { Agent, request, type Dispatcher } from 'undici';
+import { MEDIA_TYPE } from '../mediatypes.js';
+import {
+  REGISTRY_RETRY,
+  backoffDelayMs,
+  retryAfterMs,
+  TRANSIENT_STATUS,
+  type RetryPolicy,
+} from '../../util/retry.js';
+import { TargetError } from '../target.js';
+import { AuthError, Authenticator, repositoryScope } from './auth.js';
+import { findCredential, type CredentialOptions } from './credentials.js';
+
+export const MANIFEST_ACCEPT = [
+  MEDIA_TYPE.ociManifest,
+  MEDIA_TYPE.ociIndex,
+  'application/vnd.docker.distribution.manifest.v2+json',
+  'application/vnd.docker.distribution.manifest.list.v2+json',
+].join(', ');
+
+export interface RegistryOptions {
+  /** Hosts to reach over plain HTTP besides localhost, 127.0.0.0/8 and [::1]. */
+  readonly insecureRegistries?: readonly string[];
+  readonly credentials?: CredentialOptions;
+  readonly retry?: Partial<RetryPolicy>;
+  /** Blobs larger than this are uploaded in chunks (Cog: 128 MiB). */
+  readonly chunkThreshold?: number;
+  /** Chunk size (Cog: 96 MiB), lowered to a registry's advertised maximum. */
+  readonly chunkSize?: number;
+  readonly log?: (message: string) => void;
+  /** Called with the running byte count while blobs upload (for progress lines). */
+  readonly onProgress?: (digest: string, sent: number, total: number) => void;
+}
+
+export const DEFAULT_CHUNK_THRESHOLD = 128 * 1024 * 1024;
+export const DEFAULT_CHUNK_SIZE = 96 * 1024 * 1024;
+
+/** Plain HTTP for loopback registries and those the user lists as insecure. */
+export function registryScheme(
+  registry: string,
+  insecure: readonly string[] = [],
+): 'http' | 'https' {
+  const host = registry.replace(/:\d+$/, '');
+  if (host === 'localhost' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host)) return 'http';
+  return insecure.includes(registry) || insecure.includes(host) ? 'http' : 'https';
+}
+
+/** A status the caller did not expect and that is not worth retrying. */
+export class HttpStatusError extends TargetError {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+  }
+}
+
+/** Statuses that mean "try again": the spec's list. */
+/** Answers to a first PATCH that mean "no chunked uploads here" (GAR and friends). */
+export const CHUNKS_REFUSED_STATUS = new Set([400, 405, 415, 416]);
+
+/** A failure worth retrying: the request may succeed if sent again. */
+export class TransientError extends Error {
+  constructor(
+    message: string,
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+  }
+}
+
+export interface Response {
+  readonly status: number;
+  readonly headers: Record<string, string | string[] | undefined>;
+  readonly body: Buffer;
+}
+
+export interface Call {
+  readonly method: 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Path under the origin, or an absolute URL (upload locations). */
+  readonly url: string;
+  readonly scopes: readonly string[];
+  readonly headers?: Record<string, string>;
+  /** A fresh body per attempt. */
+  readonly body?: () => AsyncIterable<Uint8Array> | Uint8Array;
+  readonly bodySize?: number;
+  /** Statuses the caller handles; anything else is an error. */
+  readonly ok: readonly number[];
+}
+
+export function header(res: Response, name: string): string | undefined {
+  const v = res.headers[name.toLowerCase()];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+/**
+ * Bytes a session holds, from its `Range: 0-<last>` header; none when absent. distribution
+ * answers `0-0` for an empty session as well as for a one-byte one: read as empty, since
+ * resending one byte costs nothing and skipping one would corrupt the blob.
+ */
+export function receivedFromRange(range: string | undefined): number {
+  const m = range ? /^(?:bytes=)?(\d+)-(\d+)$/.exec(range.trim()) : null;
+  if (!m || m[2] === '0') return 0;
+  return Number(m[2]) + 1;
+}
+
+/** Count what actually left through the body. */
+export async function* counted(
+  source: AsyncIterable<Uint8Array>,
+  onBytes: (n: number) => void,
+): AsyncGenerator<Uint8Array> {
+  for await (const chunk of source) {
+    onBytes(chunk.length);
+    yield chunk;
+  }
+}
+
+/** Requests to one repository of one registry; RegistryTarget builds the API on it. */
+export class RegistryTransport {
+  readonly name: string;
+  protected readonly origin: string;
+  protected readonly retry: RetryPolicy;
+  protected readonly dispatcher: Dispatcher;
+  private auth: Authenticator | undefined;
+  private probed = false;
+  protected readonly pushScope: string;
+  /** Set once the registry refuses a chunked upload: every later blob goes in one request. */
+  protected chunkedRefused = false;
+
+  constructor(
+    readonly registry: string,
+    readonly repository: string,
+    protected readonly options: RegistryOptions = {},
+  ) {
+    this.name = `${registry}/${repository}`;
+    this.origin = `${registryScheme(registry, options.insecureRegistries)}://${registry}`;
+    this.retry = { ...REGISTRY_RETRY, ...options.retry };
+    this.pushScope = repositoryScope(repository, 'pull,push');
+    // No fixed body timeout: a large upload takes as long as it takes; each request gets a
+    // deadline that scales with its body instead (see send()).
+    this.dispatcher = new Agent({ headersTimeout: 0, bodyTimeout: 0, connections: 16 });
+  }
+
+  async close(): Promise<void> {
+    await this.dispatcher.close();
+  }
+
+  protected async authenticator(): Promise<Authenticator> {
+    if (!this.auth) {
+      const credential = await findCredential(this.registry, this.options.credentials);
+      this.auth = new Authenticator(this.registry, credential);
+    }
+    return this.auth;
+  }
+
+  protected deadlineMs(bodySize = 0): number {
+    // 60 s for the round trip plus 1 s per MB of body (1 MB/s is a floor, not a forecast).
+    return 60_000 + Math.ceil(bodySize / 1_000_000) * 1000;
+  }
+
+  /** One HTTP exchange, with auth. No retries here. */
+  protected async send(call: Call, auth: Authenticator): Promise<Response> {
+    const url = new URL(call.url, this.origin);
+    const headers: Record<string, string> = { ...call.headers };
+    // Credentials and tokens only ever go to the registry's own origin.
+    if (url.origin === this.origin) {
+      const authorization = await auth.authorization(call.scopes);
+      if (authorization) headers['authorization'] = authorization;
+    }
+    const raw = call.body?.();
+    let body: Uint8Array | Readable | undefined;
+    if (raw instanceof Uint8Array) body = raw;
+    else if (raw) body = Readable.from(raw, { objectMode: false });
+    if (call.bodySize !== undefined) headers['content-length'] = String(call.bodySize);
+    const signal = AbortSignal.timeout(this.deadlineMs(call.bodySize));
+    let res;
+    try {
+      res = await request(url, {
+        method: call.method,
+        headers,
+        body,
+        signal,
+        dispatcher: this.dispatcher,
+      });
+    } catch (e) {
+      if (body instanceof Readable) body.destroy();
+      const err = e as Error & { code?: string };
+      if (err instanceof TargetError || err instanceof AuthError) throw err;
+      throw new TransientError(
+        `${call.method} ${url.pathname}: ${err.code ?? err.name}: ${err.message}`,
+      );
+    }
+    const chunks: Buffer[] = [];
+    try {
+      for await (const c of res.body) chunks.push(c as Buffer);
+    } catch (e) {
+      throw new TransientError(
+        `${call.method} ${url.pathname}: response cut: ${(e as Error).message}`,
+      );
+    } finally {
+      // A registry may answer before reading the whole body (a 401, a refusal): close the
+      // source stream so its file handles are not left open.
+      if (body instanceof Readable && !body.readableEnded) body.destroy();
+    }
+    return { status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) };
+  }
+
+  /**
+   * Send with auth and retries. A 401 renews auth and resends once; transient failures back
+   * off and resend while attempts remain (`replay: false` turns that off for requests whose
+   * caller resumes on its own, i.e. upload chunks).
+   */
+  protected async call(call: Call, replay = true): Promise<Response> {
+    const auth = await this.authenticator();
+    let reauthed = false;
+    for (let attempt = 1; ; attempt++) {
+      let res: Response;
+      try {
+        res = await this.send(call, auth);
+      } catch (e) {
+        // Without replay the caller resumes on its own: hand it the transient failure as is.
+        if (e instanceof TransientError && !replay) throw e;
+        if (!(e instanceof TransientError) || attempt >= this.retry.attempts) {
+          throw this.wrap(e, call);
+        }
+        await this.backoff(attempt, e.message, e.retryAfterMs);
+        continue;
+      }
+      if (res.status === 401) {
+        auth.invalidate(call.scopes);
+        const challenged = header(res, 'www-authenticate');
+        if (!reauthed && challenged) {
+          auth.setChallenge(challenged);
+          reauthed = true;
+          if (replay) {
+            attempt--;
+            continue;
+          }
+          throw new TransientError(
+            `${call.method} ${new URL(call.url, this.origin).pathname}: 401, token renewed`,
+          );
+        }
+        throw new AuthError(
+          `${this.registry} refused the credentials (401 on ${call.method} ${new URL(call.url, this.origin).pathname}); credentials tried: ${auth.credentialSource}`,
+        );
+      }
+      if (call.ok.includes(res.status)) return res;
+      const message = this.describe(res, call);
+      if (!TRANSIENT_STATUS.has(res.status)) throw new HttpStatusError(message, res.status);
+      if (!replay || attempt >= this.retry.attempts) {
+        throw replay
+          ? new TargetError(`${message} (gave up after ${attempt} attempts)`)
+          : new TransientError(message, retryAfterMs(header(res, 'retry-after')));
+      }
+      await this.backoff(attempt, message, retryAfterMs(header(res, 'retry-after')));
+    }
+  }
+
+  protected wrap(e: unknown, call: Call): Error {
+    if (e instanceof TransientError) {
+      return new TargetError(
+        `${this.registry}: ${e.message} (${call.method} failed after retries)`,
+      );
+    }
+    return e as Error;
+  }
+
+  protected describe(res: Response, call: Call): string {
+    let detail = '';
+    try {
+      const errors = JSON.parse(res.body.toString('utf8')).errors as {
+        code?: string;
+        message?: string;
+      }[];
+      detail = errors.map((x) => `${x.code}: ${x.message}`).join('; ');
+    } catch {
+      detail = res.body.toString('utf8').slice(0, 200).trim();
+    }
+    const path = new URL(call.url, this.origin).pathname;
+    return `${this.registry}: ${call.method} ${path} answered ${res.status}${detail ? ` (${detail})` : ''}`;
+  }
+
+  protected async backoff(attempt: number, why: string, retryAfter?: number): Promise<void> {
+    const delay = backoffDelayMs(this.retry, attempt, retryAfter);
+    this.options.log?.(`retrying in ${(delay / 1000).toFixed(1)} s: ${why}`);
+    await sleep(delay);
+  }
+
+  /** GET /v2/: learns the auth challenge, and fails early on an unreachable registry. */
+  async probe(): Promise<void> {
+    if (this.probed) return;
+    // A 401 here teaches the authenticator the challenge and is answered inside call().
+    await this.call({ method: 'GET', url: '/v2/', scopes: [], ok: [200] }).catch((e: Error) => {
+      if (e instanceof AuthError) throw e;
+      throw new TargetError(
+        `cannot reach registry ${this.registry} (${this.origin}): ${e.message}`,
+      );
+    });
+    this.probed = true;
+  }
+}

@@ -1,0 +1,182 @@
+// The slots of a download: each arriving chunk is copied once into a slot of the hash pool's
+// shared ring, written from there at its offset to the partial file, and hashed on the pool's
+// workers (the file's sha256, and its own plain tar layer's when it gets one, whose blob an
+// OCI layout may take as it arrives).
+
+import type { FileHandle } from 'node:fs/promises';
+import { Writable } from 'node:stream';
+import type { BlobWriter } from '../../oci/target.js';
+import type { HashPool, PooledHash, SlotRing } from '../../util/hashpool.js';
+import { allSettledOrThrow } from '../../util/limit.js';
+import { getsPlainTarLayer } from '../plan.js';
+import { soloTarFraming } from '../tar.js';
+import type { DownloadOptions, Downloaded } from './download.js';
+import { SourceError } from './uri.js';
+
+/** A write to the partial file failed: the disk, not the network; not worth a retry. */
+export class WriteError extends SourceError {}
+
+/**
+ * Takes a response body into slots of the ring; each full slot is written at its offset and
+ * hashed while the next one fills. `settle()` flushes the last partial slot and waits for
+ * every write and hash, so what it returns is what the file holds (a retry resumes there).
+ */
+export class SlotSink {
+  private slot: Uint8Array | undefined;
+  private fill = 0;
+  private dispatched: number;
+  private readonly inflight = new Set<Promise<void>>();
+  /** Chunks are taken one after another; a slot may have to be waited for. */
+  private taking: Promise<void>;
+
+  constructor(
+    private readonly file: { handle: FileHandle; path: string },
+    start: number,
+    private readonly hashes: Arrival,
+    private readonly slots: SlotRing,
+    ready: Promise<void>,
+  ) {
+    this.dispatched = start;
+    this.taking = ready;
+  }
+
+  writable(): Writable {
+    return new Writable({
+      highWaterMark: 1 << 20,
+      write: (chunk: Buffer, _encoding, done) => {
+        this.taking = this.taking.then(() => this.take(chunk));
+        this.taking.then(() => done(), done);
+      },
+    });
+  }
+
+  private async take(chunk: Uint8Array): Promise<void> {
+    for (let at = 0; at < chunk.length;) {
+      this.slot ??= await this.slots.acquire();
+      const n = Math.min(chunk.length - at, this.slot.length - this.fill);
+      this.slot.set(chunk.subarray(at, at + n), this.fill);
+      this.fill += n;
+      at += n;
+      if (this.fill === this.slot.length) this.dispatch();
+    }
+  }
+
+  private dispatch(): void {
+    const buffer = this.slot!;
+    const data = buffer.subarray(0, this.fill);
+    const at = this.dispatched;
+    this.dispatched += this.fill;
+    this.slot = undefined;
+    this.fill = 0;
+    // The slot goes back to the ring only once nothing reads it any more.
+    const work = allSettledOrThrow([
+      this.file.handle.write(data, 0, data.length, at).catch((e: Error) => {
+        throw new WriteError(`cannot write ${this.file.path}: ${e.message}`);
+      }),
+      ...this.hashes.update(data, at),
+    ]);
+    const tracked: Promise<void> = work.finally(() => {
+      this.slots.release(buffer);
+      this.inflight.delete(tracked);
+    });
+    tracked.catch(() => undefined);
+    this.inflight.add(tracked);
+  }
+
+  async settle(): Promise<number> {
+    let failure: unknown;
+    await this.taking.catch((e: unknown) => (failure = e));
+    if (this.fill > 0) this.dispatch();
+    else if (this.slot) this.slots.release(this.slot);
+    this.slot = undefined;
+    await allSettledOrThrow([...this.inflight]);
+    if (failure !== undefined) throw failure;
+    return this.dispatched;
+  }
+}
+
+/**
+ * What each slot of an arriving file feeds: the file's hash, and when the file gets a plain tar
+ * layer of its own, that layer's hash and (if the target takes early blobs) its blob.
+ */
+export class Arrival {
+  private file: PooledHash | undefined;
+  private layer:
+    | {
+        hash: PooledHash;
+        blob: BlobWriter | undefined;
+        /** Where the file's bytes start in the layer, and what follows them. */
+        offset: number;
+        after: Uint8Array;
+        size: number;
+        framing: Promise<unknown>;
+        digest: string | undefined;
+      }
+    | undefined;
+
+  constructor(
+    private readonly pool: HashPool,
+    private readonly layerBlobs: DownloadOptions['layerBlobs'],
+  ) {}
+
+  /** Start over (byte 0 of a `size`-byte file at `weightPath`). */
+  async begin(size: number | undefined, weightPath: string | undefined): Promise<void> {
+    await this.dispose();
+    this.file = this.pool.create();
+    if (size === undefined || !weightPath || !getsPlainTarLayer(weightPath, size)) return;
+    const { before, after } = soloTarFraming(weightPath, size);
+    const hash = this.pool.create();
+    const blob = await this.layerBlobs?.();
+    const framing = Promise.all([hash.update(before), blob?.write(before, 0)]);
+    framing.catch(() => undefined); // awaited in finish(); a failed download never gets there
+    this.layer = {
+      hash,
+      blob,
+      offset: before.length,
+      after,
+      size: before.length + size + after.length,
+      framing,
+      digest: undefined,
+    };
+  }
+
+  /** Feed `data`, which sits at `position` of the file. */
+  update(data: Uint8Array, position: number): (Promise<unknown> | undefined)[] {
+    const layer = this.layer;
+    return [
+      this.file!.update(data),
+      ...(layer ? [layer.hash.update(data), layer.blob?.write(data, layer.offset + position)] : []),
+    ];
+  }
+
+  /** The digests, once every byte is in. Nothing is cleared: dispose() still aborts the blob. */
+  async finish(): Promise<{ digest: string; layer: Downloaded['layer'] }> {
+    const layer = this.layer;
+    const digest = await this.file!.digest();
+    if (!layer) return { digest, layer: undefined };
+    await layer.framing;
+    const end = layer.size - layer.after.length;
+    await Promise.all([layer.hash.update(layer.after), layer.blob?.write(layer.after, end)]);
+    layer.digest = await layer.hash.digest();
+    return {
+      digest,
+      layer: { digest: layer.digest, size: layer.size, written: layer.blob !== undefined },
+    };
+  }
+
+  /** Keep the layer blob in the target: only once the file is verified. */
+  async commit(): Promise<void> {
+    const layer = this.layer;
+    if (layer?.blob && layer.digest) await layer.blob.commit(layer.digest, layer.size);
+  }
+
+  async dispose(): Promise<void> {
+    const { file, layer } = this;
+    this.file = undefined;
+    this.layer = undefined;
+    await file?.dispose();
+    await layer?.hash.dispose();
+    await layer?.framing.catch(() => undefined);
+    await layer?.blob?.abort();
+  }
+}
