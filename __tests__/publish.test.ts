@@ -1,0 +1,116 @@
+// publish() in process, over an OCI layout target: no child process, no bundle, so a change to
+// src/ is tested as it is. The digests are the ones the transcripts recorded.
+import { cpSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readRuntimeEnv } from '../src/config/env.js';
+import { parseInputs } from '../src/config/inputs.js';
+import { importToTarget, publish } from '../src/publish/flow.js';
+import { EXAMPLE } from './helpers/action.js';
+import { tempDir } from './helpers/tmp.js';
+
+const root = tempDir('publish-');
+const INDEX = 'sha256:edb72a5b4e8aa72c08d67b06b84a60847a1c781f4eef744b0d5baf5252cdf322';
+const IMAGE = 'sha256:32770be306f2651f1a42d2c060af446089b74253d29ebd28236baa50f85d25b6';
+
+const runtime = readRuntimeEnv(
+  {
+    GITHUB_WORKSPACE: root,
+    HOME: path.join(root, 'home'),
+    COG_PUSH_STORE_DIR: path.join(root, 'store'),
+    COG_PUSH_CACHE_DIR: path.join(root, 'pack'),
+    RUNNER_TEMP: root,
+  },
+  root,
+  'linux',
+);
+
+function collect() {
+  const lines: string[] = [];
+  return {
+    lines,
+    log: {
+      info: (m: string) => lines.push(m),
+      warning: (m: string) => lines.push(`warning: ${m}`),
+      notice: (m: string) => lines.push(`notice: ${m}`),
+      group: async <T>(name: string, fn: () => Promise<T>) => (lines.push(`[${name}]`), fn()),
+    },
+  };
+}
+
+function project(name: string): string {
+  const dir = path.join(root, name);
+  cpSync(EXAMPLE, dir, { recursive: true });
+  return name;
+}
+
+const inputsFor = (values: Record<string, string>) => parseInputs((n) => values[n] ?? '', runtime);
+
+describe('publish() over an OCI layout', () => {
+  it('publishes the example: weights, image and the index Cog would write, tagged last', async () => {
+    const dir = project('p1');
+    const out = path.join(root, 'out');
+    const { log, lines } = collect();
+    const result = await publish(
+      inputsFor({
+        'working-directory': dir,
+        tag: 't1',
+        image: 'oci-layout:image',
+        to: `oci-layout:${out}`,
+      }),
+      runtime,
+      log,
+    );
+    expect(result.indexDigest).toBe(INDEX);
+    expect(result.image?.digest).toBe(IMAGE);
+    expect(result.weights.map((w) => [w.name, w.origin])).toEqual([
+      ['tokenizer', 'source'],
+      ['encoder', 'source'],
+    ]);
+    const index = JSON.parse(readFileSync(path.join(out, 'index.json'), 'utf8'));
+    const tagged = index.manifests.find(
+      (m: { annotations: Record<string, string> }) =>
+        m.annotations['org.opencontainers.image.ref.name'] === 't1',
+    );
+    expect(tagged.digest).toBe(INDEX);
+    expect(lines.slice(0, 2)).toEqual([`Pushing to oci-layout:${out}:t1...`, '[Weights]']);
+    expect(lines).toContain('image .cog/weights.json matches weights.lock (2 weight(s))');
+  });
+
+  it('a dry run reports the same digests and writes nothing', async () => {
+    const dir = project('p2');
+    const out = path.join(root, 'dry');
+    const { log, lines } = collect();
+    const result = await publish(
+      inputsFor({
+        'working-directory': dir,
+        tag: 't1',
+        image: 'oci-layout:image',
+        to: `oci-layout:${out}`,
+        'dry-run': 'true',
+      }),
+      runtime,
+      log,
+    );
+    expect(result.dryRun).toBe(true);
+    expect(result.indexDigest).toBeUndefined();
+    expect(result.image?.digest).toBe(IMAGE);
+    expect(lines).toContain(`weight encoder: would push 98697 bytes to oci-layout:${out}`);
+    expect(() => readFileSync(path.join(out, 'index.json'))).toThrow();
+  });
+
+  it('importToTarget writes the lockfile the example commits (but for importedAt)', async () => {
+    const dir = project('p3');
+    const committed = readFileSync(path.join(root, dir, 'weights.lock'), 'utf8');
+    rmSync(path.join(root, dir, 'weights.lock'));
+    const { log } = collect();
+    const result = await importToTarget(
+      inputsFor({ 'working-directory': dir, to: `oci-layout:${path.join(root, 'imported')}` }),
+      runtime,
+      log,
+    );
+    expect(result.imported.map((w) => w.status)).toEqual(['new', 'new']);
+    const mask = (t: string) => t.replace(/"importedAt": "[^"]*"/g, '"importedAt": ""');
+    expect(mask(readFileSync(result.lockPath, 'utf8'))).toBe(mask(committed));
+  });
+});
