@@ -6,6 +6,7 @@
 
 import { rm } from 'node:fs/promises';
 import * as cache from '@actions/cache';
+import type { Log } from '../util/log.js';
 import type { WeightStore } from '../weights/store.js';
 import { extractWeightArchive } from './extract.js';
 import { discard, withArchiveHandoff } from './handoff.js';
@@ -30,11 +31,8 @@ export function weightCachePaths(weight: CachedWeight, store: WeightStore): stri
   return [...new Set(weight.files.map((f) => store.path(f.digest)))].sort();
 }
 
-export interface CacheLog {
-  info(message: string): void;
-  warning(message: string): void;
-  notice(message: string): void;
-}
+/** The lines a cache restore or save writes (the run's Log, without groups). */
+export type CacheLog = Pick<Log, 'info' | 'warning' | 'notice'>;
 
 /** What a restore or save works with: the store, the runner's OS (the key), PATH for tar, the log. */
 export interface WeightCache {
