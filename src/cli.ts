@@ -1,3 +1,4 @@
 // `cog-push`: the same stages as the action, from a shell (local runs, the README demo, tests).
-import { runCli } from './cli/run.js';
+import { runCli, uncaught } from './cli/run.js';
+process.on('uncaughtException', uncaught).on('unhandledRejection', uncaught);
 process.exitCode = await runCli(process.argv.slice(2), process.env);

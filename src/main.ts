@@ -29,7 +29,12 @@ export async function run(): Promise<void> {
     core.info('');
     core.info(refTreeText(result));
     if (inputs.summary && runtime.stepSummary) {
-      await core.summary.addRaw(summaryMarkdown(result)).write();
+      // The summary is optional: a summary that cannot be written is a warning, as
+      // actions/cache treats its save, never a failed step after everything was published.
+      await core.summary
+        .addRaw(summaryMarkdown(result))
+        .write()
+        .catch((e: Error) => core.warning(`the job summary could not be written: ${e.message}`));
     }
   } catch (e) {
     core.setFailed((e as Error).message);
@@ -46,6 +51,14 @@ function isEntry(): boolean {
 }
 
 if (isEntry()) {
+  // Anything no stage caught (an error event of a stream, a rejected promise nobody awaited)
+  // still ends as one ::error:: line, never as a stack trace with no annotation.
+  const last = (e: unknown) => {
+    core.setFailed(e instanceof Error ? e.message : String(e));
+    process.exit(1);
+  };
+  process.on('uncaughtException', last);
+  process.on('unhandledRejection', last);
   await run();
   // Like actions/cache: exit explicitly so a dangling socket or worker cannot hang the step.
   process.exit();

@@ -318,6 +318,12 @@ async function verifyCommand(args: string[]): Promise<number> {
   return 0;
 }
 
+/** What no command caught still ends as one `cog-push:` line and exit 1, not a stack trace. */
+export function uncaught(e: unknown): never {
+  process.stderr.write(`cog-push: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(1);
+}
+
 /** `cog-push` with these arguments, in an environment read once here; returns the exit code. */
 export async function runCli(
   argv: string[],

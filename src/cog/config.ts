@@ -2,7 +2,7 @@
 // them (pkg/config/validate.go), with every problem reported at once and named by file and
 // field path. Other keys (build, predict, run, …) belong to `cog build` and are ignored here.
 
-import { readFile } from 'node:fs/promises';
+import { readSmallFile } from '../util/files.js';
 import path from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { parseReference, parseRepository } from '../oci/reference.js';
@@ -62,13 +62,14 @@ export async function loadCogConfig(
   const display = relative === '' || relative.startsWith('..') ? file : relative;
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = await readSmallFile(file, 'the file');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'file not found' : (e as Error).message;
-    throw new ConfigError(display, [
-      { field: 'file', message: `${why} — is 'working-directory' (or --project) the Cog project?` },
-    ]);
+    const message =
+      code === 'ENOENT'
+        ? "file not found — is 'working-directory' (or --project) the Cog project?"
+        : (e as Error).message;
+    throw new ConfigError(display, [{ field: 'file', message }]);
   }
   return parseCogConfig(text, display, path.dirname(file));
 }

@@ -4,11 +4,14 @@
 
 import os from 'node:os';
 import path from 'node:path';
+import { stallLimits, type StallLimits } from '../util/http.js';
 
 /** The Hugging Face Hub: where hf:// sources resolve, and the token sent only to it. */
 export interface HubConfig {
   readonly endpoint: string;
   readonly token: string | undefined;
+  /** How long the Hub (and the file servers it sends us to) may stall; default STALL_MS. */
+  readonly stall?: StallLimits;
 }
 
 export interface RuntimeEnv {
@@ -22,6 +25,8 @@ export interface RuntimeEnv {
   readonly scratchRoot: string;
   /** How often a long transfer logs its progress. */
   readonly progressIntervalMs: number;
+  /** How long a peer may stall before it is given up on (COG_PUSH_STALL_SECONDS). */
+  readonly stall: StallLimits;
   /** Replicate's registry: the only host a `replicate-token` goes to. */
   readonly replicateRegistryHost: string;
   readonly hub: HubConfig;
@@ -51,6 +56,8 @@ export function readRuntimeEnv(env: Env, cwd: string, platform: string): Runtime
   const home = env['HOME'] || os.homedir();
   const cacheHome = env['XDG_CACHE_HOME'] || path.join(home, '.cache');
   const hubToken = env['HF_TOKEN'] || env['HUGGING_FACE_HUB_TOKEN'] || undefined;
+  const stallSeconds = env['COG_PUSH_STALL_SECONDS'];
+  const stall = stallLimits(stallSeconds ? Number(stallSeconds) : undefined);
   return {
     workspace: env['GITHUB_WORKSPACE'] || cwd,
     storeDir: env['COG_PUSH_STORE_DIR']
@@ -61,8 +68,9 @@ export function readRuntimeEnv(env: Env, cwd: string, platform: string): Runtime
       : path.join(cacheHome, 'cog-push', 'pack'),
     scratchRoot: env['RUNNER_TEMP'] || env['TMPDIR'] || os.tmpdir(),
     progressIntervalMs: Number(env['COG_PUSH_PROGRESS_SECONDS'] ?? 10) * 1000,
+    stall,
     replicateRegistryHost: env['COG_REGISTRY_HOST'] || 'r8.im',
-    hub: { endpoint: env['HF_ENDPOINT'] || 'https://huggingface.co', token: hubToken },
+    hub: { endpoint: env['HF_ENDPOINT'] || 'https://huggingface.co', token: hubToken, stall },
     dockerConfigDir: env['DOCKER_CONFIG'] || path.join(home, '.docker'),
     childEnv: Object.fromEntries(
       Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined),

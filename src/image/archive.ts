@@ -9,6 +9,10 @@ import { goMarshal } from '../util/gojson.js';
 import { sha256, sha256File } from '../util/hashpool.js';
 import { TargetError, type Manifest, type ManifestInfo } from '../oci/target.js';
 import { DIGEST_HEX_PATTERN } from '../oci/digest.js';
+import { BODY_LIMIT } from '../util/http.js';
+
+/** The most a long-name or PAX header may hold: names, not data. */
+const NAME_HEADER_LIMIT = 1024 * 1024;
 
 const DOCKER_MANIFEST = 'application/vnd.docker.distribution.manifest.v2+json';
 const DOCKER_CONFIG = 'application/vnd.docker.container.image.v1+json';
@@ -42,6 +46,7 @@ async function indexTar(file: string): Promise<Map<string, Entry>> {
   const entries = new Map<string, Entry>();
   const handle = await open(file, 'r');
   try {
+    const fileSize = (await handle.stat()).size;
     const block = Buffer.alloc(512);
     let at = 0;
     let longName: string | undefined;
@@ -51,6 +56,18 @@ async function indexTar(file: string): Promise<Map<string, Entry>> {
       const type = String.fromCharCode(block[156]!);
       const size = octal(block, 124, 12);
       const data = at + 512;
+      // What the header says is checked before it is used: a size must be a number that
+      // fits in the file, and a name header is never large.
+      if (!Number.isSafeInteger(size) || size < 0)
+        throw new TargetError(`docker-archive:${file}: not a tar (bad header at byte ${at})`);
+      if (data + size > fileSize)
+        throw new TargetError(
+          `docker-archive:${file}: an entry at byte ${at} claims ${size} bytes, past the end of the ${fileSize}-byte archive`,
+        );
+      if ((type === 'L' || type === 'x') && size > NAME_HEADER_LIMIT)
+        throw new TargetError(
+          `docker-archive:${file}: a ${type === 'x' ? 'PAX' : 'long-name'} header at byte ${at} claims ${size} bytes`,
+        );
       let name = field(block, 0, 100);
       const prefix = field(block, 345, 155);
       if (prefix && field(block, 257, 6).startsWith('ustar')) name = `${prefix}/${name}`;
@@ -99,6 +116,10 @@ export class DockerArchive {
         throw new TargetError(
           `docker-archive:${file}: no ${name} in the archive (is it a \`docker save\` tar?)`,
         );
+      if (e.size > BODY_LIMIT.file)
+        throw new TargetError(
+          `docker-archive:${file}: ${name} is ${e.size} bytes, larger than ${BODY_LIMIT.file}; refusing to read it`,
+        );
       const handle = await open(file, 'r');
       try {
         const buf = Buffer.alloc(e.size);
@@ -108,10 +129,25 @@ export class DockerArchive {
         await handle.close();
       }
     };
-    const list = JSON.parse((await read('manifest.json')).toString('utf8')) as {
-      Config: string;
-      Layers: string[];
-    }[];
+    let list: { Config: string; Layers: string[] }[];
+    try {
+      list = JSON.parse((await read('manifest.json')).toString('utf8'));
+    } catch (e) {
+      if (e instanceof TargetError) throw e;
+      throw new TargetError(
+        `docker-archive:${file}: manifest.json is not JSON: ${(e as Error).message}`,
+      );
+    }
+    const shaped = (x: unknown): x is { Config: string; Layers: string[] } =>
+      typeof x === 'object' &&
+      x !== null &&
+      typeof (x as { Config?: unknown }).Config === 'string' &&
+      Array.isArray((x as { Layers?: unknown }).Layers) &&
+      (x as { Layers: unknown[] }).Layers.every((l) => typeof l === 'string');
+    if (!Array.isArray(list) || !list.every(shaped))
+      throw new TargetError(
+        `docker-archive:${file}: manifest.json is not a list of {Config, Layers} (is it a \`docker save\` tar?)`,
+      );
     const image = list[0];
     if (!image) throw new TargetError(`docker-archive:${file}: manifest.json lists no image`);
     if (list.length > 1)

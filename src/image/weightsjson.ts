@@ -7,6 +7,8 @@
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { extract } from 'tar-stream';
+import { TargetError } from '../oci/target.js';
+import { BODY_LIMIT, BodyTooLargeError, readLimited } from '../util/http.js';
 import type { ImageSource } from './copy.js';
 import type { Lockfile } from '../weights/lockfile.js';
 import type { Descriptor } from '../oci/target.js';
@@ -17,10 +19,21 @@ export interface ImageWeights {
   readonly weights: readonly { name: string; target: string; setDigest: string }[];
 }
 
-async function blobJson(source: ImageSource, digest: string): Promise<unknown> {
-  const parts: Buffer[] = [];
-  for await (const c of source.openBlob(digest)) parts.push(Buffer.from(c));
-  return JSON.parse(Buffer.concat(parts).toString('utf8'));
+/** `text` as JSON, or an error naming what it was and where. */
+function parseJson(text: string, what: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new TargetError(`${what} is not JSON: ${(e as Error).message}`);
+  }
+}
+
+/** A JSON blob, read up to BODY_LIMIT.file. */
+async function blobJson(source: ImageSource, digest: string, what: string): Promise<unknown> {
+  const bytes = await readLimited(source.openBlob(digest), BODY_LIMIT.file, what).catch((e) => {
+    throw e instanceof BodyTooLargeError ? new TargetError(e.message) : e;
+  });
+  return parseJson(bytes.toString('utf8'), what);
 }
 
 /** Find one of `names` in a layer; the content if found. Streams the layer once. */
@@ -29,31 +42,35 @@ async function findInLayer(
   layer: Descriptor,
   names: ReadonlySet<string>,
 ): Promise<Buffer | undefined> {
-  const raw = Readable.from(source.openBlob(layer.digest));
+  const where = `${source.name}: image layer ${layer.digest}`;
   const gzip = (layer.mediaType ?? '').endsWith('gzip');
-  const stream = gzip ? raw.pipe(createGunzip()) : raw;
   const ex = extract();
   let found: Buffer | undefined;
-  ex.on('entry', (header, body, next) => {
-    const name = header.name.replace(/^\.?\//, '');
-    if (header.type === 'file' && names.has(name)) {
-      const parts: Buffer[] = [];
-      body.on('data', (d: unknown) => parts.push(d as Buffer));
-      body.on('end', () => {
-        found = Buffer.concat(parts);
-        next();
-      });
-    } else {
-      body.on('end', next);
-      body.resume();
+  // Every stream's error ends the read here, named, instead of as an unhandled 'error' event
+  // (a cut connection, bad gzip, a bad tar).
+  const raw = Readable.from(source.openBlob(layer.digest));
+  const stream = gzip ? raw.pipe(createGunzip()) : raw;
+  const fail = (e: Error) => ex.destroy(e);
+  raw.on('error', fail);
+  if (stream !== raw) stream.on('error', fail);
+  stream.pipe(ex);
+  try {
+    for await (const entry of ex) {
+      const name = entry.header.name.replace(/^\.?\//, '');
+      if (entry.header.type === 'file' && names.has(name)) {
+        found = await readLimited(
+          entry as AsyncIterable<Uint8Array>,
+          BODY_LIMIT.file,
+          `${where}: ${name}`,
+        );
+      } else entry.resume();
     }
-  });
-  await new Promise<void>((resolve, reject) => {
-    ex.on('finish', resolve);
-    ex.on('error', reject);
-    stream.on('error', reject);
-    stream.pipe(ex);
-  });
+  } catch (e) {
+    if (e instanceof BodyTooLargeError) throw new TargetError(e.message);
+    throw new TargetError(`${where} cannot be read: ${(e as Error).message}`);
+  } finally {
+    raw.destroy();
+  }
   return found;
 }
 
@@ -64,15 +81,18 @@ export async function readImageWeights(
 ): Promise<ImageWeights | undefined> {
   const m = await source.getManifest(manifestDigest);
   if (!m) return undefined;
-  const manifest = JSON.parse(Buffer.from(m.bytes).toString('utf8')) as {
-    config?: Descriptor;
-    layers?: Descriptor[];
-  };
-  if (!manifest.config || !manifest.layers) return undefined;
-  const config = (await blobJson(source, manifest.config.digest)) as {
-    config?: { WorkingDir?: string };
-  };
-  const workdir = (config.config?.WorkingDir ?? '').replace(/^\/+|\/+$/g, '');
+  const manifest = parseJson(
+    Buffer.from(m.bytes).toString('utf8'),
+    `${source.name}: image manifest ${manifestDigest}`,
+  ) as { config?: Descriptor; layers?: Descriptor[] } | null;
+  if (!manifest?.config || !Array.isArray(manifest.layers)) return undefined;
+  const config = (await blobJson(
+    source,
+    manifest.config.digest,
+    `${source.name}: image config ${manifest.config.digest}`,
+  )) as { config?: { WorkingDir?: unknown } | null } | null;
+  const dir = config?.config?.WorkingDir;
+  const workdir = (typeof dir === 'string' ? dir : '').replace(/^\/+|\/+$/g, '');
   const names = new Set([
     '.cog/weights.json',
     ...(workdir ? [`${workdir}/.cog/weights.json`] : []),
@@ -88,8 +108,22 @@ export async function readImageWeights(
     if (bytes) found = { index: i, bytes };
   }
   if (!found) return undefined;
-  const parsed = JSON.parse(found.bytes.toString('utf8')) as { weights?: ImageWeights['weights'] };
-  return { path: [...names].join(' or '), weights: parsed.weights ?? [] };
+  const what = `${source.name}: the image's ${[...names].join(' or ')}`;
+  const parsed = parseJson(found.bytes.toString('utf8'), what) as { weights?: unknown } | null;
+  const weights = parsed?.weights ?? [];
+  if (
+    !Array.isArray(weights) ||
+    !weights.every(
+      (w) =>
+        typeof w === 'object' &&
+        w !== null &&
+        ['name', 'target', 'setDigest'].every(
+          (k) => typeof (w as Record<string, unknown>)[k] === 'string',
+        ),
+    )
+  )
+    throw new TargetError(`${what}: "weights" is not a list of {name, target, setDigest}`);
+  return { path: [...names].join(' or '), weights: weights as ImageWeights['weights'] };
 }
 
 /** Differences between the image's weights.json and the lockfile, as readable lines. */

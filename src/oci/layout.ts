@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { MEDIA_TYPE } from './mediatypes.js';
@@ -72,6 +72,11 @@ export class OciLayoutTarget implements Target {
       for await (const chunk of blob.open()) {
         hash.update(chunk);
         size += chunk.length;
+        // A source that gives more than the blob's declared size is wrong already: stop.
+        if (size > blob.size)
+          throw new TargetError(
+            `${this.name}: blob ${blob.digest} is longer than its declared ${blob.size} bytes; refusing the rest`,
+          );
         if (!out.write(chunk)) await once(out, 'drain');
       }
       await new Promise<void>((resolve, reject) =>
@@ -128,6 +133,9 @@ export class OciLayoutTarget implements Target {
     const file = this.blobPath(digest);
     if ((await this.hasBlob(digest)) === null)
       throw new TargetError(`${this.name}: blob ${digest} is missing`);
+    // A blob is a regular file of the layout, not a link to one elsewhere (or to a device).
+    if (!(await lstat(file)).isFile())
+      throw new TargetError(`${this.name}: blob ${digest} is not a regular file (${file})`);
     yield* createReadStream(file, { highWaterMark: 1 << 20 });
   }
 

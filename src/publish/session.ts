@@ -87,6 +87,7 @@ export async function openSession(
       pool: packing.pool,
       layerBlobs: earlyBlobs?.blobWriter?.bind(earlyBlobs),
       limit: packing.downloads,
+      stall: runtime.stall,
     }),
     close: async () => {
       await packing.pool.close();
@@ -106,6 +107,7 @@ function makeRegistryOptions(
   return {
     insecureRegistries: plan.insecureRegistries,
     credentials: { explicit, dockerConfigDir: runtime.dockerConfigDir },
+    stall: runtime.stall,
     log: (m) => log.info(m),
     onProgress: (digest, sent, total) => {
       const now = Date.now();

@@ -4,6 +4,7 @@
 import { open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { cleanPosix } from '../cog/config.js';
+import { readSmallFile } from '../util/files.js';
 import { compareUtf8, goMap, goMarshal, type GoJson } from '../util/gojson.js';
 import { sha256 } from '../util/hashpool.js';
 import { pathProblem } from './paths.js';
@@ -249,7 +250,7 @@ export async function readLockfile(projectDir: string): Promise<Lockfile | undef
   const file = path.join(projectDir, LOCKFILE_NAME);
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = await readSmallFile(file, 'the file');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw new LockfileError(`${file}: ${(e as Error).message}`);

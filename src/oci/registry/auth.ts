@@ -5,6 +5,15 @@
 
 import { request } from 'undici';
 import type { Credential } from './credentials.js';
+import {
+  BODY_LIMIT,
+  BodyTooLargeError,
+  describeFetchError,
+  readLimited,
+  STALL_MS,
+  stallOptions,
+  type StallLimits,
+} from '../../util/http.js';
 
 export interface Challenge {
   readonly scheme: 'basic' | 'bearer';
@@ -47,6 +56,7 @@ export class Authenticator {
     readonly registry: string,
     private readonly credential: Credential | undefined,
     private readonly now: () => number = Date.now,
+    private readonly stall: StallLimits = STALL_MS,
   ) {}
 
   /** Which credential was offered, for error messages. */
@@ -106,7 +116,22 @@ export class Authenticator {
     } catch {
       throw new AuthError(`${this.registry}: Bearer realm is not a URL: ${realm}`);
     }
-    const service = challenge.params['service'];
+    try {
+      return await this.askRealm(url, challenge.params['service'], scopes);
+    } catch (e) {
+      if (e instanceof AuthError) throw e;
+      // The realm is another host than the registry: name it, not the registry.
+      throw new AuthError(
+        `${this.registry}: token realm ${url.origin}${url.pathname}: ${e instanceof BodyTooLargeError ? e.message : describeFetchError(e)}`,
+      );
+    }
+  }
+
+  private async askRealm(
+    url: URL,
+    service: string | undefined,
+    scopes: readonly string[],
+  ): Promise<CachedToken> {
     const c = this.credential;
     let res;
     if (c?.identityToken) {
@@ -122,6 +147,7 @@ export class Authenticator {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
         body: form.toString(),
+        ...stallOptions(this.stall),
       });
     } else {
       if (service) url.searchParams.set('service', service);
@@ -129,9 +155,12 @@ export class Authenticator {
       const headers: Record<string, string> = {};
       const basic = this.basic();
       if (basic) headers['authorization'] = basic;
-      res = await request(url, { method: 'GET', headers });
+      res = await request(url, { method: 'GET', headers, ...stallOptions(this.stall) });
     }
-    const text = await res.body.text();
+    const text = (
+      await readLimited(res.body, BODY_LIMIT.token, 'the answer', res.statusCode !== 200)
+    ).toString('utf8');
+    res.body.destroy();
     if (res.statusCode !== 200) {
       throw new AuthError(
         `${this.registry}: token request to ${url.origin}${url.pathname} failed with ${res.statusCode}; credentials tried: ${this.credentialSource}`,

@@ -5,12 +5,13 @@
 
 import { request } from 'undici';
 import { sha256 } from '../../util/hashpool.js';
-import { takeBytes } from '../../util/bytes.js';
+import { skipBytes, takeBytes } from '../../util/bytes.js';
 import { MEDIA_TYPE } from '../mediatypes.js';
 import type { BlobSource, Manifest, ManifestInfo, PutBlobResult, Target } from '../target.js';
 import { TargetError } from '../target.js';
 import { repositoryScope } from './auth.js';
 import { followRedirects, redirectTarget } from '../../util/redirects.js';
+import { BODY_LIMIT, describeFetchError, readLimited } from '../../util/http.js';
 import {
   CHUNKS_REFUSED_STATUS,
   counted,
@@ -22,6 +23,8 @@ import {
   receivedFromRange,
   RegistryTransport,
   TransientError,
+  attemptsFor,
+  isStall,
   type Call,
   type Response,
 } from './transport.js';
@@ -145,7 +148,7 @@ export class RegistryTarget extends RegistryTransport implements Target {
         this.checkDigest(res, blob.digest);
         return { bytesWritten: sent };
       } catch (e) {
-        if (!(e instanceof TransientError) || attempt >= this.retry.attempts)
+        if (!(e instanceof TransientError) || attempt >= attemptsFor(e, this.retry))
           throw this.wrap(e, { method: 'PUT' } as Call);
         await this.backoff(attempt, e.message, e.retryAfterMs);
       }
@@ -237,31 +240,63 @@ export class RegistryTarget extends RegistryTransport implements Target {
    * Stream a blob. Registries often redirect blob GETs to object storage: the redirect is
    * followed without the Authorization header, which belongs to the registry alone.
    */
+  /**
+   * A blob's bytes. A cut or a stall in the middle resumes where it stopped (`Range`), as
+   * uploads do; the attempts are the retry policy's (fewer for stalls).
+   */
   async *openBlob(digest: string): AsyncIterable<Uint8Array> {
     await this.probe();
+    let offset = 0;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        for await (const chunk of await this.blobFrom(digest, offset)) {
+          offset += chunk.length;
+          yield chunk;
+        }
+        return;
+      } catch (e) {
+        if (e instanceof TargetError) throw e;
+        const failure = new TransientError(
+          `GET blob ${digest} at byte ${offset}: ${describeFetchError(e)}`,
+          undefined,
+          isStall(e),
+        );
+        if (attempt >= attemptsFor(failure, this.retry))
+          throw new TargetError(
+            `${this.registry}: ${failure.message} (gave up after ${attempt} attempts)`,
+          );
+        await this.backoff(attempt, failure.message);
+      }
+    }
+  }
+
+  /** The blob's bytes from `offset` on: a 206 that starts there, or a 200 with the start skipped. */
+  private async blobFrom(digest: string, offset: number): Promise<AsyncIterable<Uint8Array>> {
     const auth = await this.authenticator();
     const scopes = [repositoryScope(this.repository, 'pull')];
-    const body = await followRedirects<AsyncIterable<Uint8Array>>(
+    return followRedirects<AsyncIterable<Uint8Array>>(
       new URL(`/v2/${this.repository}/blobs/${digest}`, this.origin),
       { origin: this.origin, header: () => auth.authorization(scopes) },
       async (url, headers) => {
+        if (offset > 0) headers['range'] = `bytes=${offset}-`;
         const res = await request(url, { method: 'GET', headers, dispatcher: this.dispatcher });
         const next = redirectTarget(res.statusCode, res.headers['location'], url);
         if (next) {
           await res.body.dump();
           return { next };
         }
-        if (res.statusCode !== 200) {
-          const text = await res.body.text();
-          throw new TargetError(
-            `${this.name}: GET blob ${digest} answered ${res.statusCode}: ${text.slice(0, 200)}`,
-          );
-        }
-        return { done: res.body as AsyncIterable<Uint8Array> };
+        const body = res.body as AsyncIterable<Uint8Array>;
+        if (res.statusCode === 200) return { done: offset > 0 ? skipBytes(body, offset) : body };
+        const start = /^bytes (\d+)-/.exec(String(res.headers['content-range'] ?? ''))?.[1];
+        if (res.statusCode === 206 && Number(start) === offset) return { done: body };
+        const text = (await readLimited(body, 200, 'the answer', true)).toString('utf8');
+        res.body.destroy();
+        throw new TargetError(
+          `${this.name}: GET blob ${digest}${offset > 0 ? ` from byte ${offset}` : ''} answered ${res.statusCode}: ${text}`,
+        );
       },
       () => new TargetError(`${this.name}: GET blob ${digest}: too many redirects`),
     );
-    yield* body;
   }
 
   /** HEAD or GET a manifest by tag or digest; null when the registry does not have it. */
@@ -273,6 +308,7 @@ export class RegistryTarget extends RegistryTransport implements Target {
       scopes: [repositoryScope(this.repository, 'pull')],
       headers: { accept: MANIFEST_ACCEPT },
       ok: [200, 404],
+      expect: { limit: BODY_LIMIT.manifest, what: `manifest ${reference} (over the OCI limit)` },
     });
     return res.status === 404 ? null : res;
   }

@@ -14,6 +14,15 @@ import {
   type RetryPolicy,
 } from '../../util/retry.js';
 import { TargetError } from '../target.js';
+import {
+  BODY_LIMIT,
+  BodyTooLargeError,
+  describeFetchError,
+  readLimited,
+  STALL_ATTEMPTS,
+  STALL_MS,
+  type StallLimits,
+} from '../../util/http.js';
 import { AuthError, Authenticator, repositoryScope } from './auth.js';
 import { findCredential, type CredentialOptions } from './credentials.js';
 
@@ -29,6 +38,8 @@ export interface RegistryOptions {
   readonly insecureRegistries?: readonly string[];
   readonly credentials?: CredentialOptions;
   readonly retry?: Partial<RetryPolicy>;
+  /** How long the registry (and its token realm) may stall; default STALL_MS. */
+  readonly stall?: StallLimits | undefined;
   /** Blobs larger than this are uploaded in chunks (Cog: 128 MiB). */
   readonly chunkThreshold?: number;
   /** Chunk size (Cog: 96 MiB), lowered to a registry's advertised maximum. */
@@ -70,9 +81,27 @@ export class TransientError extends Error {
   constructor(
     message: string,
     readonly retryAfterMs?: number,
+    /** The peer went silent (a timeout): tried only STALL_ATTEMPTS times in all. */
+    readonly stalled = false,
   ) {
     super(message);
   }
+}
+
+/** Is this fetch error a timeout (a stalled peer)? */
+export function isStall(e: unknown): boolean {
+  const err = e as { name?: string; code?: unknown };
+  return (
+    err.name === 'TimeoutError' ||
+    err.code === 'UND_ERR_HEADERS_TIMEOUT' ||
+    err.code === 'UND_ERR_BODY_TIMEOUT' ||
+    err.code === 'UND_ERR_CONNECT_TIMEOUT'
+  );
+}
+
+/** The attempts a failure may have: fewer for a stall. */
+export function attemptsFor(e: TransientError, policy: RetryPolicy): number {
+  return e.stalled ? Math.min(STALL_ATTEMPTS, policy.attempts) : policy.attempts;
 }
 
 export interface Response {
@@ -92,6 +121,11 @@ export interface Call {
   readonly bodySize?: number;
   /** Statuses the caller handles; anything else is an error. */
   readonly ok: readonly number[];
+  /**
+   * The most of an ok answer's body the caller needs, and what it is (a manifest): a larger
+   * one is an error naming it. Without it an answer is read only as far as a message shows.
+   */
+  readonly expect?: { readonly limit: number; readonly what: string };
 }
 
 export function header(res: Response, name: string): string | undefined {
@@ -142,9 +176,16 @@ export class RegistryTransport {
     this.origin = `${registryScheme(registry, options.insecureRegistries)}://${registry}`;
     this.retry = { ...REGISTRY_RETRY, ...options.retry };
     this.pushScope = repositoryScope(repository, 'pull,push');
-    // No fixed body timeout: a large upload takes as long as it takes; each request gets a
-    // deadline that scales with its body instead (see send()).
-    this.dispatcher = new Agent({ headersTimeout: 0, bodyTimeout: 0, connections: 16 });
+    // A registry that sends nothing for STALL_MS is stalled: no headers (measured once the
+    // request is sent, so an upload's own length does not count) or no body bytes. Uploads
+    // also get a deadline that scales with their body (see send()).
+    const stall = this.stall;
+    this.dispatcher = new Agent({
+      headersTimeout: stall.headers,
+      bodyTimeout: stall.body,
+      connect: { timeout: stall.connect },
+      connections: 16,
+    });
   }
 
   async close(): Promise<void> {
@@ -154,14 +195,19 @@ export class RegistryTransport {
   protected async authenticator(): Promise<Authenticator> {
     if (!this.auth) {
       const credential = await findCredential(this.registry, this.options.credentials);
-      this.auth = new Authenticator(this.registry, credential);
+      this.auth = new Authenticator(this.registry, credential, Date.now, this.stall);
     }
     return this.auth;
   }
 
   protected deadlineMs(bodySize = 0): number {
-    // 60 s for the round trip plus 1 s per MB of body (1 MB/s is a floor, not a forecast).
-    return 60_000 + Math.ceil(bodySize / 1_000_000) * 1000;
+    // The stall bound for the round trip plus 1 s per MB of body (1 MB/s is a floor, not a
+    // forecast).
+    return this.stall.headers + Math.ceil(bodySize / 1_000_000) * 1000;
+  }
+
+  protected get stall(): StallLimits {
+    return this.options.stall ?? STALL_MS;
   }
 
   /** One HTTP exchange, with auth. No retries here. */
@@ -190,25 +236,37 @@ export class RegistryTransport {
       });
     } catch (e) {
       if (body instanceof Readable) body.destroy();
-      const err = e as Error & { code?: string };
-      if (err instanceof TargetError || err instanceof AuthError) throw err;
+      if (e instanceof TargetError || e instanceof AuthError) throw e;
       throw new TransientError(
-        `${call.method} ${url.pathname}: ${err.code ?? err.name}: ${err.message}`,
+        `${call.method} ${url.pathname}: ${describeFetchError(e)}`,
+        undefined,
+        isStall(e),
       );
     }
-    const chunks: Buffer[] = [];
+    let data: Buffer;
     try {
-      for await (const c of res.body) chunks.push(c as Buffer);
+      const wanted = call.expect && call.ok.includes(res.statusCode) ? call.expect : undefined;
+      data = await readLimited(
+        res.body,
+        wanted?.limit ?? BODY_LIMIT.error,
+        `${this.registry}: ${wanted?.what ?? 'the answer'}`,
+        !wanted,
+      );
+      if (!wanted) res.body.destroy();
     } catch (e) {
+      res.body.destroy();
+      if (e instanceof BodyTooLargeError) throw new TargetError(e.message);
       throw new TransientError(
-        `${call.method} ${url.pathname}: response cut: ${(e as Error).message}`,
+        `${call.method} ${url.pathname}: response cut: ${describeFetchError(e)}`,
+        undefined,
+        isStall(e),
       );
     } finally {
       // A registry may answer before reading the whole body (a 401, a refusal): close the
       // source stream so its file handles are not left open.
       if (body instanceof Readable && !body.readableEnded) body.destroy();
     }
-    return { status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) };
+    return { status: res.statusCode, headers: res.headers, body: data };
   }
 
   /**
@@ -226,7 +284,7 @@ export class RegistryTransport {
       } catch (e) {
         // Without replay the caller resumes on its own: hand it the transient failure as is.
         if (e instanceof TransientError && !replay) throw e;
-        if (!(e instanceof TransientError) || attempt >= this.retry.attempts) {
+        if (!(e instanceof TransientError) || attempt >= attemptsFor(e, this.retry)) {
           throw this.wrap(e, call);
         }
         await this.backoff(attempt, e.message, e.retryAfterMs);

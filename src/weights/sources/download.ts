@@ -22,6 +22,7 @@ import type { WeightStore } from '../store.js';
 import { Arrival, SlotSink } from './slots.js';
 import { SourceError } from './uri.js';
 import { followRedirects, redirectTarget } from '../../util/redirects.js';
+import { stallOptions, type StallLimits } from '../../util/http.js';
 import { DOWNLOAD_RETRY, retryDelayMs, TRANSIENT_STATUS } from '../../util/retry.js';
 
 export interface DownloadRequest {
@@ -58,6 +59,8 @@ export interface DownloadOptions {
   readonly layerBlobs?: (() => Promise<BlobWriter>) | undefined;
   /** Bounds downloads in flight across every source that shares it. */
   readonly limit?: Limiter | undefined;
+  /** How long a file server may stall; default STALL_MS. */
+  readonly stall?: StallLimits | undefined;
 }
 
 interface Answer {
@@ -73,11 +76,11 @@ interface Answer {
  * between), or is kept as text (its first 200 bytes) when it gives none.
  */
 async function get(
-  url: string,
-  req: DownloadRequest,
+  req: DownloadRequest & { readonly stall?: StallLimits | undefined },
   headers: Record<string, string>,
   body: (statusCode: number, headers: IncomingHttpHeaders) => Writable | undefined,
 ): Promise<Answer> {
+  const url = req.url;
   const auth = req.authorization;
   return followRedirects<Answer>(
     new URL(url),
@@ -87,7 +90,8 @@ async function get(
       let next: URL | undefined;
       let text = '';
       const h = { ...headers, ...authorization };
-      await stream(target, { method: 'GET', headers: h }, ({ statusCode, headers: got }) => {
+      const request = { method: 'GET' as const, headers: h, ...stallOptions(req.stall) };
+      await stream(target, request, ({ statusCode, headers: got }) => {
         answer = { statusCode, headers: got };
         next = redirectTarget(statusCode, got['location'], target);
         if (next) return discard();
@@ -152,7 +156,7 @@ async function download(
         let cut: unknown;
         let answer: Answer | undefined;
         try {
-          answer = await get(req.url, req, headers, (statusCode, got) => {
+          answer = await get({ ...req, stall: options.stall }, headers, (statusCode, got) => {
             if (statusCode !== 200 && statusCode !== 206) return undefined;
             // A 206 must continue exactly where the file stops, or the bytes would be wrong.
             if (statusCode === 206 && contentRangeStart(got) !== written) return undefined;

@@ -16,6 +16,13 @@ import { arrival, type RemoteSource } from './http.js';
 import { pathProblem } from '../paths.js';
 import { SourceError } from './uri.js';
 import type { HubConfig } from '../../config/env.js';
+import {
+  BODY_LIMIT,
+  BodyTooLargeError,
+  describeFetchError,
+  readLimited,
+  stallOptions,
+} from '../../util/http.js';
 
 export interface HubOptions {
   /** The Hub and its token (RuntimeEnv.hub). */
@@ -61,13 +68,16 @@ function hub(uri: string, config: HubConfig) {
       try {
         const res = await request(url, {
           headers: authorization ? { authorization: authorization.header } : {},
+          ...stallOptions(config.stall),
         });
         if (!TRANSIENT_STATUS.has(res.statusCode) || attempt >= DOWNLOAD_RETRY.attempts) return res;
         await res.body.dump();
         wait = retryDelayMs(DOWNLOAD_RETRY, attempt, res.headers['retry-after']);
       } catch (e) {
         if (attempt >= DOWNLOAD_RETRY.attempts)
-          throw new SourceError(`${uri}: cannot reach ${endpoint.origin}: ${(e as Error).message}`);
+          throw new SourceError(
+            `${uri}: cannot reach ${endpoint.origin} (${url.pathname}): ${describeFetchError(e)}`,
+          );
         wait = retryDelayMs(DOWNLOAD_RETRY, attempt);
       }
       await sleep(wait);
@@ -89,7 +99,23 @@ function hub(uri: string, config: HubConfig) {
       await res.body.dump();
       throw new SourceError(`${uri}: ${url.pathname} answered ${res.statusCode}`);
     }
-    return { json: (await res.body.json()) as unknown, link: res.headers['link'] };
+    const what = `${uri}: the Hub's answer to ${url.pathname}`;
+    let text: string;
+    try {
+      text = (await readLimited(res.body, BODY_LIMIT.json, what)).toString('utf8');
+    } catch (e) {
+      res.body.destroy();
+      throw new SourceError(
+        e instanceof BodyTooLargeError ? e.message : `${what} was cut: ${describeFetchError(e)}`,
+      );
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (e) {
+      throw new SourceError(`${what} is not JSON: ${(e as Error).message}`);
+    }
+    return { json, link: res.headers['link'] };
   };
   return { endpoint, authorization, api };
 }
@@ -123,6 +149,8 @@ export async function hfSource(
     .href;
   for (let n = 0; page && n < 10_000; n++) {
     const { json, link } = await api(new URL(page, endpoint));
+    if (!Array.isArray(json))
+      throw new SourceError(`${uri}: the Hub's tree listing is not a list of files`);
     entries.push(...(json as TreeEntry[]));
     page = nextLink(link);
   }

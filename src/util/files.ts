@@ -1,0 +1,22 @@
+// Reading a small file whole (cog.yaml, weights.lock), bounded: a file that is really a
+// device or a huge file (a symlink to /dev/zero) stops at the limit with a clear error
+// instead of filling memory.
+
+import { createReadStream } from 'node:fs';
+import { BODY_LIMIT, BodyTooLargeError, readLimited } from './http.js';
+
+/** The file's text, read up to `limit` bytes; larger is a BodyTooLargeError naming `what`. */
+export async function readSmallFile(
+  file: string,
+  what: string,
+  limit: number = BODY_LIMIT.file,
+): Promise<string> {
+  const stream = createReadStream(file, { highWaterMark: 64 * 1024 });
+  try {
+    return (await readLimited(stream, limit, what)).toString('utf8');
+  } finally {
+    stream.destroy();
+  }
+}
+
+export { BodyTooLargeError };
