@@ -220,7 +220,15 @@ export type Fault =
   /** Forward, then replace a response header. */
   | { kind: 'rewrite'; header: string; value: string }
   /** Forward, then point the response's Location at another host:port. */
-  | { kind: 'rewrite-location'; host: string };
+  | { kind: 'rewrite-location'; host: string }
+  /** A hostile peer: take the request and never answer. */
+  | { kind: 'stall' }
+  /** Forward, send `afterBytes` of the response body, then go silent (the socket stays open). */
+  | { kind: 'stall-body'; afterBytes: number }
+  /** Forward, send `afterBytes` of the response body, then cut the connection. */
+  | { kind: 'cut-body'; afterBytes: number }
+  /** Answer with a body of `bytes` bytes, streamed (an oversized manifest, token or error page). */
+  | { kind: 'huge'; status: number; bytes: number; headers?: Record<string, string> };
 
 export interface FaultProxy {
   readonly host: string;
@@ -240,6 +248,23 @@ export async function startFaultProxy(
     const url = new URL(req.url ?? '/', 'http://x');
     seen.push(`${req.method} ${url.pathname}`);
     const fault = decide(req, seen.length);
+    if (fault.kind === 'stall') return void req.resume();
+    if (fault.kind === 'huge') {
+      req.resume();
+      res.writeHead(fault.status, { 'content-length': String(fault.bytes), ...fault.headers });
+      const block = Buffer.alloc(1 << 20, 0x7b); // '{' over and over: neither JSON nor small
+      let left = fault.bytes;
+      const pump = () => {
+        while (left > 0) {
+          const n = Math.min(left, block.length);
+          left -= n;
+          if (!res.write(block.subarray(0, n))) return void res.once('drain', pump);
+        }
+        res.end();
+      };
+      res.on('error', () => undefined);
+      return pump();
+    }
     if (fault.kind === 'status') {
       req.resume();
       res.writeHead(fault.status, { 'content-type': 'application/json', ...fault.headers });
@@ -266,6 +291,21 @@ export async function startFaultProxy(
           headers.location = moved.href;
         }
         res.writeHead(upRes.statusCode ?? 502, headers);
+        if (fault.kind === 'stall-body' || fault.kind === 'cut-body') {
+          let sent = 0;
+          upRes.on('data', (chunk: Buffer) => {
+            if (sent >= fault.afterBytes) return;
+            const part = chunk.subarray(0, fault.afterBytes - sent);
+            sent += part.length;
+            res.write(part);
+            if (sent >= fault.afterBytes) {
+              upRes.pause();
+              if (fault.kind === 'cut-body') setTimeout(() => res.socket?.destroy(), 20);
+            }
+          });
+          upRes.on('end', () => sent < fault.afterBytes && res.end());
+          return;
+        }
         upRes.pipe(res);
       },
     );

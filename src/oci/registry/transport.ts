@@ -200,10 +200,11 @@ export class RegistryTransport {
     return this.auth;
   }
 
-  protected deadlineMs(bodySize = 0): number {
+  protected deadlineMs(bodySize = 0, streamed = false): number {
     // The stall bound for the round trip plus 1 s per MB of body (1 MB/s is a floor, not a
-    // forecast).
-    return this.stall.headers + Math.ceil(bodySize / 1_000_000) * 1000;
+    // forecast). A streamed body may come from another peer that pauses to retry (a prebuilt
+    // image's registry): its own retries get a minute, so its error, not ours, is reported.
+    return this.stall.headers + Math.ceil(bodySize / 1_000_000) * 1000 + (streamed ? 60_000 : 0);
   }
 
   protected get stall(): StallLimits {
@@ -224,7 +225,7 @@ export class RegistryTransport {
     if (raw instanceof Uint8Array) body = raw;
     else if (raw) body = Readable.from(raw, { objectMode: false });
     if (call.bodySize !== undefined) headers['content-length'] = String(call.bodySize);
-    const signal = AbortSignal.timeout(this.deadlineMs(call.bodySize));
+    const signal = AbortSignal.timeout(this.deadlineMs(call.bodySize, body instanceof Readable));
     let res;
     try {
       res = await request(url, {

@@ -1,0 +1,315 @@
+// Hostile peers: a registry (our fault proxy in front of a real one) that stalls, cuts, sends
+// oversized answers; a token realm that stalls or floods; prebuilt images and project files
+// that lie about their sizes. Each ends in bounded time and memory with one error that names
+// what was wrong and where.
+import { createHash } from 'node:crypto';
+import { cpSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadCogConfig } from '../src/cog/config.js';
+import { DockerArchive } from '../src/image/archive.js';
+import { OciLayoutTarget } from '../src/oci/layout.js';
+import { RegistryTarget } from '../src/oci/registry/client.js';
+import { actionRunner, EXAMPLE, errorLines, PREBUILT } from './helpers/action.js';
+import {
+  freePort,
+  startFaultProxy,
+  startRegistry,
+  startTokenServer,
+  type Fault,
+  type FaultProxy,
+  type Registry,
+} from './helpers/registry.js';
+import { tempDir } from './helpers/tmp.js';
+
+const root = tempDir('faults-');
+const { runAction } = actionRunner(root);
+/** Stall limits small enough for tests: the code's rule, at a test's scale. */
+const STALL = { headers: 300, body: 300, connect: 300 };
+const FAST = { attempts: 3, baseDelayMs: 10, maxDelayMs: 50 };
+const sha = (b: Uint8Array) => 'sha256:' + createHash('sha256').update(b).digest('hex');
+
+let registry: Registry;
+let proxy: FaultProxy;
+let fault: (req: http.IncomingMessage, n: number) => Fault = () => ({ kind: 'pass' });
+/** The example's model in the registry: its image manifest and a layer to read. */
+let imageDigest = '';
+let layer = { digest: '', size: 0 };
+
+beforeAll(async () => {
+  registry = await startRegistry(path.join(root, 'registry'));
+  proxy = await startFaultProxy(registry.host, (req, n) => fault(req, n));
+  const r = await runAction({
+    'working-directory': 'examples/hello',
+    registry: registry.host,
+    repository: 'faults/model',
+    tag: 'v1',
+    ...PREBUILT,
+  });
+  expect(r.status).toBe(0);
+  imageDigest = r.outputs['image-digest']!;
+  const index = JSON.parse(
+    await (
+      await fetch(`http://${registry.host}/v2/faults/model/manifests/v1`, {
+        headers: { accept: 'application/vnd.oci.image.index.v1+json' },
+      })
+    ).text(),
+  );
+  const weight = JSON.parse(
+    await (
+      await fetch(
+        `http://${registry.host}/v2/faults/model/manifests/${index.manifests[2].digest}`,
+        {
+          headers: { accept: 'application/vnd.oci.image.manifest.v1+json' },
+        },
+      )
+    ).text(),
+  );
+  layer = weight.layers[0];
+}, 60_000);
+afterAll(async () => {
+  await proxy.stop();
+  await registry.stop();
+});
+
+const target = (host = proxy.host) =>
+  new RegistryTarget(host, 'faults/model', { retry: FAST, stall: STALL });
+
+/** Run `fn` against the proxy with `f` as its behaviour; resolve with the error and the time. */
+async function failing(f: typeof fault, fn: (t: RegistryTarget) => Promise<unknown>) {
+  fault = f;
+  const t = target();
+  const start = Date.now();
+  try {
+    await fn(t);
+  } catch (e) {
+    return { message: (e as Error).message, ms: Date.now() - start };
+  } finally {
+    fault = () => ({ kind: 'pass' });
+    await t.close();
+  }
+  throw new Error('expected a failure');
+}
+
+describe('a registry that stalls', () => {
+  it('on /v2/: fails within the stall bound, naming the registry, with no "23:"', async () => {
+    const r = await failing(
+      (req) => (req.url === '/v2/' ? { kind: 'stall' } : { kind: 'pass' }),
+      (t) => t.hasManifest('v1'),
+    );
+    expect(r.message).toMatch(
+      new RegExp(`cannot reach registry ${proxy.host} .*GET /v2/: no answer \\(timed out\\)`),
+    );
+    expect(r.message).not.toContain('23:');
+    // Two tries of 0.3 s each, and backoff: far less than the default policy's five.
+    expect(r.ms).toBeLessThan(3000);
+  });
+
+  it('in the middle of a blob: gives up after two tries, naming the blob and the byte', async () => {
+    const r = await failing(
+      (req) =>
+        req.method === 'GET' && req.url?.includes('/blobs/')
+          ? { kind: 'stall-body', afterBytes: 1000 }
+          : { kind: 'pass' },
+      async (t) => {
+        for await (const chunk of t.openBlob(layer.digest)) void chunk;
+      },
+    );
+    expect(r.message).toMatch(
+      new RegExp(
+        `GET blob ${layer.digest} at byte 2000: the answer stalled \\(timed out\\) \\(gave up after 2 attempts\\)`,
+      ),
+    );
+    expect(r.ms).toBeLessThan(3000);
+  });
+});
+
+describe('a registry that cuts a blob in the middle', () => {
+  it('is read on from where it stopped (Range), and the bytes are whole', async () => {
+    const ranges: (string | undefined)[] = [];
+    let cuts = 0;
+    fault = (req) => {
+      if (req.method !== 'GET' || !req.url?.includes(`/blobs/${layer.digest}`))
+        return { kind: 'pass' };
+      ranges.push(req.headers.range);
+      return cuts++ === 0 ? { kind: 'cut-body', afterBytes: 4096 } : { kind: 'pass' };
+    };
+    const t = target();
+    try {
+      const chunks: Uint8Array[] = [];
+      for await (const c of t.openBlob(layer.digest)) chunks.push(c);
+      const bytes = Buffer.concat(chunks);
+      expect(bytes.length).toBe(layer.size);
+      expect(sha(bytes)).toBe(layer.digest);
+      expect(ranges).toEqual([undefined, 'bytes=4096-']);
+    } finally {
+      fault = () => ({ kind: 'pass' });
+      await t.close();
+    }
+  });
+});
+
+describe('oversized answers are refused at their limit', () => {
+  it('a manifest over the OCI limit of 4 MiB', async () => {
+    const r = await failing(
+      (req) =>
+        req.method === 'GET' && req.url?.includes('/manifests/')
+          ? {
+              kind: 'huge',
+              status: 200,
+              bytes: 6 << 20,
+              headers: { 'content-type': 'application/vnd.oci.image.manifest.v1+json' },
+            }
+          : { kind: 'pass' },
+      (t) => t.getManifest('v1'),
+    );
+    expect(r.message).toBe(
+      `${proxy.host}: manifest v1 (over the OCI limit) is larger than 4194304 bytes; refusing to read it`,
+    );
+  });
+
+  it('an error page of 64 MiB becomes a short message', async () => {
+    const r = await failing(
+      (req) =>
+        req.method === 'GET' && req.url?.includes('/manifests/')
+          ? { kind: 'huge', status: 400, bytes: 64 << 20 }
+          : { kind: 'pass' },
+      (t) => t.getManifest('v1'),
+    );
+    expect(r.message).toMatch(
+      new RegExp(`^${proxy.host}: GET /v2/faults/model/manifests/v1 answered 400`),
+    );
+    expect(r.message.length).toBeLessThan(400);
+  });
+});
+
+describe('a token realm', () => {
+  async function bearerRegistryWithRealm(handler: http.RequestListener) {
+    const server = http.createServer(handler);
+    const port = await freePort();
+    await new Promise<void>((r) => server.listen(port, '127.0.0.1', r));
+    const tokens = await startTokenServer(path.join(root, `token-${port}`));
+    const reg = await startRegistry(path.join(root, `bearer-${port}`), {
+      token: { ...tokens, realm: `http://127.0.0.1:${port}/token` },
+    });
+    return {
+      reg,
+      realm: `http://127.0.0.1:${port}/token`,
+      stop: async () => {
+        await reg.stop();
+        await tokens.stop();
+        server.closeAllConnections();
+        await new Promise<void>((r) => server.close(() => r()));
+      },
+    };
+  }
+
+  it.each([
+    ['that stalls is named, not the registry', () => undefined, /no answer \(timed out\)/],
+    [
+      'that sends 8 MiB is refused at 1 MiB',
+      (_: http.IncomingMessage, res: http.ServerResponse) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(Buffer.alloc(8 << 20, 0x7b));
+      },
+      /the answer is larger than 1048576 bytes; refusing to read it/,
+    ],
+  ] as const)('%s', async (_, handler, message) => {
+    const { reg, realm, stop } = await bearerRegistryWithRealm((req, res) => handler(req, res));
+    const t = new RegistryTarget(reg.host, 'a/b', { retry: FAST, stall: STALL });
+    try {
+      const err = await t.hasManifest('v1').then(
+        () => undefined,
+        (e: Error) => e.message,
+      );
+      expect(err).toMatch(new RegExp(`^${reg.host}: token realm ${realm}: `));
+      expect(err).toMatch(message);
+    } finally {
+      await t.close();
+      await stop();
+    }
+  });
+});
+
+describe('prebuilt images and project files that lie about their size', () => {
+  it('a 1.5 KB docker-archive whose header claims 3 GiB', async () => {
+    const header = Buffer.alloc(512);
+    header.write('manifest.json', 0);
+    header.write('0000644\0', 100);
+    header.write((3 * 1024 ** 3).toString(8).padStart(11, '0') + '\0', 124);
+    header.write('0', 156);
+    header.write('ustar\0', 257);
+    const file = path.join(root, 'liar.tar');
+    writeFileSync(file, Buffer.concat([header, Buffer.alloc(1024)]));
+    await expect(DockerArchive.open(file)).rejects.toThrow(
+      `docker-archive:${file}: an entry at byte 0 claims 3221225472 bytes, past the end of the 1536-byte archive`,
+    );
+  });
+
+  it('an OCI layout whose layer is a symlink to /dev/zero is not read', async () => {
+    const dir = path.join(root, 'zero-layout');
+    cpSync(path.join(EXAMPLE, 'image'), dir, { recursive: true });
+    const blob = path.join(dir, 'blobs/sha256', layer.digest.slice(7));
+    rmSync(blob, { force: true });
+    mkdirSync(path.dirname(blob), { recursive: true });
+    symlinkSync('/dev/zero', blob);
+    const read = async () => {
+      for await (const c of new OciLayoutTarget(dir).openBlob(layer.digest)) void c;
+    };
+    await expect(read()).rejects.toThrow(`blob ${layer.digest} is not a regular file (${blob})`);
+  });
+
+  it('a cog.yaml that is a symlink to /dev/zero stops at the limit', async () => {
+    const dir = path.join(root, 'zero-project');
+    mkdirSync(dir, { recursive: true });
+    symlinkSync('/dev/zero', path.join(dir, 'cog.yaml'));
+    await expect(loadCogConfig(dir)).rejects.toThrow(
+      /cog\.yaml: file: the file is larger than 8388608 bytes; refusing to read it/,
+    );
+  });
+
+  it('an image whose layer is cut on every try fails the publish with one named error', async () => {
+    fault = (req) =>
+      req.method === 'GET' && req.url?.includes('/blobs/')
+        ? { kind: 'cut-body', afterBytes: 100 }
+        : { kind: 'pass' };
+    try {
+      const r = await runAction(
+        {
+          'working-directory': 'examples/hello',
+          registry: registry.host,
+          repository: 'faults/copy',
+          tag: 'v1',
+          build: 'none',
+          image: `${proxy.host}/faults/model@${imageDigest}`,
+        },
+        { COG_PUSH_STALL_SECONDS: '3' },
+      );
+      expect(r.status).toBe(1);
+      expect(errorLines(r)).toHaveLength(1);
+      expect(errorLines(r)[0]).toMatch(
+        /GET blob sha256:[0-9a-f]{64} at byte \d+: .*gave up after \d attempts/,
+      );
+    } finally {
+      fault = () => ({ kind: 'pass' });
+    }
+  }, 60_000);
+});
+
+describe('the job summary', () => {
+  it('that cannot be written is a warning, not a failed publish', async () => {
+    const r = await runAction(
+      {
+        'working-directory': 'examples/hello',
+        tag: 'v1',
+        to: `oci-layout:${path.join(root, 'summary-out')}`,
+        ...PREBUILT,
+      },
+      { GITHUB_STEP_SUMMARY: path.join(root, 'no/such/dir/summary.md') },
+    );
+    expect(r.status).toBe(0);
+    expect(errorLines(r)).toEqual([]);
+    expect(r.stdout).toMatch(/::warning::the job summary could not be written: /);
+  });
+});
