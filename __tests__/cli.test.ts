@@ -114,6 +114,22 @@ describe('cog-push weights pack', () => {
     expect(first.stderr).toMatch(
       /^cog-push: --bundle-size-max must be a positive number of bytes\nusage:/,
     );
+    // A weight that is published gets Cog's name rule.
+    const named = cli([
+      'weights',
+      'push',
+      root,
+      '--name',
+      'Bad Name',
+      '--target',
+      '/w',
+      '--to',
+      'oci-layout:/tmp/x',
+    ]);
+    expect(named.status).toBe(2);
+    expect(named.stderr).toMatch(
+      /^cog-push: --name "Bad Name" must contain only lowercase alphanumeric characters/,
+    );
     const empty = writeTree(path.join(root, 'emptyish'), {});
     const r = cli(['weights', 'pack', path.join(empty, 'none'), '--name', 'x', '--target', '/w']);
     expect(r.status).toBe(1);

@@ -154,3 +154,22 @@ weights:
     expect((await loadCogConfig(dir)).projectDir).toBe(dir);
   });
 });
+
+describe('values from outside are checked and shown bounded', () => {
+  it.each([
+    ['a NUL', '/src/w\u0000x'],
+    ['a newline', '/src/w\nx'],
+  ])('a weight target with %s is refused before anything is pushed', (_, target) => {
+    const yaml = `model: r.example.com/a/b\nweights:\n  - name: w\n    target: ${JSON.stringify(target)}\n    source:\n      uri: ./w\n`;
+    expect(problems(yaml)).toEqual([
+      `cog.yaml: weights[0].target: must not contain control characters, got ${JSON.stringify(target)}`,
+    ]);
+  });
+
+  it('a 2 MB model name is shown in 200 characters, once', () => {
+    const name = 'A'.repeat(2_000_000);
+    const [message] = problems(`model: ${name}\n`);
+    expect(message!.length).toBeLessThan(1000);
+    expect(message).toContain('… (2000000 characters)');
+  });
+});

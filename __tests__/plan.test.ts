@@ -175,6 +175,10 @@ describe('planPublish', () => {
     ],
     [{ build: 'docker', to: 'oci-layout:/out' }, /build: docker pushes to a registry/],
     [{ image: 'Not A Ref!' }, /^could not parse reference: Not A Ref!/],
+    [
+      { to: 'oci-layout:' },
+      /^input `to`: oci-layout: needs a directory, e.g. oci-layout:\.\/bundle$/,
+    ],
   ])('refuses %j before anything is pushed', (values, message) => {
     expect(() => plan(values)).toThrow(message);
   });

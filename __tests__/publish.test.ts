@@ -113,4 +113,24 @@ describe('publish() over an OCI layout', () => {
     const mask = (t: string) => t.replace(/"importedAt": "[^"]*"/g, '"importedAt": ""');
     expect(mask(readFileSync(result.lockPath, 'utf8'))).toBe(mask(committed));
   });
+
+  it('without weights.lock, lists every declared weight as not imported yet, with the fix', async () => {
+    const dir = project('p4');
+    rmSync(path.join(root, dir, 'weights.lock'));
+    const { log } = collect();
+    const lockPath = path.join(root, dir, 'weights.lock');
+    await expect(
+      publish(
+        inputsFor({
+          'working-directory': dir,
+          image: 'oci-layout:image',
+          to: `oci-layout:${root}/x`,
+        }),
+        runtime,
+        log,
+      ),
+    ).rejects.toThrow(
+      `${lockPath} not found, but cog.yaml declares 2 weight(s):\n  weight "tokenizer": not imported yet\n  weight "encoder": not imported yet\nfix: run \`cog weights import\``,
+    );
+  });
 });

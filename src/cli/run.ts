@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { readRuntimeEnv, type RuntimeEnv } from '../config/env.js';
 import { parseInputs } from '../config/inputs.js';
-import { loadCogConfig } from '../cog/config.js';
+import { loadCogConfig, WEIGHT_NAME_PATTERN } from '../cog/config.js';
 import { LOCKFILE_NAME, readLockfile } from '../weights/lockfile.js';
 import { loadProject } from '../project.js';
 import { importToTarget, publish } from '../publish/flow.js';
@@ -14,7 +14,7 @@ import { refTreeText } from '../report/publish.js';
 import { inventoryDirectory } from '../weights/inventory.js';
 import { packWeight } from '../weights/pack.js';
 import { packJson, packTable } from '../report/pack.js';
-import { formatBytes } from '../util/format.js';
+import { formatBytes, shown } from '../util/format.js';
 import { pushJson, pushTable } from '../report/push.js';
 import { openTarget } from '../oci/open.js';
 import { referenceString } from '../oci/reference.js';
@@ -188,6 +188,13 @@ async function packArgs(
   if (positionals.length !== 1)
     throw new UsageError(`weights ${command} takes exactly one directory`);
   if (!values.name) throw new UsageError('--name is required');
+  // A weight that is published gets Cog's name rule, as cog.yaml applies it. `weights pack`
+  // only prints digests, and packs any name as the reference packer does (the conformance
+  // vectors have names such as "odd/paths").
+  if (command === 'push' && !WEIGHT_NAME_PATTERN.test(values.name))
+    throw new UsageError(
+      `--name "${shown(values.name)}" must contain only lowercase alphanumeric characters, hyphens, dots, or underscores (e.g. "my-model-weights")`,
+    );
   if (!values.target?.startsWith('/')) throw new UsageError('--target must be an absolute path');
   // Every flag is checked before the directory is read: a usage error never waits on I/O.
   const options = {

@@ -3,6 +3,7 @@
 // field path. Other keys (build, predict, run, …) belong to `cog build` and are ignored here.
 
 import { readSmallFile } from '../util/files.js';
+import { shown } from '../util/format.js';
 import path from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { parseReference, parseRepository } from '../oci/reference.js';
@@ -147,8 +148,8 @@ function validateModel(model: string, add: Add): void {
     add(
       'model',
       isReference
-        ? `"${model}" must be a bare repository — tags and digests are not allowed`
-        : `"${model}" is not a valid repository: ${(repoError as Error).message}`,
+        ? `"${shown(model)}" must be a bare repository — tags and digests are not allowed`
+        : `"${shown(model)}" is not a valid repository: ${(repoError as Error).message}`,
     );
   }
 }
@@ -195,7 +196,7 @@ function checkName(v: unknown, field: string, seen: Set<string>, add: Add): stri
   if (!WEIGHT_NAME_PATTERN.test(v)) {
     return void add(
       field,
-      `"${v}" must contain only lowercase alphanumeric characters, hyphens, dots, or underscores (e.g. "my-model-weights")`,
+      `"${shown(v)}" must contain only lowercase alphanumeric characters, hyphens, dots, or underscores (e.g. "my-model-weights")`,
     );
   }
   if (seen.has(v)) return void add(field, `duplicate weight name "${v}"`);
@@ -206,7 +207,10 @@ function checkName(v: unknown, field: string, seen: Set<string>, add: Add): stri
 function checkTarget(v: unknown, field: string, seen: string[], add: Add): string | undefined {
   if (v === undefined || v === null || v === '') return void add(field, 'target is required');
   if (typeof v !== 'string') return void add(field, `must be a string, got ${describe(v)}`);
-  if (!v.startsWith('/')) return void add(field, `must be an absolute path, got "${v}"`);
+  // eslint-disable-next-line no-control-regex
+  if (/[\x00-\x1f\x7f]/.test(v))
+    return void add(field, `must not contain control characters, got ${JSON.stringify(shown(v))}`);
+  if (!v.startsWith('/')) return void add(field, `must be an absolute path, got "${shown(v)}"`);
   const clean = cleanPosix(v);
   if (clean === '/') return void add(field, 'target must not be the container root "/"');
   for (const prev of seen) {

@@ -5,6 +5,7 @@
 // contains `.` or `:`; otherwise the whole thing is a Docker Hub path (`localhost/foo` too).
 
 import { isDigest } from './digest.js';
+import { shown } from '../util/format.js';
 
 export const DOCKER_HUB = 'index.docker.io';
 const DOCKER_HUB_ALIAS = 'docker.io';
@@ -32,7 +33,7 @@ export interface Reference extends Repository {
 
 export function checkRegistry(name: string): void {
   if (!AUTHORITY.test(name)) {
-    throw new ReferenceError(`registries must be valid RFC 3986 URI authorities: ${name}`);
+    throw new ReferenceError(`registries must be valid RFC 3986 URI authorities: ${shown(name)}`);
   }
 }
 
@@ -46,11 +47,13 @@ function checkElement(kind: string, value: string, chars: string, min: number, m
   const runes = [...value].length;
   if (runes < min || runes > max) {
     throw new ReferenceError(
-      `${kind} must be between ${min} and ${max} characters in length: ${value}`,
+      `${kind} must be between ${min} and ${max} characters in length: ${shown(value)}`,
     );
   }
   if ([...value].some((ch) => !chars.includes(ch))) {
-    throw new ReferenceError(`${kind} can only contain the characters \`${chars}\`: ${value}`);
+    throw new ReferenceError(
+      `${kind} can only contain the characters \`${chars}\`: ${shown(value)}`,
+    );
   }
 }
 
@@ -82,7 +85,8 @@ export function parseTagged(name: string, defaultTag: string): Reference {
   if (colon >= 0 && !name.slice(colon + 1).includes('/')) {
     base = name.slice(0, colon);
     tag = name.slice(colon + 1);
-    if (tag === '') throw new ReferenceError(`${name} must specify a tag name after the colon`);
+    if (tag === '')
+      throw new ReferenceError(`${shown(name)} must specify a tag name after the colon`);
   }
   if (tag !== '') checkElement('tag', tag, TAG_CHARS, 1, 128);
   return { ...parseRepository(base), tag: tag || defaultTag, digest: null };
@@ -93,13 +97,14 @@ export function parseDigested(name: string): Reference {
   const parts = name.split('@');
   if (parts.length !== 2) {
     throw new ReferenceError(
-      `a digest must contain exactly one '@' separator (e.g. registry/repository@digest) saw: ${name}`,
+      `a digest must contain exactly one '@' separator (e.g. registry/repository@digest) saw: ${shown(name)}`,
     );
   }
   const [base, digest] = parts as [string, string];
   if (!digest.startsWith('sha256:'))
-    throw new ReferenceError(`unsupported digest algorithm: ${digest}`);
-  if (!isDigest(digest)) throw new ReferenceError(`invalid checksum digest format: ${digest}`);
+    throw new ReferenceError(`unsupported digest algorithm: ${shown(digest)}`);
+  if (!isDigest(digest))
+    throw new ReferenceError(`invalid checksum digest format: ${shown(digest)}`);
   let repoName = base;
   try {
     const t = parseTagged(base, 'latest');
@@ -119,7 +124,7 @@ export function parseReference(name: string, defaultTag = 'latest'): Reference {
       return parseDigested(name);
     } catch {
       throw new ReferenceError(
-        `could not parse reference: ${name} (${(tagError as Error).message})`,
+        `could not parse reference: ${shown(name)} (${(tagError as Error).message})`,
       );
     }
   }

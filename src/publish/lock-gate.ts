@@ -20,11 +20,13 @@ export function lockFindings(
   lockPath: string,
 ): LockFinding[] {
   if (!lock) {
+    // As Cog reports it: every declared weight, not imported yet.
+    const pending = config.weights.map((w) => `\n  weight "${w.name}": not imported yet`).join('');
     return config.weights.length > 0
       ? [
           {
-            message: `${lockPath} not found, but cog.yaml declares ${config.weights.length} weight(s)`,
-            fix: 'run `cog weights import` and commit weights.lock, or set the action input `import-weights: true`',
+            message: `${lockPath} not found, but cog.yaml declares ${config.weights.length} weight(s):${pending}`,
+            fix: 'fix: run `cog weights import` and commit weights.lock, or set the action input `import-weights: true`',
           },
         ]
       : [];
@@ -49,6 +51,6 @@ export async function lockGate(
   const lock = await readLockfile(config.projectDir);
   if (importWeights || config.weights.length === 0) return lock;
   const first = lockFindings(config, lock, lockPath)[0];
-  if (first) throw new PublishError(first.fix ? `${first.message}; ${first.fix}` : first.message);
+  if (first) throw new PublishError(first.fix ? `${first.message}\n${first.fix}` : first.message);
   return lock;
 }

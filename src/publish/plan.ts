@@ -147,7 +147,11 @@ export function planPublish(
 function planDestination(inputs: Inputs, modelRef: Reference | undefined): Destination {
   const to = inputs.to;
   if (to?.startsWith(OCI_LAYOUT_PREFIX)) {
-    const dir = path.resolve(inputs.workingDirectory, to.slice(OCI_LAYOUT_PREFIX.length));
+    const named = to.slice(OCI_LAYOUT_PREFIX.length);
+    // An empty path would write into the working directory itself.
+    if (named.trim() === '')
+      throw new PublishError('input `to`: oci-layout: needs a directory, e.g. oci-layout:./bundle');
+    const dir = path.resolve(inputs.workingDirectory, named);
     return { kind: 'layout', ref: `${OCI_LAYOUT_PREFIX}${dir}`, dir };
   }
   const ref = to ?? (modelRef ? repositoryName(modelRef) : undefined);

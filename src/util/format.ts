@@ -11,3 +11,8 @@ export function formatBytes(n: number): string {
   }
   return u === 0 ? `${n} B` : `${v.toFixed(1)} ${units[u]}`;
 }
+
+/** A value as an error message shows it: at most 200 characters of it. */
+export function shown(v: string): string {
+  return v.length > 200 ? `${v.slice(0, 200)}… (${v.length} characters)` : v;
+}
