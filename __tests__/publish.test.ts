@@ -1,6 +1,7 @@
 // publish() in process, over an OCI layout target: no child process, no bundle, so a change to
 // src/ is tested as it is. The digests are the ones the transcripts recorded.
-import { cpSync, readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readRuntimeEnv } from '../src/config/env.js';
@@ -131,6 +132,57 @@ describe('publish() over an OCI layout', () => {
       ),
     ).rejects.toThrow(
       `${lockPath} not found, but cog.yaml declares 2 weight(s):\n  weight "tokenizer": not imported yet\n  weight "encoder": not imported yet\nfix: run \`cog weights import\``,
+    );
+  });
+
+  /** The example's image with another architecture in its config: a new config and manifest. */
+  function armImage(dir: string): void {
+    const image = path.join(root, dir, 'image');
+    const blob = (d: string) => path.join(image, 'blobs/sha256', d.slice(7));
+    const put = (bytes: Buffer) => {
+      const digest = 'sha256:' + createHash('sha256').update(bytes).digest('hex');
+      writeFileSync(blob(digest), bytes);
+      return { digest, size: bytes.length };
+    };
+    const index = JSON.parse(readFileSync(path.join(image, 'index.json'), 'utf8'));
+    const manifest = JSON.parse(readFileSync(blob(index.manifests[0].digest), 'utf8'));
+    const config = JSON.parse(readFileSync(blob(manifest.config.digest), 'utf8'));
+    const newConfig = put(
+      Buffer.from(JSON.stringify({ ...config, architecture: 'arm64', variant: 'v8' })),
+    );
+    const newManifest = put(
+      Buffer.from(JSON.stringify({ ...manifest, config: { ...manifest.config, ...newConfig } })),
+    );
+    index.manifests[0] = { ...index.manifests[0], ...newManifest };
+    writeFileSync(path.join(image, 'index.json'), JSON.stringify(index));
+  }
+
+  it('names the image by the platform its config says, and refuses a platform input that differs', async () => {
+    const dir = project('arm');
+    armImage(dir);
+    const base = { 'working-directory': dir, tag: 't1', image: 'oci-layout:image' };
+    const out = path.join(root, 'arm-out');
+    const result = await publish(
+      inputsFor({ ...base, to: `oci-layout:${out}` }),
+      runtime,
+      collect().log,
+    );
+    const index = JSON.parse(
+      readFileSync(path.join(out, 'blobs/sha256', result.indexDigest!.slice(7)), 'utf8'),
+    );
+    expect(index.manifests[0].platform).toEqual({
+      architecture: 'arm64',
+      os: 'linux',
+      variant: 'v8',
+    });
+    await expect(
+      publish(
+        inputsFor({ ...base, platform: 'linux/amd64', to: `oci-layout:${root}/arm-2` }),
+        runtime,
+        collect().log,
+      ),
+    ).rejects.toThrow(
+      /the image sha256:[0-9a-f]{64} is linux\/arm64\/v8, but the platform input asks for linux\/amd64/,
     );
   });
 });

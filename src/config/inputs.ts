@@ -23,6 +23,8 @@ export interface Inputs {
   /** A prebuilt image: registry ref, `oci-layout:DIR[:tag]` or `docker-archive:FILE`. */
   readonly image: string | undefined;
   readonly platform: Platform;
+  /** The `platform` input was set (else the default, linux/amd64, stood in for it). */
+  readonly platformGiven: boolean;
   /** Where everything goes: a repository, `oci-layout:DIR`, or undefined for the model's own. */
   readonly to: string | undefined;
   readonly importWeights: boolean;
@@ -159,6 +161,7 @@ export function parseInputs(
     build,
     image,
     platform,
+    platformGiven: read('platform') !== '',
     to: read('to') || undefined,
     importWeights: bool(read, 'import-weights', false),
     concurrency,

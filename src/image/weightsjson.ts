@@ -12,6 +12,7 @@ import { BODY_LIMIT, BodyTooLargeError, readLimited } from '../util/http.js';
 import type { ImageSource } from './copy.js';
 import type { Lockfile } from '../weights/lockfile.js';
 import type { Descriptor } from '../oci/target.js';
+import type { Platform } from '../oci/index.js';
 
 export interface ImageWeights {
   /** The path it was found at, in the image. */
@@ -72,6 +73,33 @@ async function findInLayer(
     raw.destroy();
   }
   return found;
+}
+
+/** An image's platform, as its config says it; undefined when the config does not say. */
+export async function imagePlatform(
+  source: ImageSource,
+  manifestDigest: string,
+): Promise<Platform | undefined> {
+  const m = await source.getManifest(manifestDigest);
+  if (!m) return undefined;
+  const manifest = parseJson(
+    Buffer.from(m.bytes).toString('utf8'),
+    `${source.name}: image manifest ${manifestDigest}`,
+  ) as { config?: Descriptor } | null;
+  if (!manifest?.config) return undefined;
+  const config = (await blobJson(
+    source,
+    manifest.config.digest,
+    `${source.name}: image config ${manifest.config.digest}`,
+  )) as { os?: unknown; architecture?: unknown; variant?: unknown } | null;
+  const { os, architecture, variant } = config ?? {};
+  if (typeof os !== 'string' || typeof architecture !== 'string' || !os || !architecture)
+    return undefined;
+  return {
+    os,
+    architecture,
+    variant: typeof variant === 'string' && variant ? variant : undefined,
+  };
 }
 
 /** Read `.cog/weights.json` (at / or under the image's working directory) from an image manifest. */

@@ -4,7 +4,8 @@
 
 import type { ImageDescriptor } from '../image/copy.js';
 import { compareImageWeights, readImageWeights } from '../image/weightsjson.js';
-import { buildModelIndex } from '../oci/index.js';
+import { buildModelIndex, type Platform } from '../oci/index.js';
+import { imagePlatform } from '../image/weightsjson.js';
 import { MEDIA_TYPE } from '../oci/mediatypes.js';
 import { TargetError, type Target } from '../oci/target.js';
 import { sha256 } from '../util/hashpool.js';
@@ -31,7 +32,7 @@ export async function publishModelIndex(
   await verifyChildren(target, image, weights);
   const index = buildModelIndex(
     image,
-    plan.platform,
+    await indexPlatform(plan, target, image),
     weights.map((w) => ({
       name: w.name,
       setDigest: w.setDigest,
@@ -51,6 +52,31 @@ export async function publishModelIndex(
   }
   await target.putManifest(bytes, MEDIA_TYPE.ociIndex, plan.tag);
   return digest;
+}
+
+/**
+ * The platform the index names the image by: what its config says (os, architecture,
+ * variant), so an arm64 image is never published as linux/amd64. A `platform` input that
+ * disagrees with the image is an error; without a config that says, the plan's platform.
+ */
+async function indexPlatform(
+  plan: PublishPlan,
+  target: Target,
+  image: ImageDescriptor,
+): Promise<Platform> {
+  const own = await imagePlatform(target, image.digest);
+  if (!own) return plan.platform;
+  const name = (p: Platform) => [p.os, p.architecture, p.variant].filter(Boolean).join('/');
+  const asked = plan.platform;
+  const differs =
+    own.os !== asked.os ||
+    own.architecture !== asked.architecture ||
+    (asked.variant !== undefined && own.variant !== asked.variant);
+  if (plan.platformGiven && differs)
+    throw new PublishError(
+      `not pushing the index: the image ${image.digest} is ${name(own)}, but the platform input asks for ${name(asked)}`,
+    );
+  return own;
 }
 
 /** The image's .cog/weights.json must name the lockfile's weights, or the runtime refuses to start. */

@@ -78,6 +78,8 @@ export interface PublishPlan extends TransferPlan {
   /** Where the image goes: `cog-image.<tag>`, or the tag itself for a legacy project. */
   readonly imageTag: string;
   readonly platform: Platform;
+  /** The platform was asked for: an image of another platform is refused, not renamed. */
+  readonly platformGiven: boolean;
   readonly lockPath: string;
   readonly importWeights: boolean;
   readonly verify: 'off' | VerifyMode;
@@ -137,6 +139,7 @@ export function planPublish(
     tag,
     imageTag: imageTagName,
     platform: inputs.platform,
+    platformGiven: inputs.platformGiven,
     lockPath: path.join(config.projectDir, LOCKFILE_NAME),
     importWeights: inputs.importWeights,
     verify: inputs.verify,
