@@ -75,38 +75,22 @@ async function findInLayer(
   return found;
 }
 
-/** An image's platform, as its config says it; undefined when the config does not say. */
-export async function imagePlatform(
-  source: ImageSource,
-  manifestDigest: string,
-): Promise<Platform | undefined> {
-  const m = await source.getManifest(manifestDigest);
-  if (!m) return undefined;
-  const manifest = parseJson(
-    Buffer.from(m.bytes).toString('utf8'),
-    `${source.name}: image manifest ${manifestDigest}`,
-  ) as { config?: Descriptor } | null;
-  if (!manifest?.config) return undefined;
-  const config = (await blobJson(
-    source,
-    manifest.config.digest,
-    `${source.name}: image config ${manifest.config.digest}`,
-  )) as { os?: unknown; architecture?: unknown; variant?: unknown } | null;
-  const { os, architecture, variant } = config ?? {};
-  if (typeof os !== 'string' || typeof architecture !== 'string' || !os || !architecture)
-    return undefined;
-  return {
-    os,
-    architecture,
-    variant: typeof variant === 'string' && variant ? variant : undefined,
-  };
+/** An image manifest's layers and its config, read once for every check of the image. */
+export interface ImageHead {
+  readonly layers: readonly Descriptor[];
+  readonly config: {
+    readonly os?: unknown;
+    readonly architecture?: unknown;
+    readonly variant?: unknown;
+    readonly config?: { readonly WorkingDir?: unknown } | null;
+  } | null;
 }
 
-/** Read `.cog/weights.json` (at / or under the image's working directory) from an image manifest. */
-export async function readImageWeights(
+/** The image manifest and its config; undefined when it is not an image manifest. */
+export async function readImageHead(
   source: ImageSource,
   manifestDigest: string,
-): Promise<ImageWeights | undefined> {
+): Promise<ImageHead | undefined> {
   const m = await source.getManifest(manifestDigest);
   if (!m) return undefined;
   const manifest = parseJson(
@@ -118,8 +102,28 @@ export async function readImageWeights(
     source,
     manifest.config.digest,
     `${source.name}: image config ${manifest.config.digest}`,
-  )) as { config?: { WorkingDir?: unknown } | null } | null;
-  const dir = config?.config?.WorkingDir;
+  )) as ImageHead['config'];
+  return { layers: manifest.layers, config };
+}
+
+/** An image's platform, as its config says it; undefined when the config does not say. */
+export function platformOf(head: ImageHead): Platform | undefined {
+  const { os, architecture, variant } = head.config ?? {};
+  if (typeof os !== 'string' || typeof architecture !== 'string' || !os || !architecture)
+    return undefined;
+  return {
+    os,
+    architecture,
+    variant: typeof variant === 'string' && variant ? variant : undefined,
+  };
+}
+
+/** Read `.cog/weights.json` (at / or under the image's working directory) from an image. */
+export async function readImageWeights(
+  source: ImageSource,
+  head: ImageHead,
+): Promise<ImageWeights | undefined> {
+  const dir = head.config?.config?.WorkingDir;
   const workdir = (typeof dir === 'string' ? dir : '').replace(/^\/+|\/+$/g, '');
   const names = new Set([
     '.cog/weights.json',
@@ -128,7 +132,7 @@ export async function readImageWeights(
 
   // Smallest layers first; a file found in layer i hides any copy in the layers below it, so
   // only layers above i still need a look.
-  const order = manifest.layers.map((l, i) => ({ l, i })).sort((a, b) => a.l.size - b.l.size);
+  const order = head.layers.map((l, i) => ({ l, i })).sort((a, b) => a.l.size - b.l.size);
   let found: { index: number; bytes: Buffer } | undefined;
   for (const { l, i } of order) {
     if (found && i < found.index) continue;

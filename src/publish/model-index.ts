@@ -3,9 +3,14 @@
 // only then tagged — a failure leaves the old tag where it was.
 
 import type { ImageDescriptor } from '../image/copy.js';
-import { compareImageWeights, readImageWeights } from '../image/weightsjson.js';
+import {
+  compareImageWeights,
+  platformOf,
+  readImageHead,
+  readImageWeights,
+  type ImageHead,
+} from '../image/weightsjson.js';
 import { buildModelIndex, type Platform } from '../oci/index.js';
-import { imagePlatform } from '../image/weightsjson.js';
 import { MEDIA_TYPE } from '../oci/mediatypes.js';
 import { TargetError, type Target } from '../oci/target.js';
 import { sha256 } from '../util/hashpool.js';
@@ -28,11 +33,13 @@ export async function publishModelIndex(
   { image, weights, lock }: ModelIndexRequest,
 ): Promise<string> {
   const { target, log } = session;
-  await checkImageAgainstLock(session, image, lock);
+  // The image's manifest and config, read once for both checks of it.
+  const head = await readImageHead(target, image.digest);
+  await checkImageAgainstLock(session, { image, head }, lock);
   await verifyChildren(target, image, weights);
   const index = buildModelIndex(
     image,
-    await indexPlatform(plan, target, image),
+    indexPlatform(plan, image, head),
     weights.map((w) => ({
       name: w.name,
       setDigest: w.setDigest,
@@ -59,12 +66,12 @@ export async function publishModelIndex(
  * variant), so an arm64 image is never published as linux/amd64. A `platform` input that
  * disagrees with the image is an error; without a config that says, the plan's platform.
  */
-async function indexPlatform(
+function indexPlatform(
   plan: PublishPlan,
-  target: Target,
   image: ImageDescriptor,
-): Promise<Platform> {
-  const own = await imagePlatform(target, image.digest);
+  head: ImageHead | undefined,
+): Platform {
+  const own = head && platformOf(head);
   if (!own) return plan.platform;
   const name = (p: Platform) => [p.os, p.architecture, p.variant].filter(Boolean).join('/');
   const asked = plan.platform;
@@ -82,10 +89,10 @@ async function indexPlatform(
 /** The image's .cog/weights.json must name the lockfile's weights, or the runtime refuses to start. */
 async function checkImageAgainstLock(
   session: Session,
-  image: ImageDescriptor,
+  { image, head }: { image: ImageDescriptor; head: ImageHead | undefined },
   lock: Lockfile,
 ): Promise<void> {
-  const found = await readImageWeights(session.target, image.digest);
+  const found = head && (await readImageWeights(session.target, head));
   if (!found) {
     if (lock.weights.length > 0)
       session.log.info(
