@@ -173,3 +173,25 @@ describe('values from outside are checked and shown bounded', () => {
     expect(message).toContain('… (2000000 characters)');
   });
 });
+
+describe('errors that name the file and the field', () => {
+  it.each([
+    ['../outside', 'weight source "../outside" escapes the project directory'],
+    ['.', 'weight source cannot be the project directory itself'],
+    ['https://user:pw@example.com/w.bin', 'HTTP URI must not embed credentials (user:pass@host)'],
+  ])('a source %s', (uri, message) => {
+    const yaml = `model: r.example.com/a/b\nweights:\n  - name: w\n    target: /w\n    source:\n      uri: ${uri}\n`;
+    expect(problems(yaml)).toEqual([`cog.yaml: weights[0].source.uri: ${message}`]);
+  });
+
+  it.each([
+    ['an alias to nothing', 'model: *nowhere\n'],
+    [
+      'an alias bomb',
+      'a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: [*e,*e,*e,*e,*e,*e,*e,*e,*e]\nmodel: r.example.com/a/b\n',
+    ],
+  ])('%s', (_, yaml) => {
+    const [message] = problems(yaml);
+    expect(message).toMatch(/^cog\.yaml: (yaml|line \d+, column \d+): /);
+  });
+});

@@ -3,7 +3,7 @@
 // that lie about their sizes. Each ends in bounded time and memory with one error that names
 // what was wrong and where.
 import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -311,5 +311,27 @@ describe('the job summary', () => {
     expect(r.status).toBe(0);
     expect(errorLines(r)).toEqual([]);
     expect(r.stdout).toMatch(/::warning::the job summary could not be written: /);
+  });
+});
+
+describe('what a publish leaves behind', () => {
+  it.each([
+    ['a publish', {}],
+    ['a dry run', { 'dry-run': 'true' }],
+  ])('%s leaves no cog-push-* directory in RUNNER_TEMP or TMPDIR', async (_, extra) => {
+    const scratch = path.join(root, `scratch-${Object.keys(extra).length}`);
+    mkdirSync(scratch, { recursive: true });
+    const r = await runAction(
+      {
+        'working-directory': 'examples/hello',
+        tag: 'v1',
+        to: `oci-layout:${path.join(root, `left-${Object.keys(extra).length}`)}`,
+        ...PREBUILT,
+        ...extra,
+      },
+      { RUNNER_TEMP: scratch, TMPDIR: scratch },
+    );
+    expect(r.status).toBe(0);
+    expect(readdirSync(scratch).filter((f) => f.startsWith('cog-push-'))).toEqual([]);
   });
 });

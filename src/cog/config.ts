@@ -4,6 +4,8 @@
 
 import { readSmallFile } from '../util/files.js';
 import { shown } from '../util/format.js';
+import { cleanPosix } from '../util/posix.js';
+import { normalizeSourceUri } from './source-uri.js';
 import path from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { parseReference, parseRepository } from '../oci/reference.js';
@@ -89,7 +91,13 @@ export function parseCogConfig(text: string, file: string, projectDir: string): 
       }),
     );
   }
-  const root: unknown = doc.toJS() ?? {};
+  let root: unknown;
+  try {
+    root = doc.toJS() ?? {};
+  } catch (e) {
+    // An alias bomb or an alias to nothing: the parser has no position for these.
+    throw new ConfigError(file, [{ field: 'yaml', message: (e as Error).message }]);
+  }
   const problems: ConfigProblem[] = [];
   const add = (field: string, message: string) => problems.push({ field, message });
 
@@ -154,12 +162,7 @@ function validateModel(model: string, add: Add): void {
   }
 }
 
-/** Go's filepath.Clean for the slash-separated container paths of targets. */
-export function cleanPosix(p: string): string {
-  if (p === '') return '.';
-  const normalized = path.posix.normalize(p);
-  return normalized.length > 1 ? normalized.replace(/\/+$/, '') : normalized;
-}
+export { cleanPosix };
 
 function parseWeights(raw: unknown, add: Add): WeightSpec[] {
   if (raw === undefined || raw === null) return [];
@@ -266,6 +269,15 @@ function parseSource(s: unknown, at: string, add: Add): WeightSourceSpec | undef
         `unsupported weight source scheme "${scheme}" in URI "${uri}" (supported: a path, file://, hf://, huggingface://, http://, https://)`,
       );
       ok = false;
+    } else {
+      // The rules a source must pass to be read at all (inside the project, no credentials
+      // in a URL), checked here so the message names the field.
+      try {
+        normalizeSourceUri(uri);
+      } catch (e) {
+        add(`${at}.uri`, (e as Error).message);
+        ok = false;
+      }
     }
   }
   const include = parsePatterns(s['include'], `${at}.include`, add);

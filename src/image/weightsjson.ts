@@ -4,6 +4,8 @@
 // file from the image's layers — smallest first, streamed, never pulling the whole image — and
 // compare it with the lockfile.
 
+import { spawn } from 'node:child_process';
+import path from 'node:path';
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { extract } from 'tar-stream';
@@ -37,40 +39,85 @@ async function blobJson(source: ImageSource, digest: string, what: string): Prom
   return parseJson(bytes.toString('utf8'), what);
 }
 
-/** Find one of `names` in a layer; the content if found. Streams the layer once. */
+/** What one layer says of a path: its bytes, that it deletes it (a whiteout), or a link. */
+type LayerFinding =
+  | { readonly kind: 'file'; readonly bytes: Buffer }
+  | { readonly kind: 'whiteout' }
+  | { readonly kind: 'link'; readonly target: string };
+
+/** The names a layer deletes `name` with: its own whiteout, an ancestor's, an opaque parent. */
+function whiteoutsOf(name: string): { hides: Set<string>; opaque: Set<string> } {
+  const hides = new Set<string>();
+  const opaque = new Set<string>();
+  const parts = name.split('/');
+  for (let i = 0; i < parts.length; i++) {
+    const dir = parts.slice(0, i).join('/');
+    hides.add(path.posix.join(dir, `.wh.${parts[i]}`));
+    if (i < parts.length - 1) opaque.add(path.posix.join(dir, parts[i]!, '.wh..wh..opq'));
+  }
+  return { hides, opaque };
+}
+
+/** The layer's tar stream, decompressed as its media type says (gzip, zstd, or plain). */
+function layerStream(source: ImageSource, layer: Descriptor): { stream: Readable; stop(): void } {
+  const raw = Readable.from(source.openBlob(layer.digest));
+  const type = layer.mediaType ?? '';
+  if (type.endsWith('gzip')) return { stream: raw.pipe(createGunzip()), stop: () => raw.destroy() };
+  if (type.endsWith('zstd')) {
+    // Node 20's zlib has no zstd: the zstd program does it (on GitHub's runners, and a test peer).
+    const child = spawn('zstd', ['-d', '-c', '-q'], { stdio: ['pipe', 'pipe', 'ignore'] });
+    raw.on('error', (e) => child.stdout.destroy(e));
+    child.on('error', (e) => child.stdout.destroy(new Error(`zstd could not run: ${e.message}`)));
+    child.stdin.on('error', () => undefined);
+    raw.pipe(child.stdin);
+    return { stream: child.stdout, stop: () => (raw.destroy(), child.kill()) };
+  }
+  return { stream: raw, stop: () => raw.destroy() };
+}
+
+/** What a layer says of one of `names`, as the image spec applies layers. Streams it once. */
 async function findInLayer(
   source: ImageSource,
   layer: Descriptor,
   names: ReadonlySet<string>,
-): Promise<Buffer | undefined> {
+): Promise<LayerFinding | undefined> {
   const where = `${source.name}: image layer ${layer.digest}`;
-  const gzip = (layer.mediaType ?? '').endsWith('gzip');
   const ex = extract();
-  let found: Buffer | undefined;
+  let found: LayerFinding | undefined;
+  const deletes = [...names].map(whiteoutsOf);
   // Every stream's error ends the read here, named, instead of as an unhandled 'error' event
   // (a cut connection, bad gzip, a bad tar).
-  const raw = Readable.from(source.openBlob(layer.digest));
-  const stream = gzip ? raw.pipe(createGunzip()) : raw;
-  const fail = (e: Error) => ex.destroy(e);
-  raw.on('error', fail);
-  if (stream !== raw) stream.on('error', fail);
+  const { stream, stop } = layerStream(source, layer);
+  stream.on('error', (e: Error) => ex.destroy(e));
   stream.pipe(ex);
   try {
     for await (const entry of ex) {
-      const name = entry.header.name.replace(/^\.?\//, '');
-      if (entry.header.type === 'file' && names.has(name)) {
-        found = await readLimited(
+      const name = entry.header.name.replace(/^\.?\//, '').replace(/\/$/, '');
+      if (names.has(name) && entry.header.type === 'file') {
+        const bytes = await readLimited(
           entry as AsyncIterable<Uint8Array>,
           BODY_LIMIT.file,
           `${where}: ${name}`,
         );
-      } else entry.resume();
+        found = { kind: 'file', bytes };
+        continue;
+      }
+      if (names.has(name) && entry.header.type === 'symlink' && entry.header.linkname) {
+        const target = entry.header.linkname.startsWith('/')
+          ? entry.header.linkname
+          : path.posix.join(path.posix.dirname(name), entry.header.linkname);
+        found = { kind: 'link', target: path.posix.normalize(target).replace(/^\/+/, '') };
+      } else if (deletes.some((d) => d.hides.has(name) || d.opaque.has(name))) {
+        // An opaque directory hides what lower layers hold, not what this layer adds.
+        if (!found || deletes.some((d) => d.hides.has(name))) found = { kind: 'whiteout' };
+      }
+      entry.resume();
     }
   } catch (e) {
     if (e instanceof BodyTooLargeError) throw new TargetError(e.message);
     throw new TargetError(`${where} cannot be read: ${(e as Error).message}`);
   } finally {
-    raw.destroy();
+    stop();
   }
   return found;
 }
@@ -118,6 +165,30 @@ export function platformOf(head: ImageHead): Platform | undefined {
   };
 }
 
+/**
+ * The topmost layer's word on `names`: smallest layers first, and once layer i has spoken only
+ * the layers above it still can. A whiteout deletes the file; a symlink is followed inside
+ * the image (8 hops at most).
+ */
+async function findTopmost(
+  source: ImageSource,
+  head: ImageHead,
+  names: ReadonlySet<string>,
+  hops = 0,
+): Promise<{ bytes: Buffer } | undefined> {
+  const order = head.layers.map((l, i) => ({ l, i })).sort((a, b) => a.l.size - b.l.size);
+  let top: { index: number; finding: LayerFinding } | undefined;
+  for (const { l, i } of order) {
+    if (top && i < top.index) continue;
+    const finding = await findInLayer(source, l, names);
+    if (finding) top = { index: i, finding };
+  }
+  if (!top || top.finding.kind === 'whiteout') return undefined;
+  if (top.finding.kind === 'file') return { bytes: top.finding.bytes };
+  if (hops >= 8) throw new TargetError(`${source.name}: ${[...names][0]} links round in circles`);
+  return findTopmost(source, head, new Set([top.finding.target]), hops + 1);
+}
+
 /** Read `.cog/weights.json` (at / or under the image's working directory) from an image. */
 export async function readImageWeights(
   source: ImageSource,
@@ -130,15 +201,7 @@ export async function readImageWeights(
     ...(workdir ? [`${workdir}/.cog/weights.json`] : []),
   ]);
 
-  // Smallest layers first; a file found in layer i hides any copy in the layers below it, so
-  // only layers above i still need a look.
-  const order = head.layers.map((l, i) => ({ l, i })).sort((a, b) => a.l.size - b.l.size);
-  let found: { index: number; bytes: Buffer } | undefined;
-  for (const { l, i } of order) {
-    if (found && i < found.index) continue;
-    const bytes = await findInLayer(source, l, names);
-    if (bytes) found = { index: i, bytes };
-  }
+  const found = await findTopmost(source, head, names);
   if (!found) return undefined;
   const what = `${source.name}: the image's ${[...names].join(' or ')}`;
   const parsed = parseJson(found.bytes.toString('utf8'), what) as { weights?: unknown } | null;

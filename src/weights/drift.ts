@@ -2,7 +2,8 @@
 // pending (declared, not in the lockfile), orphaned (in the lockfile, no longer declared) or
 // changed (its target, sources or filters moved), as Cog reports it.
 
-import { cleanPosix, type CogConfig, type WeightSpec } from '../cog/config.js';
+import type { CogConfig, WeightSpec } from '../cog/config.js';
+import { cleanPosix } from '../util/posix.js';
 import { compareUtf8 } from '../util/gojson.js';
 import type { Lockfile } from './lockfile.js';
 import { normalizeSourceUri } from './sources/uri.js';

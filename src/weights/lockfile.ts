@@ -3,7 +3,7 @@
 
 import { open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { cleanPosix } from '../cog/config.js';
+import { cleanPosix } from '../util/posix.js';
 import { readSmallFile } from '../util/files.js';
 import { compareUtf8, goMap, goMarshal, type GoJson } from '../util/gojson.js';
 import { sha256 } from '../util/hashpool.js';
