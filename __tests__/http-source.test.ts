@@ -136,6 +136,31 @@ describe('http(s) sources', () => {
     expect(Number(/bytes=(\d+)-/.exec(ranges[0]!)![1])).toBeGreaterThan(0);
   });
 
+  it('gives up on a server that goes silent mid-file after two silent tries, naming the byte', async () => {
+    const silent = await server((req, res) => {
+      const start = Number(/bytes=(\d+)-/.exec(req.headers.range ?? '')?.[1] ?? 0);
+      res.writeHead(start ? 206 : 200, {
+        'content-length': String(body.length - start),
+        ...(start ? { 'content-range': `bytes ${start}-${body.length - 1}/${body.length}` } : {}),
+      });
+      // The first answer sends 1000 bytes and stalls; a resumed one sends not even its headers
+      // (Node sends them with the first byte).
+      if (!start) res.write(body.subarray(0, 1000));
+    });
+    stops.push(silent.stop);
+    const started = Date.now();
+    await expect(
+      downloadToStore(
+        new WeightStore(path.join(root, 'store-silent')),
+        { url: `${silent.origin}/f.bin` },
+        { stall: { headers: 300, body: 300, connect: 300 } },
+      ),
+    ).rejects.toThrow(`${silent.origin}/f.bin at byte 1000: no answer (timed out)`);
+    // The first stall brought bytes, so it is tried again; then two silent stalls end it.
+    expect(silent.seen.map((x) => x.range)).toEqual([undefined, 'bytes=1000-', 'bytes=1000-']);
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
   it('refuses a 206 that does not continue where the file stops', async () => {
     const broken = await server(files('"abc123"', { cut: true, wrongRange: true }));
     stops.push(broken.stop);

@@ -83,6 +83,17 @@ export function describeFetchError(e: unknown): string {
   return `${code}${err.message}`;
 }
 
+/** Is this fetch error a timeout (a stalled peer)? */
+export function isStall(e: unknown): boolean {
+  const err = e as { name?: string; code?: unknown };
+  return (
+    err.name === 'TimeoutError' ||
+    err.code === 'UND_ERR_HEADERS_TIMEOUT' ||
+    err.code === 'UND_ERR_BODY_TIMEOUT' ||
+    err.code === 'UND_ERR_CONNECT_TIMEOUT'
+  );
+}
+
 /** undici per-request timeouts for a peer that may stall. */
 export const stallOptions = (stall: StallLimits = STALL_MS) => ({
   headersTimeout: stall.headers,

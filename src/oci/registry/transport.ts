@@ -19,10 +19,13 @@ import {
   BodyTooLargeError,
   describeFetchError,
   readLimited,
+  isStall,
   STALL_ATTEMPTS,
   STALL_MS,
   type StallLimits,
 } from '../../util/http.js';
+
+export { isStall };
 import { AuthError, Authenticator, repositoryScope } from './auth.js';
 import { findCredential, type CredentialOptions } from './credentials.js';
 
@@ -86,17 +89,6 @@ export class TransientError extends Error {
   ) {
     super(message);
   }
-}
-
-/** Is this fetch error a timeout (a stalled peer)? */
-export function isStall(e: unknown): boolean {
-  const err = e as { name?: string; code?: unknown };
-  return (
-    err.name === 'TimeoutError' ||
-    err.code === 'UND_ERR_HEADERS_TIMEOUT' ||
-    err.code === 'UND_ERR_BODY_TIMEOUT' ||
-    err.code === 'UND_ERR_CONNECT_TIMEOUT'
-  );
 }
 
 /** The attempts a failure may have: fewer for a stall. */

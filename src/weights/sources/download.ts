@@ -22,7 +22,13 @@ import type { WeightStore } from '../store.js';
 import { Arrival, SlotSink } from './slots.js';
 import { SourceError } from './uri.js';
 import { followRedirects, redirectTarget } from '../../util/redirects.js';
-import { stallOptions, type StallLimits } from '../../util/http.js';
+import {
+  describeFetchError,
+  isStall,
+  STALL_ATTEMPTS,
+  stallOptions,
+  type StallLimits,
+} from '../../util/http.js';
 import { DOWNLOAD_RETRY, retryDelayMs, TRANSIENT_STATUS } from '../../util/retry.js';
 
 export interface DownloadRequest {
@@ -147,8 +153,12 @@ async function download(
   let written = 0;
   let expected = req.size;
   const attempts = req.attempts ?? DOWNLOAD_RETRY.attempts;
+  // Stalls that brought no bytes, in a row: a server that has gone silent is given up on
+  // after STALL_ATTEMPTS of them, however many tries a cut connection would get.
+  let silent = 0;
   try {
     for (let attempt = 1; ; attempt++) {
+      const before = written;
       try {
         const headers: Record<string, string> = written > 0 ? { range: `bytes=${written}-` } : {};
         // Set in the callback below, when the answer has a body for the file.
@@ -199,10 +209,11 @@ async function download(
         break;
       } catch (e) {
         const retryable = e instanceof RetryableError || !(e instanceof SourceError);
-        if (!retryable || attempt >= attempts) {
+        silent = isStall(e) && written === before ? silent + 1 : 0;
+        if (!retryable || attempt >= attempts || silent >= STALL_ATTEMPTS) {
           throw e instanceof SourceError
             ? e
-            : new SourceError(`${req.url}: ${(e as Error).message}`);
+            : new SourceError(`${req.url} at byte ${written}: ${describeFetchError(e)}`);
         }
         // Keep what arrived; the next attempt asks for the rest.
         await sleep(
