@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pack } from 'tar-stream';
 import { describe, expect, it } from 'vitest';
@@ -113,4 +114,27 @@ describe('.cog/weights.json in a prebuilt image', () => {
     ]);
     expect(found?.weights).toEqual(WEIGHTS.weights);
   });
+
+  it.each(['tar', 'gzip'] as const)(
+    'a truncated %s layer is one error naming the layer',
+    async (as) => {
+      const dir = path.join(root, `cut-${as}`);
+      const target = new OciLayoutTarget(dir);
+      const full = compress[as](
+        await tarOf([{ name: 'big.bin', body: 'x'.repeat(50_000) }, weightsFile]),
+      );
+      // The blob file holds only its first half, under the whole blob's digest.
+      const half = full.bytes.subarray(0, Math.floor(full.bytes.length / 2));
+      const digest = digestOf(full.bytes);
+      mkdirSync(path.join(dir, 'blobs/sha256'), { recursive: true });
+      writeFileSync(path.join(dir, 'blobs/sha256', digest.slice(7)), half);
+      const head = {
+        layers: [{ mediaType: full.mediaType, digest, size: full.bytes.length }],
+        config: null,
+      };
+      await expect(readImageWeights(target, head)).rejects.toThrow(
+        new RegExp(`^oci-layout:${dir}: image layer ${digest} cannot be read: `),
+      );
+    },
+  );
 });
