@@ -110,6 +110,9 @@ function refusal(
 }
 
 /** Stream one accepted entry to a temporary file, hashing it; rename only if it verifies. */
+/** Bytes written to a restored file at a time. */
+const WRITE_BATCH = 4 * 1024 * 1024;
+
 async function writeVerified(
   entry: AsyncIterable<Buffer>,
   final: string,
@@ -121,10 +124,28 @@ async function writeVerified(
     // 'wx': a fresh file, never through something already at that name.
     const file = await open(tmp, 'wx', 0o644);
     try {
+      // Writes go out in batches of 4 MiB while the next batch is hashed: the disk and the
+      // hash overlap instead of taking turns, and memory holds at most two batches.
+      let writing: Promise<unknown> = Promise.resolve();
+      let batch: Buffer[] = [];
+      let batched = 0;
+      let total = 0;
       for await (const chunk of entry) {
         hash.update(chunk);
-        await file.write(chunk);
+        batch.push(chunk);
+        batched += chunk.length;
+        total += chunk.length;
+        if (batched >= WRITE_BATCH) {
+          await writing;
+          writing = file.writev(batch);
+          batch = [];
+          batched = 0;
+        }
       }
+      await writing;
+      if (batch.length > 0) await file.writev(batch);
+      // What was hashed is what must be on disk: a short write is refused, never renamed.
+      if ((await file.stat()).size !== total) return false;
     } finally {
       await file.close();
     }
