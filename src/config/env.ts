@@ -69,6 +69,7 @@ export function readRuntimeEnv(env: Env, cwd: string, platform: string): Runtime
     scratchRoot: env['RUNNER_TEMP'] || env['TMPDIR'] || os.tmpdir(),
     progressIntervalMs: Number(env['COG_PUSH_PROGRESS_SECONDS'] ?? 10) * 1000,
     stall,
+    // Replicate's registry, or the one COG_REGISTRY_HOST names, as Cog reads it.
     replicateRegistryHost: env['COG_REGISTRY_HOST'] || 'r8.im',
     hub: { endpoint: env['HF_ENDPOINT'] || 'https://huggingface.co', token: hubToken, stall },
     dockerConfigDir: env['DOCKER_CONFIG'] || path.join(home, '.docker'),

@@ -4,13 +4,13 @@
 
 import { request } from 'undici';
 import { registryScheme } from './client.js';
-
-export const REPLICATE_REGISTRY = 'r8.im';
-
-/** Is `host` Replicate's registry (RuntimeEnv.replicateRegistryHost: r8.im, or COG_REGISTRY_HOST)? */
-export function isReplicateRegistry(host: string, replicateHost: string): boolean {
-  return host === replicateHost;
-}
+import {
+  BODY_LIMIT,
+  BodyTooLargeError,
+  describeFetchError,
+  readLimited,
+  stallOptions,
+} from '../../util/http.js';
 
 export async function replicateUsername(
   host: string,
@@ -18,16 +18,25 @@ export async function replicateUsername(
   insecure: readonly string[] = [],
 ): Promise<string> {
   const url = `${registryScheme(host, insecure)}://${host}/cog/v1/verify-token`;
-  const res = await request(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ token }).toString(),
-  });
-  const text = await res.body.text();
-  if (res.statusCode !== 200) {
+  let text: string;
+  let status: number;
+  try {
+    const res = await request(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ token }).toString(),
+      ...stallOptions(),
+    });
+    status = res.statusCode;
+    text = (await readLimited(res.body, BODY_LIMIT.token, 'the answer', status !== 200)).toString();
+    res.body.destroy();
+  } catch (e) {
     throw new Error(
-      `${host} did not accept the replicate-token (verify-token answered ${res.statusCode})`,
+      `${host}: verify-token: ${e instanceof BodyTooLargeError ? e.message : describeFetchError(e)}`,
     );
+  }
+  if (status !== 200) {
+    throw new Error(`${host} did not accept the replicate-token (verify-token answered ${status})`);
   }
   let username: unknown;
   try {

@@ -10,6 +10,7 @@ import type { WeightStore } from '../store.js';
 import { downloadToStore, type Downloaded, type DownloadOptions } from './download.js';
 import { pathProblem } from '../paths.js';
 import { SourceError } from './uri.js';
+import { stallOptions } from '../../util/http.js';
 
 export interface RemoteSource {
   readonly files: PlannedFile[];
@@ -26,7 +27,7 @@ export function arrival(filePath: string, got: Downloaded): [string, ArrivedFile
 /** The URL's strong ETag from a HEAD, or undefined (weak, missing, or no HEAD). */
 export async function strongEtag(uri: string): Promise<string | undefined> {
   try {
-    const head = await request(uri, { method: 'HEAD' });
+    const head = await request(uri, { method: 'HEAD', ...stallOptions() });
     await head.body.dump();
     const value = head.headers['etag'];
     if (head.statusCode === 200 && typeof value === 'string' && !value.startsWith('W/'))
