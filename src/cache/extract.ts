@@ -109,10 +109,10 @@ function refusal(
   return undefined;
 }
 
-/** Stream one accepted entry to a temporary file, hashing it; rename only if it verifies. */
 /** Bytes written to a restored file at a time. */
 const WRITE_BATCH = 4 * 1024 * 1024;
 
+/** Stream one accepted entry to a temporary file, hashing it; rename only if it verifies. */
 async function writeVerified(
   entry: AsyncIterable<Buffer>,
   final: string,

@@ -162,8 +162,6 @@ function validateModel(model: string, add: Add): void {
   }
 }
 
-export { cleanPosix };
-
 function parseWeights(raw: unknown, add: Add): WeightSpec[] {
   if (raw === undefined || raw === null) return [];
   if (!Array.isArray(raw)) {

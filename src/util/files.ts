@@ -3,7 +3,7 @@
 // instead of filling memory.
 
 import { createReadStream } from 'node:fs';
-import { BODY_LIMIT, BodyTooLargeError, readLimited } from './http.js';
+import { BODY_LIMIT, readLimited } from './http.js';
 
 /** The file's text, read up to `limit` bytes; larger is a BodyTooLargeError naming `what`. */
 export async function readSmallFile(
@@ -18,5 +18,3 @@ export async function readSmallFile(
     stream.destroy();
   }
 }
-
-export { BodyTooLargeError };

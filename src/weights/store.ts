@@ -5,7 +5,6 @@
 
 import { copyFile, link, lstat, mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { sha256File } from '../util/hashpool.js';
 import { isDigest } from '../oci/digest.js';
 
 export class WeightStore {
@@ -25,20 +24,6 @@ export class WeightStore {
     } catch {
       return false;
     }
-  }
-
-  /** Hash the stored file; a file whose bytes do not match is removed. */
-  async verify(digest: string): Promise<boolean> {
-    const file = this.path(digest);
-    let actual: string;
-    try {
-      actual = await sha256File(file);
-    } catch {
-      return false;
-    }
-    if (actual === digest) return true;
-    await rm(file, { force: true });
-    return false;
   }
 
   /**
