@@ -195,3 +195,36 @@ describe('pack cache', () => {
     expect(cache.key('n', '/t', [{ path: 'x', size: 1, source: '/x' }], {})).toBeUndefined();
   });
 });
+
+describe('a bundle of many small files', () => {
+  it('digests exactly the bytes the upload streams: every file, the tar, and the gzip blob', async () => {
+    // 1500 files of 0 to 9 KiB plus a few past the read-ahead size (SMALL_READ), so the
+    // walk mixes files read ahead with files read in chunks, and crosses the read-ahead
+    // bounds many times.
+    const dir = path.join(root, 'many');
+    const tree: Record<string, Uint8Array> = {};
+    for (let i = 0; i < 1500; i++)
+      tree[`shard-${i % 37}/part-${String(i).padStart(4, '0')}.json`] = pseudoRandom(
+        (i * 97) % 9217,
+        i,
+      );
+    for (let i = 0; i < 3; i++) tree[`big-${i}.json`] = pseudoRandom(300 * 1024 + i, 9000 + i);
+    writeTree(dir, tree);
+    const files = await inventoryDirectory(dir);
+    const packed = await packWeight({ name: 'many', target: '/w', files, pool });
+    expect(packed.layers).toHaveLength(1);
+    const layer = packed.layers[0]!;
+    expect(layer.plan.gzipLevel).toBe(9);
+    const bytes = await blob(layer.plan);
+    expect(layer.digest).toBe(`sha256:${createHash('sha256').update(bytes).digest('hex')}`);
+    expect(layer.size).toBe(bytes.length);
+    const tar = gunzipSync(bytes);
+    expect(layer.tarDigest).toBe(`sha256:${createHash('sha256').update(tar).digest('hex')}`);
+    expect(layer.tarSize).toBe(tar.length);
+    const want = Object.entries(tree).map(([p, b]) => [
+      p,
+      `sha256:${createHash('sha256').update(b).digest('hex')}`,
+    ]);
+    expect(packed.files.map((f) => [f.path, f.digest]).sort()).toEqual(want.sort());
+  });
+});

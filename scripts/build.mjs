@@ -20,6 +20,12 @@ const common = {
   legalComments: 'none',
   logLevel: 'warning',
   metafile: true,
+  // The gzip worker evaluates pako's standalone deflate build (src/weights/gzip-worker.ts).
+  define: {
+    __PAKO_DEFLATE_SOURCE__: JSON.stringify(
+      readFileSync('node_modules/pako/dist/pako_deflate.js', 'utf8'),
+    ),
+  },
 };
 
 const action = await build({

@@ -2,7 +2,7 @@
 //   BENCH_GIB=2 (default) sets the pack size; the pack also runs at half that size to show
 //   that memory stays flat as the size doubles.
 import { gzipBench } from './gzip.mjs';
-import { packBench } from './pack.mjs';
+import { packBench, smallFilesBench } from './pack.mjs';
 import { pushBench } from './push.mjs';
 import { publishBench } from './publish.mjs';
 import { cacheBench } from './cache.mjs';
@@ -22,6 +22,14 @@ for (const size of [gib / 2, gib]) {
     `\npack / openssl = ${r.ratio}× (target ≤ 1.6×), peak RSS ${fmt(r.rssMB, 0)} MB (target ≤ 200 MB)\n`,
   );
 }
+
+const small = smallFilesBench();
+console.log(`## ${small.name}`);
+console.log('| tool | wall s | peak RSS MB |\n|---|---|---|');
+for (const [tool, s, rss] of small.rows) console.log(`| ${tool} | ${fmt(s)} | ${fmt(rss, 0)} |`);
+console.log(
+  `\npack / (tar | gzip -9 + sha256sum) = ${small.ratio}× (target ≤ 2.0×; pako alone is ${small.pakoRatio}×), peak RSS ${fmt(small.rssMB, 0)} MB (target ≤ 150 MB)\n`,
+);
 
 const push = await pushBench(gib);
 console.log(`## ${push.name}`);

@@ -8,6 +8,7 @@ import { access, lstat, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { pathProblem } from './paths.js';
 import { byPath, type PlannedFile } from './plan.js';
+import { mapLimit } from '../util/limit.js';
 
 export class InventoryError extends Error {
   override name = 'InventoryError';
@@ -61,6 +62,10 @@ async function walk(absDir: string, relDir: string, out: PlannedFile[]): Promise
   } catch (e) {
     throw new InventoryError(`cannot read directory ${absDir}: ${(e as Error).message}`);
   }
+  // Files are stat'ed many at once (a directory of thousands costs the disk's parallelism, not
+  // one round trip after another); subdirectories are walked after, one by one.
+  const files: { abs: string; rel: string }[] = [];
+  const dirs: { abs: string; rel: string }[] = [];
   for (const entry of entries) {
     const raw = entry.name as unknown as Buffer;
     let name: string;
@@ -79,29 +84,37 @@ async function walk(absDir: string, relDir: string, out: PlannedFile[]): Promise
       throw new InventoryError(`weight file path ${JSON.stringify(rel)} ${problem}: ${abs}`);
 
     if (entry.isDirectory()) {
-      if (name === COG_DIR) continue;
-      await walk(abs, rel, out);
+      if (name !== COG_DIR) dirs.push({ abs, rel });
     } else if (entry.isFile()) {
       if (name === COG_DIR) {
         throw new InventoryError(
           `${abs}: "${COG_DIR}" is reserved for Cog's metadata directory, but here it is a file; rename or remove it`,
         );
       }
-      let st;
-      try {
-        st = await lstat(abs, { bigint: true });
-        await access(abs, constants.R_OK);
-      } catch (e) {
-        throw new InventoryError(`cannot read ${abs}: ${(e as Error).message}`);
-      }
-      // Identity of this version of the file, as git's index keeps it: any write or metadata
-      // change moves mtime or ctime (nanoseconds), a replaced file has a new inode.
-      const stamp = `${st.dev}:${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`;
-      out.push({ path: rel, size: Number(st.size), source: abs, stamp });
+      files.push({ abs, rel });
     } else {
       throw new InventoryError(
         `weight source contains non-regular entry "${rel}" (${kindOf(entry)}) at ${abs}; resolve to regular files before packing`,
       );
     }
   }
+  out.push(...(await mapLimit(files, STAT_CONCURRENCY, ({ abs, rel }) => statFile(abs, rel))));
+  for (const d of dirs) await walk(d.abs, d.rel, out);
+}
+
+/** Files stat'ed at once. */
+const STAT_CONCURRENCY = 32;
+
+async function statFile(abs: string, rel: string): Promise<PlannedFile> {
+  let st;
+  try {
+    st = await lstat(abs, { bigint: true });
+    await access(abs, constants.R_OK);
+  } catch (e) {
+    throw new InventoryError(`cannot read ${abs}: ${(e as Error).message}`);
+  }
+  // Identity of this version of the file, as git's index keeps it: any write or metadata
+  // change moves mtime or ctime (nanoseconds), a replaced file has a new inode.
+  const stamp = `${st.dev}:${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`;
+  return { path: rel, size: Number(st.size), source: abs, stamp };
 }

@@ -2,100 +2,18 @@
 // file contents into caller-supplied buffers; `layerStream` turns that into the blob bytes
 // (for upload and for tests), `digestLayer` into every digest packing needs, in one read.
 
-import { open } from 'node:fs/promises';
-import { SLOT_SIZE, type HashPool, type PooledHash } from '../util/hashpool.js';
+import { createHash, type Hash } from 'node:crypto';
+import type { HashPool, PooledHash } from '../util/hashpool.js';
 import { GzipEncoder } from './gzip.js';
+import { GzipDigest } from './gzip-worker.js';
 import { skipBytes } from '../util/bytes.js';
 import { allSettledOrThrow } from '../util/limit.js';
 import type { LayerPlan, PlannedFile } from './plan.js';
-import { tarSegments } from './tar.js';
+import { freshBuffers, readTar, reusedBuffers } from './tar-read.js';
 
-/** Bytes read from a file per chunk (the pool's shared slots are this size). */
-export const READ_CHUNK = SLOT_SIZE;
+export { PackError, READ_CHUNK, readTar, type BufferSource } from './tar-read.js';
+
 const EMPTY_SHA256 = 'sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
-
-export class PackError extends Error {
-  override name = 'PackError';
-}
-
-interface TarChunk {
-  readonly data: Uint8Array;
-  /** Set when `data` is file content (not a header or padding). */
-  readonly file: PlannedFile | null;
-  /** The buffer `data` was read into, to hand back when the consumer is done with it. */
-  readonly buffer: Uint8Array | null;
-}
-
-/** Where `readTar` gets buffers to read into; a yielded buffer is the consumer's to release. */
-export interface BufferSource {
-  acquire(): Promise<Uint8Array>;
-  release(buffer: Uint8Array): void;
-}
-
-const freshBuffers: BufferSource = {
-  acquire: async () => new Uint8Array(READ_CHUNK),
-  release: () => undefined,
-};
-
-/**
- * Walk the tar of `plan` from byte `start`, reading file contents into buffers from `buffers`.
- * Whole segments before `start` are skipped without reading; a file is read from the offset
- * inside it. A file whose size no longer matches the plan fails the walk: its bytes would not
- * match the digests.
- */
-export async function* readTar(
-  plan: LayerPlan,
-  buffers: BufferSource,
-  start = 0,
-): AsyncGenerator<TarChunk> {
-  let at = 0;
-  for (const segment of tarSegments(plan.files)) {
-    const length = segment.kind === 'bytes' ? segment.data.length : segment.file.size;
-    const skip = Math.max(0, start - at);
-    at += length;
-    if (skip >= length) continue;
-    if (segment.kind === 'bytes') {
-      yield { data: segment.data.subarray(skip), file: null, buffer: null };
-      continue;
-    }
-    const file = segment.file;
-    let handle;
-    try {
-      handle = await open(file.source, 'r');
-    } catch (e) {
-      throw new PackError(`cannot read ${file.source}: ${(e as Error).message}`);
-    }
-    try {
-      let done = skip;
-      while (done < file.size) {
-        const buffer = await buffers.acquire();
-        const want = Math.min(buffer.length, file.size - done);
-        let bytesRead = 0;
-        try {
-          ({ bytesRead } = await handle.read(buffer, 0, want, done));
-        } finally {
-          // A buffer that is not yielded is not the consumer's to release.
-          if (bytesRead === 0) buffers.release(buffer);
-        }
-        if (bytesRead === 0) {
-          throw new PackError(
-            `${file.source} changed while packing: expected ${file.size} bytes, found ${done}`,
-          );
-        }
-        done += bytesRead;
-        yield { data: buffer.subarray(0, bytesRead), file, buffer };
-      }
-      const { size } = await handle.stat();
-      if (size !== file.size) {
-        throw new PackError(
-          `${file.source} changed while packing: expected ${file.size} bytes, found ${size}`,
-        );
-      }
-    } finally {
-      await handle.close();
-    }
-  }
-}
 
 /**
  * The blob bytes of a layer from byte `offset` on (gzip applied when its media type says so),
@@ -137,9 +55,65 @@ export interface LayerDigests {
 
 /**
  * Every digest of one layer from a single read of its files: each file's digest, the tar
- * digest, and the blob digest. Hashing runs on the pool's workers while the next chunk is read.
+ * digest, and the blob digest.
  */
-export async function digestLayer(plan: LayerPlan, pool: HashPool): Promise<LayerDigests> {
+export function digestLayer(plan: LayerPlan, pool: HashPool): Promise<LayerDigests> {
+  return plan.gzipLevel === null ? digestPlainLayer(plan, pool) : digestGzipLayer(plan);
+}
+
+/**
+ * A gzip layer: deflate, a hundred times slower than SHA-256, runs on a thread of its own
+ * (gzip-worker.ts) while this one reads the files (small ones read ahead), makes the tar
+ * headers and hashes the tar and each file itself: handing those chunks to hash workers would
+ * only add round trips, thousands of them for a bundle of small files.
+ */
+async function digestGzipLayer(plan: LayerPlan): Promise<LayerDigests> {
+  const gzip = new GzipDigest(plan.gzipLevel!);
+  try {
+    const tarHash = createHash('sha256');
+    // Files arrive one after another: one running hash at a time, digested when its bytes end.
+    const digests = new Map<PlannedFile, string>();
+    let current: { file: PlannedFile; hash: Hash; seen: number } | undefined;
+    let tarBytes = 0;
+    const buffers = reusedBuffers();
+    for await (const chunk of readTar(plan, buffers)) {
+      tarBytes += chunk.data.length;
+      tarHash.update(chunk.data);
+      if (chunk.file) {
+        if (current?.file !== chunk.file)
+          current = { file: chunk.file, hash: createHash('sha256'), seen: 0 };
+        current.hash.update(chunk.data);
+        current.seen += chunk.data.length;
+        if (current.seen === chunk.file.size)
+          digests.set(chunk.file, `sha256:${current.hash.digest('hex')}`);
+      }
+      await gzip.push(chunk.data);
+      if (chunk.buffer) buffers.release(chunk.buffer);
+    }
+    const blob = await gzip.finish();
+    return {
+      mediaType: plan.mediaType,
+      digest: blob.digest,
+      size: blob.size,
+      tarDigest: `sha256:${tarHash.digest('hex')}`,
+      tarSize: tarBytes,
+      sizeUncompressed: plan.sizeUncompressed,
+      files: plan.files.map((f) => ({
+        path: f.path,
+        size: f.size,
+        digest: f.size === 0 ? EMPTY_SHA256 : digests.get(f)!,
+      })),
+    };
+  } finally {
+    await gzip.close();
+  }
+}
+
+/**
+ * A plain tar layer (a large file): its bytes are read once into the pool's shared slots and
+ * the file digest and the tar digest run on two workers while the next chunk is read.
+ */
+async function digestPlainLayer(plan: LayerPlan, pool: HashPool): Promise<LayerDigests> {
   const ring = pool.slots;
   // Every hash made here, so a failed pass can free the workers' state of all of them.
   const made: PooledHash[] = [];
@@ -149,9 +123,6 @@ export async function digestLayer(plan: LayerPlan, pool: HashPool): Promise<Laye
     return h;
   };
   const tarHash = hash();
-  const gzip = plan.gzipLevel === null ? null : new GzipEncoder(plan.gzipLevel);
-  const blobHash = gzip ? hash() : tarHash;
-  let blobSize = 0;
   let tarBytes = 0;
   const pending = new Set<Promise<void>>();
   const track = (p: Promise<void>) => {
@@ -177,13 +148,6 @@ export async function digestLayer(plan: LayerPlan, pool: HashPool): Promise<Laye
           state.digest.catch(() => undefined); // awaited below; a failed pass never gets there
         }
       }
-      if (gzip) {
-        // Compression runs here, on the main thread, while the workers hash.
-        for (const out of gzip.push(chunk.data)) {
-          blobSize += out.length;
-          updates.push(blobHash.update(out));
-        }
-      }
       // The slot goes back to the ring only once no worker reads it any more.
       const all = allSettledOrThrow(updates);
       if (chunk.buffer) {
@@ -191,12 +155,6 @@ export async function digestLayer(plan: LayerPlan, pool: HashPool): Promise<Laye
         void all.finally(() => ring.release(slot)).catch(() => undefined);
       }
       track(all);
-    }
-    if (gzip) {
-      for (const out of gzip.finish()) {
-        blobSize += out.length;
-        track(blobHash.update(out));
-      }
     }
     await Promise.all(pending);
     const tarDigest = await tarHash.digest();
@@ -209,8 +167,8 @@ export async function digestLayer(plan: LayerPlan, pool: HashPool): Promise<Laye
     );
     return {
       mediaType: plan.mediaType,
-      digest: gzip ? await blobHash.digest() : tarDigest,
-      size: gzip ? blobSize : tarBytes,
+      digest: tarDigest,
+      size: tarBytes,
       tarDigest,
       tarSize: tarBytes,
       sizeUncompressed: plan.sizeUncompressed,

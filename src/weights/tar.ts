@@ -35,12 +35,15 @@ function isAscii(s: string): boolean {
 }
 
 function writeString(block: Uint8Array, offset: number, size: number, s: string): void {
-  const bytes = utf8.encode(s);
-  block.set(bytes.subarray(0, size), offset);
-  if (bytes.length < size) block[offset + bytes.length] = 0;
+  // Header fields are ASCII (names pass through toAscii): written byte by byte, no encoder.
+  const bytes = isAscii(s) ? null : utf8.encode(s);
+  const length = bytes ? bytes.length : s.length;
+  if (bytes) block.set(bytes.subarray(0, size), offset);
+  else for (let i = 0; i < Math.min(length, size); i++) block[offset + i] = s.charCodeAt(i);
+  if (length < size) block[offset + length] = 0;
   // archive/tar: a name cut inside its field must not end in `/` (readers would take a file
   // for a directory), so trailing slashes of the cut become the NUL terminator.
-  if (bytes.length > size && block[offset + size - 1] === 0x2f) {
+  if (length > size && block[offset + size - 1] === 0x2f) {
     let n = size;
     while (n > 0 && block[offset + n - 1] === 0x2f) n--;
     block[offset + n] = 0;
@@ -61,7 +64,7 @@ function finishHeader(block: Uint8Array, withDevNumbers: boolean): Uint8Array {
   }
   block.fill(0x20, 148, 156);
   let sum = 0;
-  for (const b of block) sum += b;
+  for (let i = 0; i < block.length; i++) sum += block[i]!;
   writeOctal(block, 148, 7, sum);
   block[155] = 0x20;
   return block;
@@ -136,18 +139,17 @@ export function parentDirectories(files: readonly PlannedFile[]): string[] {
 }
 
 /** The segments of the layer tar for `files` (in tar order). */
-export function tarSegments(files: readonly PlannedFile[]): TarSegment[] {
-  const segments: TarSegment[] = [];
+/** The tar as segments, made one by one as they are walked (memory stays flat in the file count). */
+export function* tarSegments(files: readonly PlannedFile[]): Generator<TarSegment> {
   const dirHeaders = parentDirectories(files).map((d) => entryHeader(`${d}/`, 'dir', 0));
-  if (dirHeaders.length > 0) segments.push({ kind: 'bytes', data: concat(dirHeaders) });
+  if (dirHeaders.length > 0) yield { kind: 'bytes', data: concat(dirHeaders) };
   for (const file of files) {
-    segments.push({ kind: 'bytes', data: entryHeader(file.path, 'file', file.size) });
-    if (file.size > 0) segments.push({ kind: 'file', file });
+    yield { kind: 'bytes', data: entryHeader(file.path, 'file', file.size) };
+    if (file.size > 0) yield { kind: 'file', file };
     const pad = padding(file.size);
-    if (pad.length > 0) segments.push({ kind: 'bytes', data: pad });
+    if (pad.length > 0) yield { kind: 'bytes', data: pad };
   }
-  segments.push({ kind: 'bytes', data: new Uint8Array(2 * BLOCK) });
-  return segments;
+  yield { kind: 'bytes', data: new Uint8Array(2 * BLOCK) };
 }
 
 /** The bytes around the contents of a one-file tar: what precedes them, and what follows. */
@@ -155,7 +157,7 @@ export function soloTarFraming(
   filePath: string,
   size: number,
 ): { before: Uint8Array; after: Uint8Array } {
-  const segments = tarSegments([{ path: filePath, size, source: '' }]);
+  const segments = [...tarSegments([{ path: filePath, size, source: '' }])];
   const at = segments.findIndex((s) => s.kind === 'file');
   const bytes = (part: TarSegment[]) =>
     concat(part.map((s) => (s.kind === 'bytes' ? s.data : new Uint8Array(0))));
