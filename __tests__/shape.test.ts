@@ -46,6 +46,8 @@ const LAYERS = [
     'weights/filter.ts',
     'weights/inventory.ts',
     'weights/layer.ts',
+    'weights/tar-read.ts',
+    'weights/gzip-worker.ts',
   ],
   ['weights/sources'],
   ['weights', 'project.ts', 'verify.ts'],

@@ -227,6 +227,8 @@ export type Fault =
   | { kind: 'stall-body'; afterBytes: number }
   /** Forward, send `afterBytes` of the response body, then cut the connection. */
   | { kind: 'cut-body'; afterBytes: number }
+  /** Hold the request until `until()` is true (polled), then forward it; a 503 after `ms`. */
+  | { kind: 'hold'; until: () => boolean; ms: number }
   /** Answer with a body of `bytes` bytes, streamed (an oversized manifest, token or error page). */
   | { kind: 'huge'; status: number; bytes: number; headers?: Record<string, string> };
 
@@ -249,6 +251,26 @@ export async function startFaultProxy(
     seen.push(`${req.method} ${url.pathname}`);
     const fault = decide(req, seen.length);
     if (fault.kind === 'stall') return void req.resume();
+    if (fault.kind === 'hold') {
+      req.pause();
+      const start = Date.now();
+      const poll = setInterval(() => {
+        if (fault.until()) {
+          clearInterval(poll);
+          return void forward(req, res, { kind: 'pass' });
+        }
+        if (Date.now() - start < fault.ms) return;
+        clearInterval(poll);
+        req.resume();
+        res.writeHead(503, { 'content-type': 'application/json' });
+        res.end('{"errors":[{"code":"UNAVAILABLE","message":"held too long by the test proxy"}]}');
+      }, 20);
+      req.on('close', () => clearInterval(poll));
+      return;
+    }
+    forward(req, res, fault);
+  });
+  function forward(req: http.IncomingMessage, res: http.ServerResponse, fault: Fault): void {
     if (fault.kind === 'huge') {
       req.resume();
       res.writeHead(fault.status, { 'content-length': String(fault.bytes), ...fault.headers });
@@ -332,7 +354,7 @@ export async function startFaultProxy(
     } else {
       req.pipe(up);
     }
-  });
+  }
   const port = await freePort();
   await new Promise<void>((r) => server.listen(port, '127.0.0.1', r));
   return {

@@ -7,6 +7,7 @@ import { pushBench } from './push.mjs';
 import { publishBench } from './publish.mjs';
 import { cacheBench } from './cache.mjs';
 import { importBench } from './import.mjs';
+import { overlapBench } from './overlap.mjs';
 
 const gib = Number(process.env.BENCH_GIB ?? 2);
 const fmt = (n, d = 2) => (n === undefined ? '-' : n.toFixed(d));
@@ -44,6 +45,14 @@ console.log(`## ${pub.name}`);
 console.log('| run | wall s | peak RSS MB |\n|---|---|---|');
 for (const [what, s, rss] of pub.rows) console.log(`| ${what} | ${fmt(s)} | ${fmt(rss, 0)} |`);
 console.log(`\npublish / push = ${pub.ratio}× (target ≤ 1.05×)\n`);
+
+const overlap = await overlapBench(gib / 2);
+console.log(`## ${overlap.name}`);
+console.log('| run | wall s | peak RSS MB |\n|---|---|---|');
+for (const [what, s, rss] of overlap.rows) console.log(`| ${what} | ${fmt(s)} | ${fmt(rss, 0)} |`);
+console.log(
+  `\nboth / the longer half = ${overlap.ratio}× (target ≤ 1.10×; one after the other would be ${overlap.sumRatio}×)\n`,
+);
 
 const cached = await cacheBench(1);
 console.log(`## ${cached.name}`);

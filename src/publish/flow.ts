@@ -16,6 +16,7 @@ import {
 import { publishImage } from './image.js';
 import { importWeights, type Imported } from './import.js';
 import { lockGate } from './lock-gate.js';
+import { publishHalves } from './halves.js';
 import { publishModelIndex } from './model-index.js';
 import { planPublish, planTransfer, type PublishPlan } from './plan.js';
 import { openSession } from './session.js';
@@ -48,10 +49,11 @@ export async function publish(
       : undefined;
     const lock = imported?.lock ?? committed ?? EMPTY_LOCK;
     log.info(`Pushing to ${session.repositoryRef}:${plan.tag}...`);
-    const { weights, cache } = await log.group('Weights', () =>
-      publishWeights(plan, session, { config, lock, imported: imported?.packed }),
-    );
-    const image = await log.group('Image', () => publishImage(plan, session));
+    const { weights, cache, image } = await publishHalves(plan, session, {
+      config,
+      lock,
+      imported: imported?.packed,
+    });
     const declared = config.weights.length > 0;
     if (plan.dryRun)
       return result(plan, session.repositoryRef, { image, weights, cache, imported, declared });

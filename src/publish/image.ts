@@ -14,9 +14,21 @@ import { PublishError } from './types.js';
 
 type Prebuilt = Exclude<ImageSpec, { kind: 'build' }>;
 
-export async function publishImage(plan: PublishPlan, session: Session): Promise<ImageDescriptor> {
+/** Where a build's output goes, and what stops it. */
+export interface BuildIo {
+  /** Each line the builder writes (default: the log). */
+  readonly output?: ((line: string) => void) | undefined;
+  /** Stops the builder: the other half of the publish failed. */
+  readonly signal?: AbortSignal | undefined;
+}
+
+export async function publishImage(
+  plan: PublishPlan,
+  session: Session,
+  io: BuildIo = {},
+): Promise<ImageDescriptor> {
   return plan.image.kind === 'build'
-    ? buildImage(plan, session, plan.image)
+    ? buildImage(plan, session, plan.image, io)
     : copyPrebuilt(plan, session, plan.image);
 }
 
@@ -66,6 +78,7 @@ async function buildImage(
   plan: PublishPlan,
   session: Session,
   spec: Extract<ImageSpec, { kind: 'build' }>,
+  io: BuildIo,
 ): Promise<ImageDescriptor> {
   const workDir = await scratchDir(session.runtime.scratchRoot);
   try {
@@ -86,6 +99,8 @@ async function buildImage(
       workDir,
       env: session.runtime.childEnv,
       log: (m) => session.log.info(m),
+      output: io.output ?? ((line) => session.log.info(line)),
+      signal: io.signal,
     });
     if (build.result.kind === 'oci-layout') {
       const copied = await copyImage(

@@ -40,6 +40,10 @@ export interface Session {
   registryOptions(login: Login | undefined): RegistryOptions;
   /** Where downloads go, for reading weight sources. */
   sourceDownloads(earlyBlobs: Target | undefined): SourceDownloads;
+  /** Fires when the publish is cancelled: every request and download of the session stops. */
+  readonly signal: AbortSignal;
+  /** Cancel the session's work (the other half of the publish failed with `why`). */
+  cancel(why: Error): void;
   close(): Promise<void>;
 }
 
@@ -48,8 +52,11 @@ export async function openSession(
   runtime: RuntimeEnv,
   log: Log,
 ): Promise<Session> {
-  const registryOptions = (login: Login | undefined): RegistryOptions =>
-    makeRegistryOptions(plan, runtime, log, login);
+  const cancelling = new AbortController();
+  const registryOptions = (login: Login | undefined): RegistryOptions => ({
+    ...makeRegistryOptions(plan, runtime, log, login),
+    signal: cancelling.signal,
+  });
   const destination = plan.destination;
   const login =
     plan.login ??
@@ -88,7 +95,10 @@ export async function openSession(
       layerBlobs: earlyBlobs?.blobWriter?.bind(earlyBlobs),
       limit: packing.downloads,
       stall: runtime.stall,
+      signal: cancelling.signal,
     }),
+    signal: cancelling.signal,
+    cancel: (why) => cancelling.abort(why),
     close: async () => {
       await packing.pool.close();
       await opened.close();

@@ -9,6 +9,7 @@ import { skipBytes, takeBytes } from '../../util/bytes.js';
 import { MEDIA_TYPE } from '../mediatypes.js';
 import type { BlobSource, Manifest, ManifestInfo, PutBlobResult, Target } from '../target.js';
 import { TargetError } from '../target.js';
+import { throwIfCancelled } from '../../util/cancel.js';
 import { repositoryScope } from './auth.js';
 import { followRedirects, redirectTarget } from '../../util/redirects.js';
 import { BODY_LIMIT, describeFetchError, readLimited } from '../../util/http.js';
@@ -256,6 +257,7 @@ export class RegistryTarget extends RegistryTransport implements Target {
         return;
       } catch (e) {
         if (e instanceof TargetError) throw e;
+        throwIfCancelled(this.options.signal, `${this.registry}: GET blob ${digest}`);
         const failure = new TransientError(
           `GET blob ${digest} at byte ${offset}: ${describeFetchError(e)}`,
           undefined,
@@ -279,7 +281,12 @@ export class RegistryTarget extends RegistryTransport implements Target {
       { origin: this.origin, header: () => auth.authorization(scopes) },
       async (url, headers) => {
         if (offset > 0) headers['range'] = `bytes=${offset}-`;
-        const res = await request(url, { method: 'GET', headers, dispatcher: this.dispatcher });
+        const res = await request(url, {
+          method: 'GET',
+          headers,
+          dispatcher: this.dispatcher,
+          signal: this.options.signal,
+        });
         const next = redirectTarget(res.statusCode, res.headers['location'], url);
         if (next) {
           await res.body.dump();

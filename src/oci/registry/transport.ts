@@ -14,6 +14,7 @@ import {
   type RetryPolicy,
 } from '../../util/retry.js';
 import { TargetError } from '../target.js';
+import { throwIfCancelled, withCancel } from '../../util/cancel.js';
 import {
   BODY_LIMIT,
   BodyTooLargeError,
@@ -48,6 +49,8 @@ export interface RegistryOptions {
   /** Chunk size (Cog: 96 MiB), lowered to a registry's advertised maximum. */
   readonly chunkSize?: number;
   readonly log?: (message: string) => void;
+  /** Stops every request and wait: the publish is being cancelled. */
+  readonly signal?: AbortSignal | undefined;
   /** Called with the running byte count while blobs upload (for progress lines). */
   readonly onProgress?: (digest: string, sent: number, total: number) => void;
 }
@@ -217,7 +220,10 @@ export class RegistryTransport {
     if (raw instanceof Uint8Array) body = raw;
     else if (raw) body = Readable.from(raw, { objectMode: false });
     if (call.bodySize !== undefined) headers['content-length'] = String(call.bodySize);
-    const signal = AbortSignal.timeout(this.deadlineMs(call.bodySize, body instanceof Readable));
+    const signal = withCancel(
+      AbortSignal.timeout(this.deadlineMs(call.bodySize, body instanceof Readable)),
+      this.options.signal,
+    );
     let res;
     try {
       res = await request(url, {
@@ -230,6 +236,7 @@ export class RegistryTransport {
     } catch (e) {
       if (body instanceof Readable) body.destroy();
       if (e instanceof TargetError || e instanceof AuthError) throw e;
+      throwIfCancelled(this.options.signal, `${this.registry}: ${call.method} ${url.pathname}`);
       throw new TransientError(
         `${call.method} ${url.pathname}: ${describeFetchError(e)}`,
         undefined,
@@ -249,6 +256,7 @@ export class RegistryTransport {
     } catch (e) {
       res.body.destroy();
       if (e instanceof BodyTooLargeError) throw new TargetError(e.message);
+      throwIfCancelled(this.options.signal, `${this.registry}: ${call.method} ${url.pathname}`);
       throw new TransientError(
         `${call.method} ${url.pathname}: response cut: ${describeFetchError(e)}`,
         undefined,
@@ -271,6 +279,7 @@ export class RegistryTransport {
     const auth = await this.authenticator();
     let reauthed = false;
     for (let attempt = 1; ; attempt++) {
+      throwIfCancelled(this.options.signal, `${this.registry}: ${call.method}`);
       let res: Response;
       try {
         res = await this.send(call, auth);
@@ -340,7 +349,8 @@ export class RegistryTransport {
   protected async backoff(attempt: number, why: string, retryAfter?: number): Promise<void> {
     const delay = backoffDelayMs(this.retry, attempt, retryAfter);
     this.options.log?.(`retrying in ${(delay / 1000).toFixed(1)} s: ${why}`);
-    await sleep(delay);
+    await sleep(delay, undefined, { signal: this.options.signal }).catch(() => undefined);
+    throwIfCancelled(this.options.signal, `${this.registry}: ${why}`);
   }
 
   /** GET /v2/: learns the auth challenge, and fails early on an unreachable registry. */

@@ -30,6 +30,7 @@ import {
   type StallLimits,
 } from '../../util/http.js';
 import { DOWNLOAD_RETRY, retryDelayMs, TRANSIENT_STATUS } from '../../util/retry.js';
+import { throwIfCancelled } from '../../util/cancel.js';
 
 export interface DownloadRequest {
   readonly url: string;
@@ -67,6 +68,8 @@ export interface DownloadOptions {
   readonly limit?: Limiter | undefined;
   /** How long a file server may stall; default STALL_MS. */
   readonly stall?: StallLimits | undefined;
+  /** Stops the download (the publish is being cancelled). */
+  readonly signal?: AbortSignal | undefined;
 }
 
 interface Answer {
@@ -82,7 +85,10 @@ interface Answer {
  * between), or is kept as text (its first 200 bytes) when it gives none.
  */
 async function get(
-  req: DownloadRequest & { readonly stall?: StallLimits | undefined },
+  req: DownloadRequest & {
+    readonly stall?: StallLimits | undefined;
+    readonly signal?: AbortSignal | undefined;
+  },
   headers: Record<string, string>,
   body: (statusCode: number, headers: IncomingHttpHeaders) => Writable | undefined,
 ): Promise<Answer> {
@@ -96,7 +102,12 @@ async function get(
       let next: URL | undefined;
       let text = '';
       const h = { ...headers, ...authorization };
-      const request = { method: 'GET' as const, headers: h, ...stallOptions(req.stall) };
+      const request = {
+        method: 'GET' as const,
+        headers: h,
+        signal: req.signal,
+        ...stallOptions(req.stall),
+      };
       await stream(target, request, ({ statusCode, headers: got }) => {
         answer = { statusCode, headers: got };
         next = redirectTarget(statusCode, got['location'], target);
@@ -166,23 +177,27 @@ async function download(
         let cut: unknown;
         let answer: Answer | undefined;
         try {
-          answer = await get({ ...req, stall: options.stall }, headers, (statusCode, got) => {
-            if (statusCode !== 200 && statusCode !== 206) return undefined;
-            // A 206 must continue exactly where the file stops, or the bytes would be wrong.
-            if (statusCode === 206 && contentRangeStart(got) !== written) return undefined;
-            // 200 to a Range request: the server ignored it, and this answer starts at byte 0.
-            const from = statusCode === 200 ? 0 : written;
-            const ready = (async () => {
-              if (from === 0) {
-                if (written > 0) await handle.truncate(0);
-                const length = Number(got['content-length']);
-                expected ??= Number.isSafeInteger(length) && length >= 0 ? length : undefined;
-                await hashes.begin(expected, req.weightPath);
-              }
-            })();
-            sink = new SlotSink({ handle, path: partial }, from, hashes, pool.slots, ready);
-            return sink.writable();
-          });
+          answer = await get(
+            { ...req, stall: options.stall, signal: options.signal },
+            headers,
+            (statusCode, got) => {
+              if (statusCode !== 200 && statusCode !== 206) return undefined;
+              // A 206 must continue exactly where the file stops, or the bytes would be wrong.
+              if (statusCode === 206 && contentRangeStart(got) !== written) return undefined;
+              // 200 to a Range request: the server ignored it, and this answer starts at byte 0.
+              const from = statusCode === 200 ? 0 : written;
+              const ready = (async () => {
+                if (from === 0) {
+                  if (written > 0) await handle.truncate(0);
+                  const length = Number(got['content-length']);
+                  expected ??= Number.isSafeInteger(length) && length >= 0 ? length : undefined;
+                  await hashes.begin(expected, req.weightPath);
+                }
+              })();
+              sink = new SlotSink({ handle, path: partial }, from, hashes, pool.slots, ready);
+              return sink.writable();
+            },
+          );
         } catch (e) {
           cut = e;
         }
@@ -208,6 +223,7 @@ async function download(
         }
         break;
       } catch (e) {
+        throwIfCancelled(options.signal, `${req.url} at byte ${written}`);
         const retryable = e instanceof RetryableError || !(e instanceof SourceError);
         silent = isStall(e) && written === before ? silent + 1 : 0;
         if (!retryable || attempt >= attempts || silent >= STALL_ATTEMPTS) {
@@ -218,7 +234,10 @@ async function download(
         // Keep what arrived; the next attempt asks for the rest.
         await sleep(
           e instanceof RetryableError ? e.delayMs : retryDelayMs(DOWNLOAD_RETRY, attempt),
-        );
+          undefined,
+          { signal: options.signal },
+        ).catch(() => undefined);
+        throwIfCancelled(options.signal, `${req.url} at byte ${written}`);
       }
     }
     if (expected !== undefined && written !== expected) {

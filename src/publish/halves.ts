@@ -1,0 +1,77 @@
+// The two halves of a bundle publish: the weights and the image. They do not depend on each
+// other (a build needs only weights.lock), so when the image is built they run side by side
+// and the publish takes as long as the longer one. A failure in either cancels the other
+// (its requests abort, the builder is stopped) and is the one reported; the index waits for
+// both. The build's output is held while both run (build-output.ts) and written out in its
+// own group when one half is done.
+
+import type { ImageDescriptor } from '../image/copy.js';
+import { HeldBuildOutput } from './build-output.js';
+import { publishImage } from './image.js';
+import type { PublishPlan } from './plan.js';
+import type { Session } from './session.js';
+import { publishWeights, type WeightsRequest, type WeightsResult } from './weights.js';
+
+export interface Halves extends WeightsResult {
+  readonly image: ImageDescriptor;
+}
+
+export async function publishHalves(
+  plan: PublishPlan,
+  session: Session,
+  request: WeightsRequest,
+): Promise<Halves> {
+  const { log } = session;
+  if (plan.image.kind !== 'build' || plan.dryRun) {
+    const { weights, cache } = await log.group('Weights', () =>
+      publishWeights(plan, session, request),
+    );
+    const image = await log.group('Image', () => publishImage(plan, session));
+    return { weights, cache, image };
+  }
+  const label = `build (${plan.image.builder})`;
+  const output = await HeldBuildOutput.start(
+    log,
+    session.runtime.scratchRoot,
+    label,
+    session.runtime.progressIntervalMs,
+  );
+  const stopBuild = new AbortController();
+  let failed: unknown;
+  const fail = (e: unknown, stopOther: () => void) => {
+    failed ??= e;
+    stopOther();
+  };
+  log.info(`building the image and uploading the weights side by side`);
+  const weightsHalf = publishWeights(plan, session, request).catch((e: unknown) => {
+    fail(e, () => {
+      stopBuild.abort(e);
+      session.cancel(e instanceof Error ? e : new Error(String(e)));
+    });
+    throw e;
+  });
+  const imageHalf = publishImage(plan, session, {
+    output: (l) => output.line(l),
+    signal: stopBuild.signal,
+  }).catch((e: unknown) => {
+    fail(e, () => session.cancel(e instanceof Error ? e : new Error(String(e))));
+    throw e;
+  });
+  try {
+    await Promise.race([weightsHalf, imageHalf]).catch(() => undefined);
+    // The build's group: its held lines, then (if it is still running) the rest, live.
+    await log.group(`Image ${label}`, async () => {
+      await output.release();
+      await imageHalf.catch(() => undefined);
+    });
+    const [weights, image] = await Promise.allSettled([weightsHalf, imageHalf]);
+    if (failed !== undefined) throw failed;
+    return {
+      ...(weights as PromiseFulfilledResult<WeightsResult>).value,
+      image: (image as PromiseFulfilledResult<ImageDescriptor>).value,
+    };
+  } finally {
+    await Promise.allSettled([weightsHalf, imageHalf]);
+    await output.close();
+  }
+}
