@@ -14,6 +14,7 @@ import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { extract as tarExtract } from 'tar-stream';
 import { DIGEST_HEX_PATTERN } from '../oci/digest.js';
+import type { Progress } from '../util/progress.js';
 
 /** How the archive is compressed, as the cache library said when it asked tar to extract it. */
 export type ArchiveCompression =
@@ -30,6 +31,8 @@ export interface ExtractRequest {
   readonly storeRoot: string;
   /** The weight's files: digest → size. Only these may be written. */
   readonly expected: ReadonlyMap<string, number>;
+  /** Told the bytes written so far, of all the weight's files. */
+  readonly progress?: Progress | undefined;
 }
 
 export interface ExtractResult {
@@ -117,6 +120,7 @@ async function writeVerified(
   entry: AsyncIterable<Buffer>,
   final: string,
   digest: string,
+  onBytes: (n: number) => void,
 ): Promise<boolean> {
   const tmp = `${path.dirname(final)}/.${path.basename(final)}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
   const hash = createHash('sha256');
@@ -135,6 +139,7 @@ async function writeVerified(
         batch.push(chunk);
         batched += chunk.length;
         total += chunk.length;
+        onBytes(chunk.length);
         if (batched >= WRITE_BATCH) {
           await writing;
           writing = file.writev(batch);
@@ -164,6 +169,9 @@ export async function extractWeightArchive(req: ExtractRequest): Promise<Extract
   const dir = path.join(path.resolve(req.storeRoot), 'sha256');
   await mkdir(dir, { recursive: true });
   const { stream, done, stop } = decompressed(req.archive, req.compression);
+  const total = [...req.expected.values()].reduce((a, b) => a + b, 0);
+  let restored = 0;
+  const onBytes = (n: number) => req.progress?.((restored += n), total);
   const reader = tarExtract();
   stream.on('error', (e) => reader.destroy(e));
   stream.pipe(reader);
@@ -181,7 +189,8 @@ export async function extractWeightArchive(req: ExtractRequest): Promise<Extract
         entry.resume();
         continue;
       }
-      if (await writeVerified(entry as AsyncIterable<Buffer>, final, digest)) written.push(digest);
+      if (await writeVerified(entry as AsyncIterable<Buffer>, final, digest, onBytes))
+        written.push(digest);
       else refused.push(`${JSON.stringify(entry.header.name)} (its bytes do not hash to its name)`);
     }
     await done;

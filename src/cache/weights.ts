@@ -7,6 +7,7 @@
 import { rm } from 'node:fs/promises';
 import * as cache from '@actions/cache';
 import type { Log } from '../util/log.js';
+import type { ProgressLines } from '../util/progress.js';
 import type { WeightStore } from '../weights/store.js';
 import { extractWeightArchive } from './extract.js';
 import { discard, withArchiveHandoff } from './handoff.js';
@@ -40,6 +41,8 @@ export interface WeightCache {
   readonly platform: string;
   readonly prependPath: (dir: string) => () => void;
   readonly log: CacheLog;
+  /** Progress lines while a restored entry is extracted. */
+  readonly progress?: ProgressLines | undefined;
 }
 
 export type RestoreOutcome = 'hit' | 'miss' | 'corrupt' | 'unavailable' | 'error';
@@ -51,7 +54,7 @@ export type RestoreOutcome = 'hit' | 'miss' | 'corrupt' | 'unavailable' | 'error
  */
 export async function restoreWeight(
   weight: CachedWeight,
-  { store, platform, prependPath, log }: WeightCache,
+  { store, platform, prependPath, log, progress }: WeightCache,
 ): Promise<RestoreOutcome> {
   if (!cache.isFeatureAvailable()) return 'unavailable';
   const key = weightCacheKey(weight.setDigest, platform);
@@ -79,6 +82,7 @@ export async function restoreWeight(
       ...handedOff,
       storeRoot: store.root,
       expected: new Map(weight.files.map((f) => [f.digest, f.size])),
+      progress: progress?.('restoring', `weight ${weight.name} from the cache`),
     });
   } catch (e) {
     return fail(e);

@@ -7,7 +7,7 @@ import { openTarget } from '../oci/open.js';
 import type { RegistryOptions } from '../oci/registry/client.js';
 import { replicateUsername } from '../oci/registry/replicate.js';
 import type { Target } from '../oci/target.js';
-import { formatBytes } from '../util/format.js';
+import { progressLines, type Progress } from '../util/progress.js';
 import { HashPool } from '../util/hashpool.js';
 import { Limiter } from '../util/limit.js';
 import type { Log } from '../util/log.js';
@@ -57,21 +57,9 @@ export async function openSession(
     ...makeRegistryOptions(plan, runtime, log, login),
     signal: cancelling.signal,
   });
-  const destination = plan.destination;
-  const login =
-    plan.login ??
-    (plan.replicateToken && destination.kind === 'registry'
-      ? {
-          host: destination.host,
-          username: await replicateUsername(
-            destination.host,
-            plan.replicateToken,
-            plan.insecureRegistries,
-          ),
-          password: plan.replicateToken,
-        }
-      : undefined);
-  const opened = openTarget(destination.ref, registryOptions(login));
+  const login = await destinationLogin(plan);
+  const opened = openTarget(plan.destination.ref, registryOptions(login));
+  const progress = progressLines((m) => log.info(m), runtime.progressIntervalMs);
   const store = new WeightStore(runtime.storeDir);
   const packing: Packing = {
     pool: new HashPool(),
@@ -84,7 +72,13 @@ export async function openSession(
     target: opened.target,
     repositoryRef: opened.repositoryRef,
     packing,
-    cache: { store, platform: runtime.platform, prependPath: runtime.prependPath, log },
+    cache: {
+      store,
+      platform: runtime.platform,
+      prependPath: runtime.prependPath,
+      log,
+      progress,
+    },
     runtime,
     log,
     registryOptions,
@@ -96,6 +90,7 @@ export async function openSession(
       limit: packing.downloads,
       stall: runtime.stall,
       signal: cancelling.signal,
+      progress,
     }),
     signal: cancelling.signal,
     cancel: (why) => cancelling.abort(why),
@@ -106,6 +101,22 @@ export async function openSession(
   };
 }
 
+/** The destination's login: the plan's, or a Replicate token turned into one. */
+async function destinationLogin(plan: TransferPlan): Promise<Login | undefined> {
+  const destination = plan.destination;
+  if (plan.login) return plan.login;
+  if (!plan.replicateToken || destination.kind !== 'registry') return undefined;
+  return {
+    host: destination.host,
+    username: await replicateUsername(
+      destination.host,
+      plan.replicateToken,
+      plan.insecureRegistries,
+    ),
+    password: plan.replicateToken,
+  };
+}
+
 /** The one maker of registry options: credentials bound to their host, progress lines. */
 function makeRegistryOptions(
   plan: TransferPlan,
@@ -113,19 +124,18 @@ function makeRegistryOptions(
   log: Log,
   explicit: Login | undefined,
 ): RegistryOptions {
-  const last = new Map<string, number>();
+  const uploads = new Map<string, Progress>();
+  const progress = progressLines((m) => log.info(m), runtime.progressIntervalMs);
   return {
     insecureRegistries: plan.insecureRegistries,
     credentials: { explicit, dockerConfigDir: runtime.dockerConfigDir },
     stall: runtime.stall,
     log: (m) => log.info(m),
     onProgress: (digest, sent, total) => {
-      const now = Date.now();
-      if (sent < total && now - (last.get(digest) ?? 0) < runtime.progressIntervalMs) return;
-      last.set(digest, now);
-      log.info(
-        `uploading ${digest.slice(0, 19)}…  ${formatBytes(sent)} / ${formatBytes(total)} (${Math.floor((100 * sent) / total)}%)`,
-      );
+      let report = uploads.get(digest);
+      if (!report) uploads.set(digest, (report = progress('uploading', `${digest.slice(0, 19)}…`)));
+      report(sent, total);
+      if (sent >= total) uploads.delete(digest);
     },
   };
 }

@@ -31,6 +31,7 @@ import {
 } from '../../util/http.js';
 import { DOWNLOAD_RETRY, retryDelayMs, TRANSIENT_STATUS } from '../../util/retry.js';
 import { throwIfCancelled } from '../../util/cancel.js';
+import type { ProgressLines } from '../../util/progress.js';
 
 export interface DownloadRequest {
   readonly url: string;
@@ -70,6 +71,8 @@ export interface DownloadOptions {
   readonly stall?: StallLimits | undefined;
   /** Stops the download (the publish is being cancelled). */
   readonly signal?: AbortSignal | undefined;
+  /** Progress lines for long downloads. */
+  readonly progress?: ProgressLines | undefined;
 }
 
 interface Answer {
@@ -167,6 +170,7 @@ async function download(
   // Stalls that brought no bytes, in a row: a server that has gone silent is given up on
   // after STALL_ATTEMPTS of them, however many tries a cut connection would get.
   let silent = 0;
+  const report = options.progress?.('downloading', req.weightPath ?? shownUrl(req.url));
   try {
     for (let attempt = 1; ; attempt++) {
       const before = written;
@@ -195,6 +199,7 @@ async function download(
                 }
               })();
               sink = new SlotSink({ handle, path: partial }, from, hashes, pool.slots, ready);
+              sink.onTaken = (bytes) => report?.(bytes, expected);
               return sink.writable();
             },
           );
@@ -261,6 +266,12 @@ async function download(
     await rm(partial, { force: true });
     await own?.close();
   }
+}
+
+/** A URL as a progress line names it: no query string (it may hold a signature). */
+function shownUrl(url: string): string {
+  const u = new URL(url);
+  return `${u.host}${u.pathname}`;
 }
 
 /** Where a 206 answer's bytes start (`Content-Range: bytes <start>-<end>/<size>`). */

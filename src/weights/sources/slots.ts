@@ -28,6 +28,8 @@ export class SlotSink {
   private readonly inflight = new Set<Promise<void>>();
   /** Chunks are taken one after another; a slot may have to be waited for. */
   private taking: Promise<void>;
+  /** Told the file's byte count after each chunk is taken (progress lines). */
+  onTaken: ((bytes: number) => void) | undefined;
 
   constructor(
     private readonly file: { handle: FileHandle; path: string },
@@ -59,6 +61,7 @@ export class SlotSink {
       at += n;
       if (this.fill === this.slot.length) this.dispatch();
     }
+    this.onTaken?.(this.dispatched + this.fill);
   }
 
   private dispatch(): void {
