@@ -71,8 +71,11 @@ export interface Target {
   putManifest(bytes: Uint8Array, mediaType: string, reference: string): Promise<string>;
   /** Stream a blob the target holds (an image being copied from here). */
   openBlob(digest: string): AsyncIterable<Uint8Array>;
-  /** When the target can take a blob before its digest is known (an OCI layout can). */
-  blobWriter?(): Promise<BlobWriter>;
+  /**
+   * A blob taken before its digest is known (an OCI layout writes it in place, a registry
+   * streams it in chunks); undefined when the target cannot take one now.
+   */
+  blobWriter?(): Promise<BlobWriter | undefined>;
   /** Reading a blob back costs no network (an OCI layout): verification then hashes them all. */
   readonly localReads?: boolean;
 }

@@ -91,6 +91,7 @@ export async function openSession(
       stall: runtime.stall,
       signal: cancelling.signal,
       progress,
+      log: (m) => log.info(m),
     }),
     signal: cancelling.signal,
     cancel: (why) => cancelling.abort(why),

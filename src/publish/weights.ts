@@ -3,6 +3,7 @@
 // every file (restored from the Actions cache if need be, so no source is touched), else from
 // its source — must reproduce the lockfile's manifest, and is pushed.
 
+import { stat } from 'node:fs/promises';
 import { restoreWeight, saveWeight, cacheAvailable } from '../cache/weights.js';
 import type { CogConfig } from '../cog/config.js';
 import { weightTag } from '../cog/tags.js';
@@ -216,6 +217,17 @@ async function cacheFromSource(
     const sources = new Map(
       packed.layers.flatMap((l) => l.plan.files.map((f) => [f.path, f.source] as const)),
     );
+    // A file that streamed into the destination without a local copy (no room for one)
+    // cannot be cached: the cache is only ever a bonus, never a reason to fill the disk.
+    const passedThrough = [];
+    for (const f of packed.files)
+      if (!(await exists(sources.get(f.path)!))) passedThrough.push(f.path);
+    if (passedThrough.length > 0) {
+      session.log.info(
+        `weight ${entry.name}: not cached: ${passedThrough.length} of its files went to ${session.target.name} without a local copy (not enough free disk), e.g. ${passedThrough[0]}`,
+      );
+      return;
+    }
     for (const f of packed.files) await store.ingest(sources.get(f.path)!, f.digest, f.size);
   } catch (e) {
     session.log.warning(
@@ -225,3 +237,9 @@ async function cacheFromSource(
   }
   await saveWeight(entry, session.cache, plan.cache.maxSize);
 }
+
+const exists = (file: string) =>
+  stat(file).then(
+    () => true,
+    () => false,
+  );

@@ -3,13 +3,39 @@
 // digest has been checked. The root is an absolute path that is the same on every run of a
 // runner image (~/.cache/cog-push/store), because the Actions cache keys entries by path.
 
-import { copyFile, link, lstat, mkdir, rename, rm } from 'node:fs/promises';
+import { copyFile, link, lstat, mkdir, rename, rm, statfs } from 'node:fs/promises';
 import path from 'node:path';
 import { isDigest } from '../oci/digest.js';
 
+/** Room a copy must leave free on the store's disk: 1 GiB, or a quarter of a small disk. */
+const MARGIN = { bytes: 1024 ** 3, share: 0.25 };
+
 export class WeightStore {
+  /** Bytes promised to copies being written now (reserve()). */
+  private reserved = 0;
+
   /** `root`: RuntimeEnv.storeDir. */
   constructor(readonly root: string) {}
+
+  /**
+   * Room for a `size`-byte copy on the store's disk, beside every copy already promised and
+   * a margin for everything else the runner writes; undefined when it does not fit.
+   */
+  async reserve(size: number): Promise<{ release(): void } | undefined> {
+    await mkdir(this.root, { recursive: true });
+    const fs = await statfs(this.root);
+    const free = fs.bavail * fs.bsize;
+    const margin = Math.min(MARGIN.bytes, MARGIN.share * fs.blocks * fs.bsize);
+    if (free - this.reserved - size < margin) return undefined;
+    this.reserved += size;
+    let held = true;
+    return {
+      release: () => {
+        if (held) this.reserved -= size;
+        held = false;
+      },
+    };
+  }
 
   path(digest: string): string {
     if (!isDigest(digest)) throw new Error(`not a sha256 digest: ${digest}`);

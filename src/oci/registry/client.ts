@@ -5,23 +5,28 @@
 
 import { request } from 'undici';
 import { sha256 } from '../../util/hashpool.js';
-import { skipBytes, takeBytes } from '../../util/bytes.js';
+import { skipBytes } from '../../util/bytes.js';
 import { MEDIA_TYPE } from '../mediatypes.js';
-import type { BlobSource, Manifest, ManifestInfo, PutBlobResult, Target } from '../target.js';
+import type {
+  BlobSource,
+  BlobWriter,
+  Manifest,
+  ManifestInfo,
+  PutBlobResult,
+  Target,
+} from '../target.js';
+import { StreamedBlobWriter, uploadChunked, type UploadChannel } from './stream-upload.js';
 import { TargetError } from '../target.js';
 import { throwIfCancelled } from '../../util/cancel.js';
 import { repositoryScope } from './auth.js';
 import { followRedirects, redirectTarget } from '../../util/redirects.js';
 import { BODY_LIMIT, describeFetchError, readLimited } from '../../util/http.js';
 import {
-  CHUNKS_REFUSED_STATUS,
   counted,
   DEFAULT_CHUNK_SIZE,
   DEFAULT_CHUNK_THRESHOLD,
   header,
-  HttpStatusError,
   MANIFEST_ACCEPT,
-  receivedFromRange,
   RegistryTransport,
   TransientError,
   attemptsFor,
@@ -81,7 +86,10 @@ export class RegistryTarget extends RegistryTransport implements Target {
     if (have !== null) return { bytesWritten: 0 };
     const threshold = this.options.chunkThreshold ?? DEFAULT_CHUNK_THRESHOLD;
     if (blob.size > threshold && !this.chunkedRefused) {
-      const chunked = await this.uploadChunked(blob);
+      const chunked = await uploadChunked(this.channel(), blob, {
+        chunkSize: this.options.chunkSize ?? DEFAULT_CHUNK_SIZE,
+        onProgress: this.options.onProgress,
+      });
       if (chunked !== 'refused') return chunked;
       this.chunkedRefused = true;
       this.options.log?.(
@@ -156,93 +164,47 @@ export class RegistryTarget extends RegistryTransport implements Target {
     }
   }
 
-  /** Chunked upload that resumes from the session's Range; 'refused' when chunks are not accepted. */
-  private async uploadChunked(blob: BlobSource): Promise<PutBlobResult | 'refused'> {
-    let session = await this.startSession();
-    let location = session.location;
-    let chunkSize = this.options.chunkSize ?? DEFAULT_CHUNK_SIZE;
-    if (session.maxChunk > 0) chunkSize = Math.min(chunkSize, session.maxChunk);
-    chunkSize = Math.max(chunkSize, session.minChunk);
-    let offset = 0;
-    let sent = 0;
-    let failures = 0;
-    while (offset < blob.size) {
-      const end = Math.min(offset + chunkSize, blob.size);
-      try {
-        const res = await this.call(
-          {
-            method: 'PATCH',
-            url: location,
-            scopes: [this.pushScope],
-            headers: {
-              'content-type': 'application/octet-stream',
-              'content-range': `${offset}-${end - 1}`,
-            },
-            body: () => {
-              const start = offset;
-              let chunkSent = 0;
-              return counted(takeBytes(blob.open(start), end - start), (n) => {
-                sent += n;
-                chunkSent += n;
-                this.options.onProgress?.(blob.digest, start + chunkSent, blob.size);
-              });
-            },
-            bodySize: end - offset,
-            ok: [202, 201, 204],
-          },
-          false,
-        );
-        location = new URL(header(res, 'location') ?? location, location).href;
-        const received = receivedFromRange(header(res, 'range'));
-        offset = received > 0 ? received : end;
-        failures = 0;
-      } catch (e) {
-        if (e instanceof HttpStatusError && offset === 0 && CHUNKS_REFUSED_STATUS.has(e.status)) {
-          return 'refused';
-        }
-        if (!(e instanceof TransientError)) throw e;
-        failures++;
-        if (failures >= this.retry.attempts) throw this.wrap(e, { method: 'PATCH' } as Call);
-        await this.backoff(failures, e.message, e.retryAfterMs);
-        // Ask the session how much it kept, and continue from there.
-        const status = await this.call({
-          method: 'GET',
-          url: location,
-          scopes: [this.pushScope],
-          ok: [204, 404],
-        });
-        if (status.status === 404) {
-          this.options.log?.(
-            `${this.registry}: upload session of ${blob.digest} is gone; starting over`,
-          );
-          session = await this.startSession();
-          location = session.location;
-          offset = 0;
-        } else {
-          location = new URL(header(status, 'location') ?? location, location).href;
-          offset = receivedFromRange(header(status, 'range'));
-          this.options.log?.(`${this.registry}: resuming ${blob.digest} at byte ${offset}`);
-        }
-      }
-    }
+  /** The final PUT of a chunked session, naming the blob. */
+  private async finishUpload(location: string, digest: string): Promise<void> {
     const res = await this.call({
       method: 'PUT',
-      url: this.withDigest(location, blob.digest),
+      url: this.withDigest(location, digest),
       scopes: [this.pushScope],
       headers: { 'content-type': 'application/octet-stream' },
       bodySize: 0,
       ok: [201],
     });
-    this.checkDigest(res, blob.digest);
-    return { bytesWritten: sent };
+    this.checkDigest(res, digest);
   }
 
   /**
-   * Stream a blob. Registries often redirect blob GETs to object storage: the redirect is
-   * followed without the Authorization header, which belongs to the registry alone.
+   * A blob streamed as it arrives (a weight file on its way from its source), or undefined
+   * once the registry has refused chunked uploads: such a blob then needs a local copy.
    */
+  async blobWriter(): Promise<BlobWriter | undefined> {
+    if (this.chunkedRefused) return undefined;
+    await this.probe();
+    return new StreamedBlobWriter(this.channel());
+  }
+
+  /** What chunked uploads (stream-upload.ts) need of this transport. */
+  private channel(): UploadChannel {
+    return {
+      registry: this.registry,
+      retry: this.retry,
+      scopes: [this.pushScope],
+      call: (call, replay) => this.call(call, replay),
+      backoff: (attempt, why, after) => this.backoff(attempt, why, after),
+      startSession: () => this.startSession(),
+      finish: (location, digest) => this.finishUpload(location, digest),
+      refuseChunks: () => (this.chunkedRefused = true),
+      log: (m) => this.options.log?.(m),
+    };
+  }
+
   /**
-   * A blob's bytes. A cut or a stall in the middle resumes where it stopped (`Range`), as
+   * A blob's bytes. Registries often redirect blob GETs to object storage: the redirect is
+   * followed without the Authorization header, which belongs to the registry alone. A cut or a stall in the middle resumes where it stopped (`Range`), as
    * uploads do; the attempts are the retry policy's (fewer for stalls).
    */
   async *openBlob(digest: string): AsyncIterable<Uint8Array> {

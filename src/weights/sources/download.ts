@@ -9,8 +9,6 @@
 // partial file and names both digests. Credentials go only to the origin they belong to; a
 // redirect elsewhere drops them.
 
-import { mkdir, open, rename, rm } from 'node:fs/promises';
-import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { IncomingHttpHeaders } from 'node:http';
 import { Writable } from 'node:stream';
@@ -19,7 +17,8 @@ import type { BlobWriter } from '../../oci/target.js';
 import { HashPool } from '../../util/hashpool.js';
 import type { Limiter } from '../../util/limit.js';
 import type { WeightStore } from '../store.js';
-import { Arrival, SlotSink } from './slots.js';
+import { Arrival, LayerBlobError, SlotSink } from './slots.js';
+import { PartialFile } from './partial.js';
 import { SourceError } from './uri.js';
 import { followRedirects, redirectTarget } from '../../util/redirects.js';
 import {
@@ -48,7 +47,10 @@ export interface DownloadRequest {
 export interface Downloaded {
   readonly digest: string;
   readonly size: number;
+  /** Its place in the store (where it is only when `kept`). */
   readonly path: string;
+  /** A copy is in the store. False for a file that streamed into the target without one. */
+  readonly kept: boolean;
   /** The file's own plain tar layer (path `weightPath`), when the planner gives it one. */
   readonly layer?:
     | {
@@ -64,7 +66,7 @@ export interface DownloadOptions {
   /** Hashes the download (one is made for the call when absent). */
   readonly pool?: HashPool | undefined;
   /** Where the file's own plain tar layer is written as it arrives, when it gets one. */
-  readonly layerBlobs?: (() => Promise<BlobWriter>) | undefined;
+  readonly layerBlobs?: (() => Promise<BlobWriter | undefined>) | undefined;
   /** Bounds downloads in flight across every source that shares it. */
   readonly limit?: Limiter | undefined;
   /** How long a file server may stall; default STALL_MS. */
@@ -73,6 +75,8 @@ export interface DownloadOptions {
   readonly signal?: AbortSignal | undefined;
   /** Progress lines for long downloads. */
   readonly progress?: ProgressLines | undefined;
+  /** Where a restarted download says why. */
+  readonly log?: ((message: string) => void) | undefined;
 }
 
 interface Answer {
@@ -155,15 +159,12 @@ async function download(
   options: DownloadOptions,
 ): Promise<Downloaded> {
   if (req.digest && req.size !== undefined && (await store.has(req.digest, req.size))) {
-    return { digest: req.digest, size: req.size, path: store.path(req.digest) };
+    return { digest: req.digest, size: req.size, path: store.path(req.digest), kept: true };
   }
   const own = options.pool ? undefined : new HashPool(2);
   const pool = (options.pool ?? own)!;
   const hashes = new Arrival(pool, options.layerBlobs);
-  const tmpDir = path.join(store.root, 'tmp');
-  await mkdir(tmpDir, { recursive: true });
-  const partial = path.join(tmpDir, `${process.pid}-${Math.random().toString(36).slice(2)}.part`);
-  const handle = await open(partial, 'w');
+  const partial = await PartialFile.create(store);
   let written = 0;
   let expected = req.size;
   const attempts = req.attempts ?? DOWNLOAD_RETRY.attempts;
@@ -192,13 +193,13 @@ async function download(
               const from = statusCode === 200 ? 0 : written;
               const ready = (async () => {
                 if (from === 0) {
-                  if (written > 0) await handle.truncate(0);
                   const length = Number(got['content-length']);
                   expected ??= Number.isSafeInteger(length) && length >= 0 ? length : undefined;
-                  await hashes.begin(expected, req.weightPath);
+                  const streamed = await hashes.begin(expected, req.weightPath);
+                  await partial.restart(streamed, expected);
                 }
               })();
-              sink = new SlotSink({ handle, path: partial }, from, hashes, pool.slots, ready);
+              sink = new SlotSink(partial, from, hashes, pool.slots, ready);
               sink.onTaken = (bytes) => report?.(bytes, expected);
               return sink.writable();
             },
@@ -229,6 +230,11 @@ async function download(
         break;
       } catch (e) {
         throwIfCancelled(options.signal, `${req.url} at byte ${written}`);
+        // The layer's upload broke where it cannot resume: the file starts over, from byte 0.
+        if (e instanceof LayerBlobError) {
+          options.log?.(`${req.url}: ${e.message}; downloading it again from the start`);
+          written = 0;
+        }
         const retryable = e instanceof RetryableError || !(e instanceof SourceError);
         silent = isStall(e) && written === before ? silent + 1 : 0;
         if (!retryable || attempt >= attempts || silent >= STALL_ATTEMPTS) {
@@ -255,15 +261,12 @@ async function download(
       );
     }
     await hashes.commit();
-    await handle.close();
     const final = store.path(digest);
-    await mkdir(path.dirname(final), { recursive: true });
-    await rename(partial, final);
-    return { digest, size: written, path: final, layer };
+    const kept = await partial.keepAs(final);
+    return { digest, size: written, path: final, kept, layer };
   } finally {
     await hashes.dispose();
-    await handle.close().catch(() => undefined);
-    await rm(partial, { force: true });
+    await partial.dispose();
     await own?.close();
   }
 }

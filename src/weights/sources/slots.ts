@@ -16,6 +16,11 @@ import { SourceError } from './uri.js';
 /** A write to the partial file failed: the disk, not the network; not worth a retry. */
 export class WriteError extends SourceError {}
 
+/** The early blob of a file's layer failed (its upload broke): the file starts over from byte 0. */
+export class LayerBlobError extends Error {
+  override name = 'LayerBlobError';
+}
+
 /**
  * Takes a response body into slots of the ring; each full slot is written at its offset and
  * hashed while the next one fills. `settle()` flushes the last partial slot and waits for
@@ -32,7 +37,8 @@ export class SlotSink {
   onTaken: ((bytes: number) => void) | undefined;
 
   constructor(
-    private readonly file: { handle: FileHandle; path: string },
+    /** The local copy, when this download keeps one (read at each write: it may restart). */
+    private readonly file: { readonly file: FileHandle | undefined; readonly path: string },
     start: number,
     private readonly hashes: Arrival,
     private readonly slots: SlotRing,
@@ -73,7 +79,7 @@ export class SlotSink {
     this.fill = 0;
     // The slot goes back to the ring only once nothing reads it any more.
     const work = allSettledOrThrow([
-      this.file.handle.write(data, 0, data.length, at).catch((e: Error) => {
+      this.file.file?.write(data, 0, data.length, at).catch((e: Error) => {
         throw new WriteError(`cannot write ${this.file.path}: ${e.message}`);
       }),
       ...this.hashes.update(data, at),
@@ -122,15 +128,18 @@ export class Arrival {
     private readonly layerBlobs: DownloadOptions['layerBlobs'],
   ) {}
 
-  /** Start over (byte 0 of a `size`-byte file at `weightPath`). */
-  async begin(size: number | undefined, weightPath: string | undefined): Promise<void> {
+  /**
+   * Start over (byte 0 of a `size`-byte file at `weightPath`). True when the file's layer goes
+   * to the target as it arrives (its bytes then need no local copy).
+   */
+  async begin(size: number | undefined, weightPath: string | undefined): Promise<boolean> {
     await this.dispose();
     this.file = this.pool.create();
-    if (size === undefined || !weightPath || !getsPlainTarLayer(weightPath, size)) return;
+    if (size === undefined || !weightPath || !getsPlainTarLayer(weightPath, size)) return false;
     const { before, after } = soloTarFraming(weightPath, size);
     const hash = this.pool.create();
     const blob = await this.layerBlobs?.();
-    const framing = Promise.all([hash.update(before), blob?.write(before, 0)]);
+    const framing = Promise.all([hash.update(before), blobWrite(blob, before, 0)]);
     framing.catch(() => undefined); // awaited in finish(); a failed download never gets there
     this.layer = {
       hash,
@@ -141,6 +150,7 @@ export class Arrival {
       framing,
       digest: undefined,
     };
+    return blob !== undefined;
   }
 
   /** Feed `data`, which sits at `position` of the file. */
@@ -148,7 +158,9 @@ export class Arrival {
     const layer = this.layer;
     return [
       this.file!.update(data),
-      ...(layer ? [layer.hash.update(data), layer.blob?.write(data, layer.offset + position)] : []),
+      ...(layer
+        ? [layer.hash.update(data), blobWrite(layer.blob, data, layer.offset + position)]
+        : []),
     ];
   }
 
@@ -159,7 +171,7 @@ export class Arrival {
     if (!layer) return { digest, layer: undefined };
     await layer.framing;
     const end = layer.size - layer.after.length;
-    await Promise.all([layer.hash.update(layer.after), layer.blob?.write(layer.after, end)]);
+    await Promise.all([layer.hash.update(layer.after), blobWrite(layer.blob, layer.after, end)]);
     layer.digest = await layer.hash.digest();
     return {
       digest,
@@ -170,7 +182,10 @@ export class Arrival {
   /** Keep the layer blob in the target: only once the file is verified. */
   async commit(): Promise<void> {
     const layer = this.layer;
-    if (layer?.blob && layer.digest) await layer.blob.commit(layer.digest, layer.size);
+    if (layer?.blob && layer.digest)
+      await layer.blob.commit(layer.digest, layer.size).catch((e: Error) => {
+        throw new LayerBlobError(e.message, { cause: e });
+      });
   }
 
   async dispose(): Promise<void> {
@@ -182,4 +197,15 @@ export class Arrival {
     await layer?.framing.catch(() => undefined);
     await layer?.blob?.abort();
   }
+}
+
+/** A write to an early blob; its failure is a LayerBlobError (the file starts over). */
+function blobWrite(
+  blob: BlobWriter | undefined,
+  data: Uint8Array,
+  position: number,
+): Promise<void> | undefined {
+  return blob?.write(data, position).catch((e: Error) => {
+    throw new LayerBlobError(e.message, { cause: e });
+  });
 }
