@@ -13,7 +13,7 @@ import {
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { GiB, MiB, ratio, timedAsync, weightFiles } from './lib.mjs';
+import { GiB, MiB, ratio, timedAsync, urlProject, weightFiles } from './lib.mjs';
 
 export async function importBench(totalGiB) {
   const fileSize = 256 * MiB;
@@ -50,13 +50,7 @@ export async function importBench(totalGiB) {
       }
     };
 
-    const project = path.join(work, 'project');
-    mkdirSync(project);
-    const sources = names.map((n) => `      - uri: ${origin}/${n}`).join('\n');
-    writeFileSync(
-      path.join(project, 'cog.yaml'),
-      `model: 127.0.0.1:1/bench/model\nweights:\n  - name: w\n    target: /src/weights/w\n    source:\n${sources}\n`,
-    );
+    const project = urlProject(path.join(work, 'project'), origin, names);
     // A fresh store and layout each time: every byte is downloaded and written again.
     const oursOnce = async () => {
       rmSync(path.join(work, 'store'), { recursive: true, force: true });

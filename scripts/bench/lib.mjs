@@ -1,6 +1,14 @@
 // Shared bits of the benchmarks: timing a child process, its peak RSS, test data on disk.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, openSync, writeSync, closeSync, statSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  openSync,
+  writeSync,
+  closeSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { randomFillSync } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { rmSync } from 'node:fs';
@@ -89,4 +97,15 @@ export async function timedAsync(cmd, args, options = {}) {
   child.stderr.on('data', (d) => (stderr += d));
   const code = await new Promise((resolve) => child.on('exit', resolve));
   return finished(cmd, args, start, code, stdout, stderr);
+}
+
+/** A project in `dir` whose one weight `w` is `names`, each from its URL under `origin`. */
+export function urlProject(dir, origin, names) {
+  mkdirSync(dir, { recursive: true });
+  const sources = names.map((n) => `      - uri: ${origin}/${n}`).join('\n');
+  writeFileSync(
+    path.join(dir, 'cog.yaml'),
+    `model: 127.0.0.1:1/bench/model\nweights:\n  - name: w\n    target: /src/weights/w\n    source:\n${sources}\n`,
+  );
+  return dir;
 }

@@ -8,6 +8,7 @@ import { publishBench } from './publish.mjs';
 import { cacheBench } from './cache.mjs';
 import { importBench } from './import.mjs';
 import { overlapBench } from './overlap.mjs';
+import { streamBench } from './stream.mjs';
 
 const gib = Number(process.env.BENCH_GIB ?? 2);
 const fmt = (n, d = 2) => (n === undefined ? '-' : n.toFixed(d));
@@ -67,6 +68,19 @@ console.log(`## ${imported.name}`);
 console.log('| tool | wall s | peak RSS MB |\n|---|---|---|');
 for (const [what, s, rss] of imported.rows) console.log(`| ${what} | ${fmt(s)} | ${fmt(rss, 0)} |`);
 console.log(`\nimport / curl = ${imported.ratio}× (target ≤ 1.2×)\n`);
+
+const streamed = await streamBench();
+if (streamed.skipped)
+  console.log(`## weights larger than the disk: skipped (${streamed.skipped})\n`);
+else {
+  console.log(`## ${streamed.name}`);
+  console.log('| run | wall s | peak RSS MB |\n|---|---|---|');
+  for (const [what, s, rss] of streamed.rows)
+    console.log(`| ${what} | ${fmt(s)} | ${fmt(rss, 0)} |`);
+  console.log(
+    `\nimport / push from disk = ${streamed.ratio}×; layers byte-identical to Cog's framing: ${streamed.exact}; peak RSS ${fmt(streamed.rssMB, 0)} MB (target ≤ 300 MB)\n`,
+  );
+}
 
 console.log('## gzip: pinned pako vs node:zlib (32 MiB of tokenizer-like JSON)');
 console.log('| level | pako MB/s | pako bytes | zlib MB/s | zlib bytes |\n|---|---|---|---|---|');

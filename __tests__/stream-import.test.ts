@@ -1,0 +1,257 @@
+// Weights larger than the disk: HOME, TMPDIR, RUNNER_TEMP and the store on a 32 MiB tmpfs,
+// a weight of two 64 MiB files (neither of which fits there) imported from URLs into a
+// registry, with a cut on each side (the file server drops a download part way, the registry
+// proxy drops a chunk part way). Each file streams from its source into its layer blob; the
+// registry ends up with Cog's exact layer bytes, and no copy of them was ever on the disk.
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeImageLayout } from '../scripts/image-layout.mjs';
+import { soloTarFraming } from '../src/weights/tar.js';
+import { REPO_ROOT } from './helpers/conformance.js';
+import { actionRunner, errorLines } from './helpers/action.js';
+import {
+  freePort,
+  startFaultProxy,
+  startRegistry,
+  type FaultProxy,
+  type Registry,
+} from './helpers/registry.js';
+import { cleanEnv, cliAsync } from './helpers/run.js';
+import { pseudoRandom, tempDir } from './helpers/tmp.js';
+
+const MiB = 1024 * 1024;
+const root = tempDir('stream-');
+const small = path.join(root, 'small-disk');
+const { runAction } = actionRunner(root);
+const sha256 = (b: Uint8Array) => 'sha256:' + createHash('sha256').update(b).digest('hex');
+
+/** Mount a 32 MiB tmpfs (root only); why not, when it cannot be. */
+function mountSmallDisk(): string | undefined {
+  if (process.getuid?.() !== 0) return 'needs root to mount a tmpfs';
+  mkdirSync(small, { recursive: true });
+  const r = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=32m', 'tmpfs', small], {
+    encoding: 'utf8',
+  });
+  return r.status === 0 ? undefined : `cannot mount a tmpfs here: ${r.stderr.trim()}`;
+}
+const skipped = mountSmallDisk();
+
+// Files of 64 MiB and more get a plain tar layer of their own (spec/weights.md §3), the
+// layers that stream; smaller ones are bundled from local copies.
+const files = {
+  'model-00001-of-00002.safetensors': Buffer.from(pseudoRandom(64 * MiB, 1)),
+  'model-00002-of-00002.safetensors': Buffer.from(pseudoRandom(64 * MiB + 123, 2)),
+  'config.json': Buffer.from('{"architectures":["Tiny"]}\n'),
+};
+type Name = keyof typeof files;
+
+/** The plain tar layer Cog makes of one file: its framing around its bytes. */
+function layerOf(name: string, data: Buffer): { digest: string; size: number } {
+  const { before, after } = soloTarFraming(name, data.length);
+  const hash = createHash('sha256').update(before).update(data).update(after);
+  return {
+    digest: `sha256:${hash.digest('hex')}`,
+    size: before.length + data.length + after.length,
+  };
+}
+
+/** Every file of the tmpfs, with its size: what the run left on the small disk. */
+function onSmallDisk(dir = small): [string, number][] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile())
+    .map((e) => {
+      const p = path.join(e.parentPath, e.name);
+      return [path.relative(small, p), readFileSync(p).length] as [string, number];
+    });
+}
+
+describe.skipIf(skipped !== undefined)(
+  `weights larger than the disk${skipped ? ` (skipped: ${skipped})` : ''}`,
+  () => {
+    let registry: Registry;
+    let proxy: FaultProxy;
+    let server: http.Server;
+    let origin = '';
+    const ranges: string[] = [];
+    let cutOnce = true;
+    /** What the registry proxy does to the second PATCH of a run (once). */
+    let secondPatch: { kind: 'drop'; afterBytes: number } | undefined;
+    let patches = 0;
+
+    beforeAll(async () => {
+      registry = await startRegistry(path.join(root, 'registry'));
+      proxy = await startFaultProxy(registry.host, (req) => {
+        if (req.method !== 'PATCH') return { kind: 'pass' };
+        const fault = ++patches === 2 ? secondPatch : undefined;
+        if (fault) secondPatch = undefined;
+        return fault ?? { kind: 'pass' };
+      });
+      server = http.createServer((req, res) => {
+        const name = decodeURIComponent(path.basename(req.url ?? '')) as Name;
+        const data = files[name];
+        if (!data) return void res.writeHead(404).end();
+        if (req.method === 'HEAD') return void res.writeHead(200).end();
+        const m = /^bytes=(\d+)-$/.exec(req.headers.range ?? '');
+        if (req.headers.range) ranges.push(`${name} ${req.headers.range}`);
+        const from = m ? Number(m[1]) : 0;
+        res.writeHead(m ? 206 : 200, {
+          'content-length': String(data.length - from),
+          ...(m ? { 'content-range': `bytes ${from}-${data.length - 1}/${data.length}` } : {}),
+        });
+        // The second file's first download is cut 5 MiB in.
+        if (name === 'model-00002-of-00002.safetensors' && from === 0 && cutOnce) {
+          cutOnce = false;
+          res.write(data.subarray(0, 5 * MiB), () => res.socket?.destroy());
+          return;
+        }
+        res.end(data.subarray(from));
+      });
+      const port = await freePort();
+      await new Promise<void>((r) => server.listen(port, '127.0.0.1', r));
+      origin = `http://127.0.0.1:${port}`;
+    });
+
+    afterAll(async () => {
+      server?.closeAllConnections();
+      server?.close();
+      await proxy?.stop();
+      await registry?.stop();
+      spawnSync('umount', [small]);
+    });
+
+    /** A project whose one weight is the four files, each from its URL. */
+    function project(name: string): string {
+      const dir = path.join(root, name);
+      mkdirSync(dir, { recursive: true });
+      const sources = Object.keys(files)
+        .map((f) => `      - uri: ${origin}/files/${f}`)
+        .join('\n');
+      writeFileSync(
+        path.join(dir, 'cog.yaml'),
+        `model: ${proxy.host}/stream/${name}\nweights:\n  - name: big\n    target: /src/weights/big\n    source:\n${sources}\n`,
+      );
+      return dir;
+    }
+
+    /** The environment of a run whose every scratch place is the small disk. */
+    const onTheSmallDisk = (sub: string) => {
+      const at = path.join(small, sub);
+      mkdirSync(at, { recursive: true });
+      return {
+        HOME: at,
+        TMPDIR: at,
+        RUNNER_TEMP: at,
+        COG_PUSH_STORE_DIR: path.join(at, 'store'),
+        COG_PUSH_CACHE_DIR: path.join(at, 'pack-cache'),
+      };
+    };
+
+    async function expectCogLayers(repository: string, lockDir: string): Promise<void> {
+      const lock = JSON.parse(readFileSync(path.join(lockDir, 'weights.lock'), 'utf8'));
+      const entry = lock.weights[0];
+      for (const name of Object.keys(files).filter((f) => f.endsWith('.safetensors'))) {
+        const want = layerOf(name, files[name as Name]);
+        const file = entry.files.find((f: { path: string }) => f.path === name);
+        expect(file.digest).toBe(sha256(files[name as Name]));
+        expect(file.layer).toBe(want.digest);
+        // The registry's bytes, read back with a client of its own.
+        const res = await fetch(`http://${registry.host}/v2/${repository}/blobs/${want.digest}`);
+        const blob = Buffer.from(await res.arrayBuffer());
+        expect(blob.length).toBe(want.size);
+        expect(sha256(blob)).toBe(want.digest);
+      }
+      const raw = spawnSync(
+        'skopeo',
+        [
+          'inspect',
+          '--raw',
+          '--tls-verify=false',
+          `docker://${registry.host}/${repository}@${entry.digest}`,
+        ],
+        { encoding: 'utf8' },
+      );
+      expect(raw.status).toBe(0);
+      expect(sha256(Buffer.from(raw.stdout))).toBe(entry.digest);
+    }
+
+    it('imports each file straight into its layer blob, resuming a cut on either side', async () => {
+      const dir = project('import');
+      // The connection drops as the second chunk goes out: the session keeps the first, and
+      // the upload goes on from the held chunk.
+      patches = 0;
+      secondPatch = { kind: 'drop', afterBytes: 0 };
+      const child = spawn(
+        process.execPath,
+        [
+          path.join(REPO_ROOT, 'dist/cli.js'),
+          'weights',
+          'import',
+          '--project',
+          dir,
+          '--to',
+          `${proxy.host}/stream/import`,
+        ],
+        { env: { ...cleanEnv(), ...onTheSmallDisk('import') }, stdio: ['ignore', 'pipe', 'pipe'] },
+      );
+      let stderr = '';
+      child.stderr.on('data', (d) => (stderr += d));
+      child.stdout.resume();
+      const status = await new Promise((r) => child.on('exit', r));
+      expect(stderr).not.toMatch(/ENOSPC|no space/i);
+      expect(status).toBe(0);
+      // The source cut resumed where it stopped; the registry cut resumed inside its chunk.
+      expect(ranges).toContain(`model-00002-of-00002.safetensors bytes=${5 * MiB}-`);
+      expect(stderr).toMatch(/resuming a streamed blob at byte 16777216/);
+      await expectCogLayers('stream/import', dir);
+      // Only the small file was kept: none of the large ones ever had a copy on the disk.
+      const left = onSmallDisk(path.join(small, 'import'));
+      expect(left.filter(([, size]) => size >= MiB)).toEqual([]);
+    });
+
+    it('publishes a lockfile weight the registry lacks from its URLs, through the small disk', async () => {
+      const dir = project('publish');
+      // Cut in the middle of a chunk, distribution drops the whole session: the file is
+      // downloaded again from its first byte into a new one.
+      patches = 0;
+      secondPatch = { kind: 'drop', afterBytes: MiB };
+      // weights.lock from an import into a layout on the big disk.
+      const layout = path.join(root, 'layout');
+      const made = await cliAsync([
+        'weights',
+        'import',
+        '--project',
+        dir,
+        '--to',
+        `oci-layout:${layout}`,
+      ]);
+      expect(made.status, made.stderr).toBe(0);
+      const image = path.join(root, 'image');
+      await writeImageLayout(image, [
+        { path: 'src/predict.py', source: path.join(REPO_ROOT, 'examples/hello/predict.py') },
+      ]);
+      const r = await runAction(
+        {
+          'working-directory': path.relative(REPO_ROOT, dir),
+          registry: proxy.host,
+          repository: 'stream/publish',
+          tag: 'v1',
+          build: 'none',
+          image: `oci-layout:${image}`,
+        },
+        onTheSmallDisk('publish'),
+      );
+      expect(errorLines(r)).toEqual([]);
+      expect(r.status).toBe(0);
+      expect(r.stdout).toMatch(
+        /upload session of a streamed blob is gone; downloading it again from the start/,
+      );
+      await expectCogLayers('stream/publish', dir);
+      const left = onSmallDisk(path.join(small, 'publish'));
+      expect(left.filter(([, size]) => size >= MiB)).toEqual([]);
+    });
+  },
+);
