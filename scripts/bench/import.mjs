@@ -1,15 +1,7 @@
 // Import throughput: `cog-push weights import` of N GiB of weights served by a local HTTP file
 // server (one http(s) source per file: download into the store, pack, push to an OCI layout),
 // beside `curl` downloading the same files in the same run.
-import {
-  createReadStream,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { createReadStream, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
