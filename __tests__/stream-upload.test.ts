@@ -13,6 +13,10 @@ import {
 } from '../src/oci/registry/stream-upload.js';
 import { startFaultProxy, startRegistry, type Fault, type Registry } from './helpers/registry.js';
 import { pseudoRandom, tempDir } from './helpers/tmp.js';
+import http from 'node:http';
+import { downloadToStore } from '../src/weights/sources/download.js';
+import { WeightStore } from '../src/weights/store.js';
+import { freePort } from './helpers/registry.js';
 
 const root = tempDir('stream-upload-');
 const FAST_RETRY = { attempts: 3, baseDelayMs: 10, maxDelayMs: 50 };
@@ -112,6 +116,41 @@ describe('a streamed blob', () => {
       expect(await target.blobWriter()).toBeUndefined();
     } finally {
       await proxy.stop();
+    }
+  });
+
+  it('a download whose layer the registry will not take in chunks keeps a local copy instead', async () => {
+    // 64 MiB: the smallest file that gets a plain tar layer of its own (and so streams).
+    const file = Buffer.from(pseudoRandom(64 * 1024 * 1024, 11));
+    const server = http.createServer((_, res) => {
+      res.writeHead(200, { 'content-length': String(file.length) });
+      res.end(file);
+    });
+    const port = await freePort();
+    await new Promise<void>((r) => server.listen(port, '127.0.0.1', r));
+    const proxy = await startFaultProxy(registry.host, (req) =>
+      req.method === 'PATCH' ? { kind: 'status', status: 405 } : { kind: 'pass' },
+    );
+    const target = new RegistryTarget(proxy.host, 'stream/gar', { retry: FAST_RETRY });
+    const log: string[] = [];
+    try {
+      const got = await downloadToStore(
+        new WeightStore(path.join(root, 'store')),
+        { url: `http://127.0.0.1:${port}/w.safetensors`, weightPath: 'w.safetensors' },
+        { layerBlobs: () => target.blobWriter(), log: (m) => log.push(m) },
+      );
+      expect(got.digest).toBe('sha256:' + createHash('sha256').update(file).digest('hex'));
+      // Started over once, with no early blob: the file is in the store, for a normal upload.
+      expect(got.kept).toBe(true);
+      expect(got.layer?.written).toBe(false);
+      expect(log).toEqual([
+        expect.stringMatching(/refused a chunked upload.*; downloading it again from the start$/),
+      ]);
+    } finally {
+      server.closeAllConnections();
+      server.close();
+      await proxy.stop();
+      await target.close();
     }
   });
 });

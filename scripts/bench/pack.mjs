@@ -105,7 +105,7 @@ export function smallFilesBench(count = 20000, total = 5 * MiB) {
   return {
     name: `pack ${count} small JSON files (${(total / MiB).toFixed(0)} MiB in all)`,
     rows: [
-      ['tar | gzip -9 + sha256sum', anchor.seconds, undefined],
+      ['tar \\| gzip -9 + sha256sum', anchor.seconds, undefined],
       ['pako level 9 alone, same tar (includes Node start)', pako.seconds, undefined],
       ['cog-push weights pack', pack.seconds, pack.rssMB],
     ],

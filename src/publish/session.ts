@@ -92,6 +92,8 @@ export async function openSession(
       signal: cancelling.signal,
       progress,
       log: (m) => log.info(m),
+      // A copy only helps the Actions cache: none larger than it may hold.
+      keepMax: plan.cache.enabled ? plan.cache.maxSize : undefined,
     }),
     signal: cancelling.signal,
     cancel: (why) => cancelling.abort(why),

@@ -122,27 +122,34 @@ export class SlotRing {
 }
 
 export class HashPool {
-  private readonly workers: HashWorker[];
+  private started: HashWorker[] | undefined;
   private nextId = 0;
   private ring: SlotRing | undefined;
+  private readonly count: number;
 
+  /** Workers start on the first hash: a run that hashes nothing here (gzip layers) costs none. */
   constructor(size = Math.max(1, Math.min(availableParallelism(), 8))) {
-    this.workers = Array.from({ length: size }, () => new HashWorker());
+    this.count = size;
+  }
+
+  private get workers(): HashWorker[] {
+    this.started ??= Array.from({ length: this.count }, () => new HashWorker());
+    return this.started;
   }
 
   /** The shared read buffers of this pool. */
   get slots(): SlotRing {
-    this.ring ??= new SlotRing(this.workers.length * SLOTS_PER_WORKER, SLOT_SIZE);
+    this.ring ??= new SlotRing(this.count * SLOTS_PER_WORKER, SLOT_SIZE);
     return this.ring;
   }
 
   get size(): number {
-    return this.workers.length;
+    return this.count;
   }
 
   /** Hashes created and not yet digested or disposed, over all workers. */
   get open(): number {
-    return this.workers.reduce((n, w) => n + w.active, 0);
+    return (this.started ?? []).reduce((n, w) => n + w.active, 0);
   }
 
   create(): PooledHash {
@@ -179,7 +186,7 @@ export class HashPool {
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.terminate()));
+    await Promise.all((this.started ?? []).map((w) => w.terminate()));
   }
 }
 

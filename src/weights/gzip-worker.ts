@@ -19,7 +19,7 @@ declare const __PAKO_DEFLATE_SOURCE__: string | undefined;
 /** Tar bytes gathered before they are posted: fewer, larger messages. */
 const BATCH = 1024 * 1024;
 /** Batches posted and not yet compressed: bounds the memory between the two threads. */
-const IN_FLIGHT = 4;
+const IN_FLIGHT = 2;
 
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');

@@ -15,7 +15,7 @@ export const READ_CHUNK = SLOT_SIZE;
 export const SMALL_READ = 256 * 1024;
 /** Read-ahead bounds: files in flight, and their bytes. */
 const AHEAD_FILES = 32;
-const AHEAD_BYTES = 8 * 1024 * 1024;
+const AHEAD_BYTES = 4 * 1024 * 1024;
 
 export class PackError extends Error {
   override name = 'PackError';
@@ -42,7 +42,8 @@ export const freshBuffers: BufferSource = {
 
 /** A few buffers handed out again and again (a consumer done with each chunk before the next). */
 export function reusedBuffers(count = 2): BufferSource {
-  const free: Uint8Array[] = Array.from({ length: count }, () => new Uint8Array(READ_CHUNK));
+  // Made on first use: a bundle of small files (read whole, ahead) never needs one.
+  const free: Uint8Array[] = [];
   return {
     acquire: async () => free.pop() ?? new Uint8Array(READ_CHUNK),
     release: (b) => {

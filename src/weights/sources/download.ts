@@ -75,6 +75,8 @@ export interface DownloadOptions {
   readonly signal?: AbortSignal | undefined;
   /** Progress lines for long downloads. */
   readonly progress?: ProgressLines | undefined;
+  /** A file streamed into the target larger than this keeps no local copy (cache-max-size). */
+  readonly keepMax?: number | undefined;
   /** Where a restarted download says why. */
   readonly log?: ((message: string) => void) | undefined;
 }
@@ -164,7 +166,7 @@ async function download(
   const own = options.pool ? undefined : new HashPool(2);
   const pool = (options.pool ?? own)!;
   const hashes = new Arrival(pool, options.layerBlobs);
-  const partial = await PartialFile.create(store);
+  const partial = await PartialFile.create(store, options.keepMax);
   let written = 0;
   let expected = req.size;
   const attempts = req.attempts ?? DOWNLOAD_RETRY.attempts;

@@ -14,13 +14,15 @@ export class PartialFile {
   private constructor(
     private readonly store: WeightStore,
     readonly path: string,
+    private readonly keepMax: number,
   ) {}
 
-  static async create(store: WeightStore): Promise<PartialFile> {
+  /** `keepMax`: a streamed file larger than this gets no copy (the cache could not hold it). */
+  static async create(store: WeightStore, keepMax = Infinity): Promise<PartialFile> {
     const dir = path.join(store.root, 'tmp');
     await mkdir(dir, { recursive: true });
     const name = `${process.pid}-${Math.random().toString(36).slice(2)}.part`;
-    return new PartialFile(store, path.join(dir, name));
+    return new PartialFile(store, path.join(dir, name), keepMax);
   }
 
   /** The open file, when this download keeps a copy. */
@@ -30,7 +32,7 @@ export class PartialFile {
 
   /**
    * Start from byte 0: keep a copy unless `streamed` says the bytes also go to the
-   * destination, in which case only when `size` fits on the store's disk.
+   * destination, in which case only when `size` fits on the store's disk (and in the cache).
    */
   async restart(streamed: boolean, size: number | undefined): Promise<void> {
     const keep = !streamed || (await this.reserve(size));
@@ -41,7 +43,7 @@ export class PartialFile {
 
   private async reserve(size: number | undefined): Promise<boolean> {
     if (this.room) return true;
-    if (size === undefined) return false;
+    if (size === undefined || size > this.keepMax) return false;
     this.room = await this.store.reserve(size);
     return this.room !== undefined;
   }

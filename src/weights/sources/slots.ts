@@ -79,8 +79,12 @@ export class SlotSink {
     this.fill = 0;
     // The slot goes back to the ring only once nothing reads it any more.
     const work = allSettledOrThrow([
-      this.file.file?.write(data, 0, data.length, at).catch((e: Error) => {
-        throw new WriteError(`cannot write ${this.file.path}: ${e.message}`);
+      this.file.file?.write(data, 0, data.length, at).catch((e: NodeJS.ErrnoException) => {
+        const full =
+          e.code === 'ENOSPC'
+            ? "; the weight store's disk is full: free space, or set COG_PUSH_STORE_DIR to a larger disk"
+            : '';
+        throw new WriteError(`cannot write ${this.file.path}: ${e.message}${full}`);
       }),
       ...this.hashes.update(data, at),
     ]);
