@@ -53,8 +53,10 @@ describe('parseInputs', () => {
       summary: true,
       verify: 'digests',
       cache: true,
-      cacheMaxSize: 10e9,
+      cacheMaxSize: 2e9,
       insecureRegistries: [],
+      tags: [],
+      annotations: {},
     } satisfies Inputs);
   });
 
@@ -81,6 +83,7 @@ describe('parseInputs', () => {
       cache: 'false',
       'cache-max-size': '500MiB',
       'insecure-registries': 'localhost:5000, 127.0.0.1:5001\nregistry.local',
+      annotations: 'org.opencontainers.image.title=flux\nindex:a=1,manifest:b=x=y',
     });
     expect(inputs).toEqual({
       workingDirectory: path.join(WORKSPACE, 'models/flux'),
@@ -108,6 +111,8 @@ describe('parseInputs', () => {
       cache: false,
       cacheMaxSize: 500 * 1024 ** 2,
       insecureRegistries: ['localhost:5000', '127.0.0.1:5001', 'registry.local'],
+      tags: [],
+      annotations: { 'org.opencontainers.image.title': 'flux', a: '1', b: 'x=y' },
     } satisfies Inputs);
   });
 
@@ -125,6 +130,30 @@ describe('parseInputs', () => {
       COG_MODEL_REPO: 'env/repo',
       COG_MODEL_TAG: 'from-input',
     });
+  });
+
+  it('tags: bare or full refs (docker/metadata-action), newline or comma; the first is the model tag', () => {
+    const inputs = parse({
+      tags: 'ghcr.io/acme/flux:v1.2.0\nghcr.io/acme/flux:v1.2, latest\n\nlatest',
+    });
+    expect(inputs.tags).toEqual([
+      { tag: 'v1.2.0', repository: 'ghcr.io/acme/flux' },
+      { tag: 'v1.2', repository: 'ghcr.io/acme/flux' },
+      { tag: 'latest' },
+    ]);
+    expect(inputs.modelRef.COG_MODEL_TAG).toBe('v1.2.0');
+  });
+
+  it.each([
+    [{ repository: 'Acme/Flux' }, /input 'repository' must be lowercase.*"Acme\/Flux"/],
+    [{ tag: 'v1', tags: 'v2' }, /inputs 'tag' and 'tags' both name the model tag/],
+    [{ tags: 'ghcr.io/acme/flux@sha256:abc' }, /input 'tags': .* is a digest reference/],
+    [{ tags: 'cog-image.v1' }, /input 'tags': "cog-image.v1": "cog-" is a reserved prefix/],
+    [{ tags: 'ghcr.io/acme/flux' }, /input 'tags': .* names a repository but no tag/],
+    [{ annotations: 'no-equals' }, /input 'annotations': "no-equals" must be key=value/],
+    [{ annotations: 'index-descriptor:a=b' }, /input 'annotations': "index-descriptor:a=b"/],
+  ])('refuses %j', (given, message) => {
+    expect(() => parse(given)).toThrow(message);
   });
 
   it.each([

@@ -148,6 +148,16 @@ describe('planPublish', () => {
     expect(p).toMatchObject({ format: 'image', tag: 'v2', imageTag: 'v2' });
   });
 
+  it('tags: the model tag first, then the rest of tags; full refs must name the destination', () => {
+    // The project resolved the model tag from the first of tags (COG_MODEL_TAG).
+    const p = plan({ tags: 'ghcr.io/acme/flux:v2,v1,latest' }, project('ghcr.io/acme/flux:v2'));
+    expect(p.tag).toBe('v2');
+    expect(p.tags).toEqual(['v2', 'v1', 'latest']);
+    expect(() => plan({ tags: 'docker.io/acme/flux:v2' })).toThrow(
+      /input 'tags': docker.io\/acme\/flux:v2 names docker.io\/acme\/flux, but the model goes to ghcr.io\/acme\/flux/,
+    );
+  });
+
   it('carries the settings through', () => {
     const p = plan({
       'dry-run': 'true',
@@ -161,7 +171,7 @@ describe('planPublish', () => {
       dryRun: true,
       concurrency: 8,
       verify: 'full',
-      cache: { enabled: false, maxSize: 10e9 },
+      cache: { enabled: false, maxSize: 2e9 },
       importWeights: true,
       platform: { os: 'linux', architecture: 'arm64' },
       lockPath: path.join(PROJECT, 'weights.lock'),

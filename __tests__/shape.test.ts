@@ -52,7 +52,7 @@ const LAYERS = [
   ['weights/sources'],
   ['weights', 'project.ts', 'verify.ts'],
   ['cache', 'image'],
-  ['config/inputs.ts'],
+  ['config/inputs.ts', 'config/lists.ts'],
   ['publish'],
   ['report'],
   ['cli', 'cli.ts', 'main.ts'],

@@ -8,6 +8,7 @@ import { BUILDERS, type BuilderName } from '../image/builders.js';
 import { parsePlatform, type Platform } from '../oci/index.js';
 import type { VerifyMode } from '../verify.js';
 import type { RuntimeEnv } from './env.js';
+import { ListInputError, parseAnnotations, parseTags, type TagEntry } from './lists.js';
 
 export interface Inputs {
   /** Absolute project directory (cog.yaml's folder). */
@@ -39,10 +40,21 @@ export interface Inputs {
   readonly cache: boolean;
   /** Weights larger than this (bytes) are not cached. */
   readonly cacheMaxSize: number;
+  /** More tags for the index (`tags`); the first is the model tag when `tag` is not set. */
+  readonly tags: readonly TagEntry[];
+  /** OCI annotations of the model index (`annotations`). */
+  readonly annotations: Readonly<Record<string, string>>;
 }
 
 /** Reads one input as @actions/core does: trimmed, "" when unset. */
 export type InputReader = (name: string) => string;
+
+/**
+ * The largest weight cached by default. GitHub keeps 10 GB of cache per repository and evicts
+ * the least recently used entries past it: a weight of at most 2 GB leaves room for the
+ * repository's other caches (dependencies, builds) and a few more weights.
+ */
+export const DEFAULT_CACHE_MAX_SIZE = '2GB';
 
 export class InputError extends Error {
   override name = 'InputError';
@@ -110,6 +122,16 @@ export function parseInputs(
   for (const [input, variable] of Object.entries(MODEL_REF_INPUTS)) {
     modelRef[variable] = read(input) || env.modelRef[variable];
   }
+  const repository = read('repository');
+  if (repository !== repository.toLowerCase())
+    throw new InputError(
+      `input 'repository' must be lowercase, as OCI repository names are: got "${repository}" ` +
+        '(`${{ github.repository }}` keeps the capitals of the owner and the repository: lowercase it first)',
+    );
+  const tags = listInput(() => parseTags(read('tags')));
+  if (tags.length > 0 && read('tag'))
+    throw new InputError("inputs 'tag' and 'tags' both name the model tag: set one of them");
+  if (tags.length > 0) modelRef['COG_MODEL_TAG'] = tags[0]!.tag;
 
   const image = read('image') || undefined;
   const buildInput = read('build');
@@ -169,9 +191,21 @@ export function parseInputs(
     summary: bool(read, 'summary', true),
     verify: verifyMode(read),
     cache: bool(read, 'cache', true),
-    cacheMaxSize: byteSize(read, 'cache-max-size', '10GB'),
+    cacheMaxSize: byteSize(read, 'cache-max-size', DEFAULT_CACHE_MAX_SIZE),
     insecureRegistries: read('insecure-registries')
       .split(/[\s,]+/)
       .filter(Boolean),
+    tags,
+    annotations: listInput(() => parseAnnotations(read('annotations'))),
   };
+}
+
+/** A list input's problem as an InputError. */
+function listInput<T>(parse: () => T): T {
+  try {
+    return parse();
+  } catch (e) {
+    if (e instanceof ListInputError) throw new InputError(e.message);
+    throw e;
+  }
 }

@@ -28,10 +28,12 @@ export function parsePlatform(text: string): Platform {
   return { os: parts[0]!, architecture: parts[1]!, variant: parts[2] };
 }
 
+/** `annotations` (the index's own, after its manifests as ggcr orders them; none: omitted). */
 export function buildModelIndex(
   image: Descriptor,
   platform: Platform,
   weights: readonly IndexWeight[],
+  annotations: Readonly<Record<string, string>> = {},
 ): string {
   return goMarshal({
     schemaVersion: 2,
@@ -61,5 +63,6 @@ export function buildModelIndex(
         artifactType: ARTIFACT_TYPE_WEIGHT,
       })),
     ],
+    annotations: Object.keys(annotations).length > 0 ? goMap({ ...annotations }) : undefined,
   });
 }

@@ -19,7 +19,7 @@ import { lockGate } from './lock-gate.js';
 import { publishHalves } from './halves.js';
 import { publishModelIndex } from './model-index.js';
 import { planPublish, planTransfer, type PublishPlan } from './plan.js';
-import { openSession } from './session.js';
+import { openSession, type Session } from './session.js';
 import { PublishError, type ImportedWeight, type PublishResult } from './types.js';
 import { publishWeights } from './weights.js';
 
@@ -92,6 +92,7 @@ function result(
     dryRun: plan.dryRun,
     repository,
     tag: plan.tag,
+    tags: plan.tags,
     indexDigest: made.indexDigest,
     image: made.image,
     weights: made.weights,
@@ -115,11 +116,13 @@ async function publishLegacyImage(
   try {
     log.info(`Pushing to ${referenceString(project.target.ref)}...`);
     const image = await publishImage(plan, session);
+    if (!plan.dryRun) await tagImage(session, image.digest, plan.tags.slice(1));
     return {
       format: 'image',
       dryRun: plan.dryRun,
       repository: session.repositoryRef,
       tag: plan.tag,
+      tags: plan.tags,
       indexDigest: undefined,
       image,
       weights: [],
@@ -131,6 +134,14 @@ async function publishLegacyImage(
   } finally {
     await session.close();
   }
+}
+
+/** The legacy image at its other tags. */
+async function tagImage(session: Session, digest: string, tags: readonly string[]) {
+  if (tags.length === 0) return;
+  const manifest = await session.target.getManifest(digest);
+  if (!manifest) throw new PublishError(`image ${digest} is not in ${session.target.name}`);
+  for (const t of tags) await session.target.putManifest(manifest.bytes, manifest.mediaType, t);
 }
 
 export interface ImportResult {

@@ -26,7 +26,7 @@ export interface ModelIndexRequest {
   readonly lock: Lockfile;
 }
 
-/** Push the model index at the plan's tag; returns its digest. */
+/** Push the model index at the plan's tags; returns its digest. */
 export async function publishModelIndex(
   plan: PublishPlan,
   session: Session,
@@ -46,6 +46,7 @@ export async function publishModelIndex(
       size: w.size,
       manifest: { mediaType: w.manifestMediaType, size: w.manifestSize, digest: w.digest },
     })),
+    plan.annotations,
   );
   const bytes = new TextEncoder().encode(index);
   const digest = await target.putManifest(bytes, MEDIA_TYPE.ociIndex, sha256(bytes));
@@ -57,7 +58,8 @@ export async function publishModelIndex(
         (report.hashed > 0 ? ` (${report.hashed} read back and hashed)` : ''),
     );
   }
-  await target.putManifest(bytes, MEDIA_TYPE.ociIndex, plan.tag);
+  for (const tag of plan.tags) await target.putManifest(bytes, MEDIA_TYPE.ociIndex, tag);
+  if (plan.tags.length > 1) log.info(`tagged ${plan.tags.join(', ')}`);
   return digest;
 }
 

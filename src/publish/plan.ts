@@ -75,6 +75,10 @@ export interface PublishPlan extends TransferPlan {
   readonly image: ImageSpec;
   /** The model tag (the index's; the image's own for a legacy project). */
   readonly tag: string;
+  /** Every tag the index goes up at: `tag` first, then the rest of the `tags` input. */
+  readonly tags: readonly string[];
+  /** OCI annotations of the index (the `annotations` input). */
+  readonly annotations: Readonly<Record<string, string>>;
   /** Where the image goes: `cog-image.<tag>`, or the tag itself for a legacy project. */
   readonly imageTag: string;
   readonly platform: Platform;
@@ -137,6 +141,8 @@ export function planPublish(
       login,
     }),
     tag,
+    tags: planTags(inputs, tag, destination),
+    annotations: inputs.annotations,
     imageTag: imageTagName,
     platform: inputs.platform,
     platformGiven: inputs.platformGiven,
@@ -144,6 +150,16 @@ export function planPublish(
     importWeights: inputs.importWeights,
     verify: inputs.verify,
   };
+}
+
+/** The model tag, then every other tag of `tags`; a full ref must name the destination. */
+function planTags(inputs: Inputs, tag: string, destination: Destination): string[] {
+  for (const t of inputs.tags)
+    if (t.repository !== undefined && t.repository !== destination.ref)
+      throw new PublishError(
+        `input 'tags': ${t.repository}:${t.tag} names ${t.repository}, but the model goes to ${destination.ref}`,
+      );
+  return [...new Set([tag, ...inputs.tags.map((t) => t.tag)])];
 }
 
 /** `to`, else the model's own repository. */

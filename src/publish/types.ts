@@ -56,6 +56,8 @@ export interface PublishResult {
   /** `registry/repo` or `oci-layout:DIR`. */
   readonly repository: string;
   readonly tag: string;
+  /** Every tag the model went up at (the model tag first). */
+  readonly tags: readonly string[];
   readonly indexDigest: string | undefined;
   readonly image: ImageDescriptor | undefined;
   readonly weights: readonly PublishedWeight[];

@@ -27,8 +27,11 @@ export function publishOutputs(result: PublishResult): Record<string, string> {
   const outputs = {
     ref: pinned(mainDigest),
     digest: mainDigest ?? '',
+    // The bare name, as actions/attest-build-provenance's subject-name wants it.
+    name: repo,
     tag: result.tag,
     'tagged-ref': `${repo}:${result.tag}`,
+    tags: result.tags.map((t) => `${repo}:${t}`).join('\n'),
     'image-ref': pinned(result.image?.digest || undefined),
     'image-digest': result.image?.digest ?? '',
     weights: JSON.stringify(weights),
@@ -40,6 +43,10 @@ export function publishOutputs(result: PublishResult): Record<string, string> {
     format: result.format,
     dryRun: result.dryRun,
     ...outputs,
+    // Values, not the strings the step outputs have to be.
+    tags: result.tags.map((t) => `${repo}:${t}`),
+    'cache-hits': result.cache.hits,
+    'cache-misses': result.cache.misses,
     weights,
     image: result.image ?? null,
     weightOrigins: Object.fromEntries(result.weights.map((w) => [w.name, w.origin])),
@@ -70,14 +77,33 @@ export function summaryMarkdown(result: PublishResult): string {
     cache: 'from cache',
     source: 'from source',
   };
+  const what = result.format === 'bundle' ? 'Cog model' : 'Cog model image';
+  const repo = result.repository;
   const lines = [
-    `### ${result.dryRun ? 'Dry run: ' : ''}Cog model ${result.format === 'bundle' ? 'published' : 'image published'}`,
+    result.dryRun
+      ? `### Dry run: ${what} not published (nothing was pushed)`
+      : `### ${what} published`,
     '',
-    '```',
-    refTreeText(result),
-    '```',
+    ...result.tags.map((tag) => `- \`${repo}:${tag}\``),
     '',
   ];
+  // Each digest short in its column, the full pinned ref in a code span: legible at GHCR's
+  // lengths, and copyable whole.
+  const pins: [string, string | undefined][] = [
+    ...(result.format === 'bundle'
+      ? [['model index', result.indexDigest] as [string, string | undefined]]
+      : []),
+    ['image', result.image?.digest || undefined],
+    ...result.weights.map((w) => [`weight ${w.name}`, w.digest] as [string, string]),
+  ];
+  lines.push('| what | digest | pinned ref |', '|---|---|---|');
+  for (const [name, digest] of pins)
+    lines.push(
+      digest
+        ? `| ${name} | \`${digest.slice(0, 19)}\` | \`${repo}@${digest}\` |`
+        : `| ${name} | (dry run) | |`,
+    );
+  lines.push('');
   if (result.weights.length > 0) {
     // With import-weights, what the import made of each weight (files, and new / repacked / unchanged).
     const imported = new Map(result.imported?.map((i) => [i.name, i]));
@@ -95,8 +121,20 @@ export function summaryMarkdown(result: PublishResult): string {
     }
     lines.push(
       '',
-      `Weights: ${formatBytes(t.weightBytesUploaded)} uploaded, ${formatBytes(t.weightBytesSkipped)} already there.`,
+      result.dryRun
+        ? `Weights: ${formatBytes(t.weightBytesUploaded)} would be uploaded, ${formatBytes(t.weightBytesSkipped)} already there.`
+        : `Weights: ${formatBytes(t.weightBytesUploaded)} uploaded, ${formatBytes(t.weightBytesSkipped)} already there.`,
     );
   }
+  lines.push(
+    '',
+    '<details><summary>Ref tree</summary>',
+    '',
+    '```',
+    refTreeText(result),
+    '```',
+    '',
+    '</details>',
+  );
   return lines.join('\n') + '\n';
 }

@@ -1,0 +1,110 @@
+// What the next step of a workflow uses: the bare name (attest-build-provenance's
+// subject-name), several tags and index annotations in docker/metadata-action's forms, arrays
+// where metadata has lists, and a summary that shows every tag and full digest.
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectNoManifest, startRegistry, skopeoRaw, type Registry } from './helpers/registry.js';
+import { actionRunner, digestOf, errorLines, PREBUILT } from './helpers/action.js';
+import { tempDir } from './helpers/tmp.js';
+
+const root = tempDir('outputs-');
+const { runAction } = actionRunner(root);
+
+describe('outputs, tags and annotations', () => {
+  let registry: Registry;
+  beforeAll(async () => {
+    registry = await startRegistry(path.join(root, 'registry'));
+  });
+  afterAll(() => registry.stop());
+
+  it('pushes the index at every tag with its annotations, and says so in every output', async () => {
+    const repo = `${registry.host}/multi/model`;
+    const r = await runAction({
+      'working-directory': 'examples/hello',
+      registry: registry.host,
+      repository: 'multi/model',
+      // As docker/metadata-action writes them: full refs, one per line; and a bare tag.
+      tags: `${repo}:v1.2.0\n${repo}:v1.2\nlatest`,
+      annotations:
+        'manifest:org.opencontainers.image.version=1.2.0\nindex:org.opencontainers.image.source=https://github.com/acme/model,org.example.note=a=b',
+      ...PREBUILT,
+    });
+    expect(errorLines(r)).toEqual([]);
+    const o = r.outputs;
+    expect(o['name']).toBe(repo);
+    expect(o['tag']).toBe('v1.2.0');
+    expect(o['tagged-ref']).toBe(`${repo}:v1.2.0`);
+    expect(o['tags']).toBe(`${repo}:v1.2.0\n${repo}:v1.2\n${repo}:latest`);
+    expect(o['ref']).toBe(`${repo}@${o['digest']}`);
+    // The same index at every tag, with the annotations, sorted as Go writes a map.
+    for (const tag of ['v1.2.0', 'v1.2', 'latest']) {
+      const bytes = await skopeoRaw(`${repo}:${tag}`);
+      expect(digestOf(bytes)).toBe(o['digest']);
+    }
+    const index = JSON.parse((await skopeoRaw(`${repo}@${o['digest']}`)).toString());
+    expect(index.annotations).toEqual({
+      'org.example.note': 'a=b',
+      'org.opencontainers.image.source': 'https://github.com/acme/model',
+      'org.opencontainers.image.version': '1.2.0',
+    });
+    expect(Object.keys(index)).toEqual(['schemaVersion', 'mediaType', 'manifests', 'annotations']);
+    // metadata: lists are lists.
+    const metadata = JSON.parse(o['metadata']!);
+    expect(metadata['cache-hits']).toEqual([]);
+    expect(metadata['cache-misses']).toEqual([]);
+    expect(metadata.tags).toEqual([`${repo}:v1.2.0`, `${repo}:v1.2`, `${repo}:latest`]);
+    expect(metadata.name).toBe(repo);
+    // The summary: the title, each tag, each digest short and its pinned ref whole.
+    expect(r.summary).toMatch(/^### Cog model published\n/);
+    for (const tag of ['v1.2.0', 'v1.2', 'latest'])
+      expect(r.summary).toContain(`- \`${repo}:${tag}\``);
+    expect(r.summary).toContain(
+      `| model index | \`${o['digest']!.slice(0, 19)}\` | \`${repo}@${o['digest']}\` |`,
+    );
+    expect(r.summary).toContain(
+      `| image | \`${o['image-digest']!.slice(0, 19)}\` | \`${o['image-ref']}\` |`,
+    );
+    for (const w of JSON.parse(o['weights']!)) expect(r.summary).toContain(`| weight ${w.name} |`);
+  });
+
+  it('an index without annotations is byte for byte the one Cog writes (no annotations field)', async () => {
+    const r = await runAction({
+      'working-directory': 'examples/hello',
+      registry: registry.host,
+      repository: 'plain/model',
+      tag: 'v1',
+      ...PREBUILT,
+    });
+    expect(errorLines(r)).toEqual([]);
+    const index = JSON.parse((await skopeoRaw(`${r.outputs['name']}:v1`)).toString());
+    expect(index.annotations).toBeUndefined();
+  });
+
+  it('a dry run says so in its summary title and pushes at no tag', async () => {
+    const r = await runAction({
+      'working-directory': 'examples/hello',
+      registry: registry.host,
+      repository: 'dry/model',
+      tags: 'v1,v2',
+      'dry-run': 'true',
+      ...PREBUILT,
+    });
+    expect(errorLines(r)).toEqual([]);
+    expect(r.summary).toMatch(/^### Dry run: Cog model not published \(nothing was pushed\)\n/);
+    expect(r.summary).toContain('| model index | (dry run) | |');
+    for (const tag of ['v1', 'v2']) await expectNoManifest(`${registry.host}/dry/model:${tag}`);
+  });
+
+  it('a full ref in tags must name the destination', async () => {
+    const r = await runAction({
+      'working-directory': 'examples/hello',
+      registry: registry.host,
+      repository: 'multi/model',
+      tags: `ghcr.io/acme/other:v1`,
+      ...PREBUILT,
+    });
+    expect(errorLines(r)).toEqual([
+      `::error::input 'tags': ghcr.io/acme/other:v1 names ghcr.io/acme/other, but the model goes to ${registry.host}/multi/model`,
+    ]);
+  });
+});
