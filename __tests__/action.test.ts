@@ -495,10 +495,36 @@ describe('the action against a registry', () => {
     it('missing cog.yaml', () =>
       fails({ 'working-directory': 'no/such/dir' }, /cog\.yaml: file: file not found/));
 
-    it('malformed cog.yaml', async () => {
+    it("malformed cog.yaml: an annotation on the file, at the parser's line and column", async () => {
       const dir = exampleCopy('bad-yaml');
       writeFileSync(path.join(REPO_ROOT, dir, 'cog.yaml'), 'model: [unclosed\n');
-      return fails({ 'working-directory': dir }, /cog\.yaml: line \d+, column \d+/);
+      await fails(
+        { 'working-directory': dir },
+        new RegExp(
+          `^::error file=${path.resolve(REPO_ROOT, dir)}/cog\\.yaml,line=2,col=1::.*cog\\.yaml: line 2, column 1: `,
+        ),
+      );
+    });
+
+    it("a cog.yaml field problem: an annotation at the field's own line and column", async () => {
+      const dir = exampleCopy('bad-field');
+      const file = path.join(REPO_ROOT, dir, 'cog.yaml');
+      // The encoder's target is not absolute. (The copy is outside the workspace: the
+      // annotation names its absolute path; inside, it is relative to the workspace.)
+      writeFileSync(
+        file,
+        readFileSync(file, 'utf8').replace('/src/weights/encoder', 'src/weights/encoder'),
+      );
+      const line =
+        readFileSync(file, 'utf8')
+          .split('\n')
+          .findIndex((l) => l.includes('target: src/')) + 1;
+      await fails(
+        { 'working-directory': dir },
+        new RegExp(
+          `^::error file=${path.resolve(REPO_ROOT, dir)}/cog\\.yaml,line=${line},col=13::.*weights\\[1\\]\\.target: `,
+        ),
+      );
     });
 
     it('a lockfile that drifted from cog.yaml', async () => {

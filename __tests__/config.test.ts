@@ -195,3 +195,33 @@ describe('errors that name the file and the field', () => {
     expect(message).toMatch(/^cog\.yaml: (yaml|line \d+, column \d+): /);
   });
 });
+
+describe('positions of cog.yaml problems', () => {
+  it('gives each problem the line and column of its field (or of the nearest mapping that holds it)', () => {
+    const text = [
+      'model: ghcr.io/acme/flux',
+      'weights:',
+      '  - name: ok',
+      '    target: /src/weights/ok',
+      '    source:',
+      '      uri: ./ok',
+      '  - name: Bad Name',
+      '    target: relative/path',
+      '    source:',
+      '      uri: ./w',
+      '',
+    ].join('\n');
+    let error: unknown;
+    try {
+      parseCogConfig(text, 'cog.yaml', '/p');
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const at = (error as ConfigError).problems.map((p) => [p.field, p.line, p.col]);
+    expect(at).toEqual([
+      ['weights[1].name', 7, 11],
+      ['weights[1].target', 8, 13],
+    ]);
+  });
+});

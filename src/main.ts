@@ -4,8 +4,10 @@
 // is the entry point.
 
 import { realpathSync } from 'node:fs';
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as core from '@actions/core';
+import { ConfigError } from './cog/config.js';
 import { readRuntimeEnv } from './config/env.js';
 import { parseInputs } from './config/inputs.js';
 import { publish } from './publish/flow.js';
@@ -37,8 +39,28 @@ export async function run(): Promise<void> {
         .catch((e: Error) => core.warning(`the job summary could not be written: ${e.message}`));
     }
   } catch (e) {
-    core.setFailed((e as Error).message);
+    fail(e);
   }
+}
+
+/**
+ * The step's one error. A cog.yaml problem is an annotation on the file, at its line and
+ * column (GitHub shows it there), one per problem.
+ */
+function fail(e: unknown): void {
+  if (e instanceof ConfigError && e.path) {
+    const workspace = process.env['GITHUB_WORKSPACE'] || process.cwd();
+    const file = path.relative(workspace, e.path);
+    for (const p of e.problems)
+      core.error(`${e.file}: ${p.field}: ${p.message}`, {
+        file: file.startsWith('..') ? e.path : file,
+        startLine: p.line,
+        startColumn: p.col,
+      });
+    process.exitCode = 1;
+    return;
+  }
+  core.setFailed((e as Error).message);
 }
 
 /** Is this module the process's entry point (`node dist/index.js`), not an import? */

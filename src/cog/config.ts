@@ -37,13 +37,19 @@ export interface ConfigProblem {
   /** `weights[1].target`, or `line 3, column 5` for YAML syntax errors. */
   readonly field: string;
   readonly message: string;
+  /** Where in the file (1-based), when the parser knows: for annotations on the file. */
+  readonly line?: number | undefined;
+  readonly col?: number | undefined;
 }
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
   constructor(
+    /** As messages show it (relative to the working directory when inside it). */
     readonly file: string,
     readonly problems: readonly ConfigProblem[],
+    /** The file's absolute path. */
+    readonly path?: string,
   ) {
     super(problems.map((p) => `${file}: ${p.field}: ${p.message}`).join('\n'));
   }
@@ -72,9 +78,14 @@ export async function loadCogConfig(
       code === 'ENOENT'
         ? "file not found — is 'working-directory' (or --project) the Cog project?"
         : (e as Error).message;
-    throw new ConfigError(display, [{ field: 'file', message }]);
+    throw new ConfigError(display, [{ field: 'file', message }], file);
   }
-  return parseCogConfig(text, display, path.dirname(file));
+  try {
+    return parseCogConfig(text, display, path.dirname(file));
+  } catch (e) {
+    if (e instanceof ConfigError) throw new ConfigError(e.file, e.problems, file);
+    throw e;
+  }
 }
 
 /** Parse and validate cog.yaml text. `file` names it in errors. */
@@ -87,7 +98,12 @@ export function parseCogConfig(text: string, file: string, projectDir: string): 
       doc.errors.map((err) => {
         const pos = err.linePos?.[0];
         const where = pos ? `line ${pos.line}, column ${pos.col}` : 'yaml';
-        return { field: where, message: err.message.split('\n')[0] ?? err.message };
+        return {
+          field: where,
+          message: err.message.split('\n')[0] ?? err.message,
+          line: pos?.line,
+          col: pos?.col,
+        };
       }),
     );
   }
@@ -116,8 +132,35 @@ export function parseCogConfig(text: string, file: string, projectDir: string): 
     if (image) add('image', "weights require 'model', not 'image' — rename 'image' to 'model'");
     else add('model', "weights require 'model' in cog.yaml — rename 'image' to 'model'");
   }
-  if (problems.length > 0) throw new ConfigError(file, problems);
+  if (problems.length > 0)
+    throw new ConfigError(
+      file,
+      problems.map((p) => ({ ...p, ...positionOf(doc, lineCounter, p.field) })),
+    );
   return { file, projectDir, model, image, weights };
+}
+
+/**
+ * Where a field (`weights[1].source[0].uri`) is in the document: its node, or the nearest
+ * ancestor that exists (a missing key is reported where its mapping is).
+ */
+function positionOf(
+  doc: ReturnType<typeof parseDocument>,
+  lines: LineCounter,
+  field: string,
+): { line?: number; col?: number } {
+  const keys = [...field.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) =>
+    m[2] !== undefined ? Number(m[2]) : m[1]!,
+  );
+  for (let n = keys.length; n >= 0; n--) {
+    const node = n === 0 ? doc.contents : doc.getIn(keys.slice(0, n), true);
+    const range = (node as { range?: [number, number, number] } | null | undefined)?.range;
+    if (range) {
+      const { line, col } = lines.linePos(range[0]);
+      return { line, col };
+    }
+  }
+  return {};
 }
 
 type Add = (field: string, message: string) => void;
