@@ -1,3 +1,5 @@
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { readRuntimeEnv } from '../src/config/env.js';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseChallenge } from '../src/oci/registry/auth.js';
@@ -84,5 +86,90 @@ describe('registry pieces', () => {
     expect(await findCredential('quay.io', { explicit, dockerConfigDir: dir })).toMatchObject({
       identityToken: 'refresh-me',
     });
+  });
+
+  it('asks a credential store for Docker Hub under https://index.docker.io/v1/, as Docker keeps it', async () => {
+    const dir = path.join(root, 'store');
+    const asked = path.join(dir, 'asked');
+    writeTree(path.join(dir, 'bin'), {
+      'docker-credential-cogstore': `#!/bin/sh\nread host\necho "$host" >> "${asked}"\n[ "$host" = "https://index.docker.io/v1/" ] || { echo "credentials not found in native keychain"; exit 1; }\necho '{"ServerURL":"'$host'","Username":"hubuser","Secret":"hubpass"}'\n`,
+    });
+    chmodSync(path.join(dir, 'bin', 'docker-credential-cogstore'), 0o755);
+    writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ credsStore: 'cogstore' }));
+    const oldPath = process.env['PATH'];
+    process.env['PATH'] = `${path.join(dir, 'bin')}:${oldPath}`;
+    try {
+      for (const alias of ['docker.io', 'index.docker.io', 'registry-1.docker.io'])
+        expect(await findCredential(alias, { dockerConfigDir: dir })).toMatchObject({
+          username: 'hubuser',
+          password: 'hubpass',
+          source: 'docker-credential-cogstore',
+        });
+      expect(await findCredential('ghcr.io', { dockerConfigDir: dir })).toBeUndefined();
+    } finally {
+      process.env['PATH'] = oldPath;
+    }
+    expect(readFileSync(asked, 'utf8').trim().split('\n')).toEqual([
+      'https://index.docker.io/v1/',
+      'https://index.docker.io/v1/',
+      'https://index.docker.io/v1/',
+      'ghcr.io',
+    ]);
+  });
+
+  it("reads podman's and buildah's auth.json after the Docker config, in order", async () => {
+    const b64 = (s: string) => Buffer.from(s).toString('base64');
+    const docker = writeTree(path.join(root, 'auth-docker'), {
+      'config.json': JSON.stringify({ auths: { 'ghcr.io': { auth: b64('dock:er') } } }),
+    });
+    const first = path.join(root, 'auth-first.json');
+    const second = path.join(root, 'auth-second.json');
+    writeFileSync(
+      first,
+      JSON.stringify({
+        auths: {
+          'ghcr.io': { auth: b64('pod:man') },
+          'quay.io/acme': { auth: b64('quay:ns') },
+        },
+      }),
+    );
+    writeFileSync(
+      second,
+      JSON.stringify({
+        auths: {
+          'quay.io': { auth: b64('quay:host') },
+          'nvcr.io': { auth: b64('$oauthtoken:nv') },
+        },
+      }),
+    );
+    const options = {
+      dockerConfigDir: docker,
+      authFiles: [first, path.join(root, 'missing.json'), second],
+    };
+    // The Docker config first; then each auth file in order; a missing file is skipped.
+    expect(await findCredential('ghcr.io', options)).toMatchObject({ username: 'dock' });
+    expect(await findCredential('quay.io', options)).toMatchObject({
+      username: 'quay',
+      password: 'ns',
+      source: `${first} (auths)`,
+    });
+    expect(await findCredential('nvcr.io', options)).toMatchObject({
+      username: '$oauthtoken',
+      source: `${second} (auths)`,
+    });
+    expect(await findCredential('docker.io', options)).toBeUndefined();
+  });
+
+  it('finds the auth files where podman looks: REGISTRY_AUTH_FILE, XDG_RUNTIME_DIR, ~/.config', () => {
+    const env = readRuntimeEnv(
+      { HOME: '/home/u', REGISTRY_AUTH_FILE: '/etc/auth.json', XDG_RUNTIME_DIR: '/run/user/1000' },
+      '/w',
+      'linux',
+    );
+    expect(env.containersAuthFiles).toEqual([
+      '/etc/auth.json',
+      '/run/user/1000/containers/auth.json',
+      '/home/u/.config/containers/auth.json',
+    ]);
   });
 });

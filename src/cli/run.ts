@@ -260,7 +260,11 @@ async function pushCommand(args: string[], runtime: RuntimeEnv): Promise<void> {
   const cache = values['no-pack-cache'] ? undefined : new PackCache(runtime.packCacheDir);
   const packed = await packArgs(values, positionals, 'push', cache);
   const opened = openTarget(plan.destination.ref, {
-    credentials: { explicit: plan.login, dockerConfigDir: runtime.dockerConfigDir },
+    credentials: {
+      explicit: plan.login,
+      dockerConfigDir: runtime.dockerConfigDir,
+      authFiles: runtime.containersAuthFiles,
+    },
     insecureRegistries: inputs.insecureRegistries,
     chunkThreshold: byteOption(values['chunk-threshold'], '--chunk-threshold'),
     chunkSize: byteOption(values['chunk-size'], '--chunk-size'),

@@ -32,6 +32,11 @@ export interface RuntimeEnv {
   readonly hub: HubConfig;
   /** Directory of the user's Docker config.json. */
   readonly dockerConfigDir: string;
+  /**
+   * Podman's and buildah's auth files, read after the Docker config (containers-auth.json(5)):
+   * REGISTRY_AUTH_FILE, $XDG_RUNTIME_DIR/containers/auth.json, ~/.config/containers/auth.json.
+   */
+  readonly containersAuthFiles: readonly string[];
   /** The environment builders (cog, docker, buildah) run with. */
   readonly childEnv: Readonly<Record<string, string>>;
   /** The runner's OS, as the Actions cache key names it. */
@@ -73,6 +78,11 @@ export function readRuntimeEnv(env: Env, cwd: string, platform: string): Runtime
     replicateRegistryHost: env['COG_REGISTRY_HOST'] || 'r8.im',
     hub: { endpoint: env['HF_ENDPOINT'] || 'https://huggingface.co', token: hubToken, stall },
     dockerConfigDir: env['DOCKER_CONFIG'] || path.join(home, '.docker'),
+    containersAuthFiles: [
+      env['REGISTRY_AUTH_FILE'],
+      env['XDG_RUNTIME_DIR'] && path.join(env['XDG_RUNTIME_DIR'], 'containers', 'auth.json'),
+      path.join(env['XDG_CONFIG_HOME'] || path.join(home, '.config'), 'containers', 'auth.json'),
+    ].filter((f): f is string => Boolean(f)),
     childEnv: Object.fromEntries(
       Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined),
     ),

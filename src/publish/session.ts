@@ -131,7 +131,11 @@ function makeRegistryOptions(
   const progress = progressLines((m) => log.info(m), runtime.progressIntervalMs);
   return {
     insecureRegistries: plan.insecureRegistries,
-    credentials: { explicit, dockerConfigDir: runtime.dockerConfigDir },
+    credentials: {
+      explicit,
+      dockerConfigDir: runtime.dockerConfigDir,
+      authFiles: runtime.containersAuthFiles,
+    },
     stall: runtime.stall,
     log: (m) => log.info(m),
     onProgress: (digest, sent, total) => {

@@ -20,7 +20,12 @@ export interface CredentialOptions {
   readonly explicit?: { host: string; username: string; password: string } | undefined;
   /** Directory of config.json (RuntimeEnv.dockerConfigDir); none: no Docker config is read. */
   readonly dockerConfigDir?: string | undefined;
+  /** Podman's / buildah's auth.json files, in order, read after the Docker config. */
+  readonly authFiles?: readonly string[] | undefined;
 }
+
+/** The key Docker's credential stores keep a Docker Hub login under. */
+const HUB_HELPER_KEY = 'https://index.docker.io/v1/';
 
 const DOCKER_HUB_ALIASES = new Set([
   'docker.io',
@@ -48,16 +53,18 @@ interface DockerConfig {
   credsStore?: string;
 }
 
-async function readDockerConfig(dir: string): Promise<DockerConfig | undefined> {
+async function readConfigFile(file: string): Promise<DockerConfig | undefined> {
   try {
-    return JSON.parse(await readFile(path.join(dir, 'config.json'), 'utf8')) as DockerConfig;
+    return JSON.parse(await readFile(file, 'utf8')) as DockerConfig;
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new Error(`cannot read ${path.join(dir, 'config.json')}: ${(e as Error).message}`);
+    throw new Error(`cannot read ${file}: ${(e as Error).message}`);
   }
 }
 
-function helper(name: string, host: string): Promise<Credential | undefined> {
+function helper(name: string, registry: string): Promise<Credential | undefined> {
+  // Docker keeps a Hub login under its v1 URL, whatever alias the image names.
+  const host = hostKey(registry) === 'docker.io' ? HUB_HELPER_KEY : registry;
   return new Promise((resolve, reject) => {
     const child = execFile(
       `docker-credential-${name}`,
@@ -105,18 +112,34 @@ export async function findCredential(
       source: 'explicit username/password',
     };
   }
-  const dir = options.dockerConfigDir;
-  if (!dir) return undefined;
-  const config = await readDockerConfig(dir);
-  if (!config) return undefined;
-  const file = path.join(dir, 'config.json');
+  const files = [
+    ...(options.dockerConfigDir ? [path.join(options.dockerConfigDir, 'config.json')] : []),
+    ...(options.authFiles ?? []),
+  ];
+  for (const file of files) {
+    const config = await readConfigFile(file);
+    const found = config && (await fromConfig(config, file, host));
+    if (found) return found;
+  }
+  return undefined;
+}
 
+/** `host`'s credential in one config file (Docker's config.json or a containers auth.json). */
+async function fromConfig(
+  config: DockerConfig,
+  file: string,
+  host: string,
+): Promise<Credential | undefined> {
+  const key = hostKey(host);
   const helperName = Object.entries(config.credHelpers ?? {}).find(
     ([h]) => hostKey(h) === key,
   )?.[1];
   if (helperName) return helper(helperName, host);
 
-  const entry = Object.entries(config.auths ?? {}).find(([h]) => hostKey(h) === key)?.[1];
+  // auth.json may also key a login by `host/namespace`: the host's own entry comes first.
+  const entries = Object.entries(config.auths ?? {});
+  const entry = (entries.find(([h]) => hostKey(h) === key) ??
+    entries.find(([h]) => !h.includes('://') && h.split('/')[0] === key))?.[1];
   if (entry) {
     if (entry.identitytoken)
       return { identityToken: entry.identitytoken, source: `${file} (identitytoken)` };
