@@ -619,7 +619,8 @@ exit 0
     writeTree(bin, { docker: fake, cog: fake });
     chmodSync(path.join(bin, 'docker'), 0o755);
     chmodSync(path.join(bin, 'cog'), 0o755);
-    const env = { PATH: `${bin}:${process.env['PATH']}` };
+    // No Docker config of the user's: the builder's holds the destination login alone.
+    const env = { PATH: `${bin}:${process.env['PATH']}`, DOCKER_CONFIG: path.join(root, 'none') };
     const base = {
       'working-directory': 'examples/hello',
       registry: registry.host,

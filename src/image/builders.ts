@@ -5,9 +5,10 @@
 
 import { spawn } from 'node:child_process';
 import { StringDecoder } from 'node:string_decoder';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Platform } from '../oci/index.js';
+import { builderDockerConfig, type RegistryLogin } from './docker-config.js';
 
 export type BuilderName = 'cog' | 'docker' | 'buildah';
 export const BUILDERS: readonly BuilderName[] = ['cog', 'docker', 'buildah'];
@@ -108,26 +109,7 @@ export function buildPlan(r: BuildRequest): BuildPlan {
   }
 }
 
-export interface RegistryLogin {
-  readonly host: string;
-  readonly username: string;
-  readonly password: string;
-}
-
-/** A Docker config directory holding only `login`, for the builder's commands. */
-export async function temporaryDockerConfig(
-  workDir: string,
-  login: RegistryLogin,
-): Promise<string> {
-  const dir = await mkdtemp(path.join(workDir, 'docker-config-'));
-  const auth = Buffer.from(`${login.username}:${login.password}`).toString('base64');
-  await writeFile(
-    path.join(dir, 'config.json'),
-    JSON.stringify({ auths: { [login.host]: { auth } } }),
-    { mode: 0o600 },
-  );
-  return dir;
-}
+export type { RegistryLogin } from './docker-config.js';
 
 export class BuildError extends Error {
   override name = 'BuildError';
@@ -140,6 +122,8 @@ const KILL_GRACE_MS = 10_000;
 
 export interface BuildRun {
   login?: RegistryLogin | undefined;
+  /** The user's Docker config directory (RuntimeEnv.dockerConfigDir): the builder keeps it. */
+  dockerConfigDir?: string | undefined;
   workDir: string;
   /** The environment the builder runs with (RuntimeEnv.childEnv). */
   env: Readonly<Record<string, string>>;
@@ -155,8 +139,10 @@ export async function runBuild(plan: BuildPlan, options: BuildRun): Promise<void
   const env: Record<string, string> = { ...options.env };
   let configDir: string | undefined;
   if (options.login) {
-    configDir = await temporaryDockerConfig(options.workDir, options.login);
-    env['DOCKER_CONFIG'] = configDir;
+    const made = await builderDockerConfig(options.workDir, options.login, options.dockerConfigDir);
+    configDir = made.dir;
+    env['DOCKER_CONFIG'] = made.dir;
+    if (made.binDir) env['PATH'] = [made.binDir, env['PATH']].filter(Boolean).join(path.delimiter);
   }
   try {
     for (const c of plan.commands) {

@@ -96,6 +96,7 @@ async function buildImage(
     // The builder gets the destination's login only (the plan bound it to that host).
     await runBuild(build, {
       login: plan.login,
+      dockerConfigDir: session.runtime.dockerConfigDir,
       workDir,
       env: session.runtime.childEnv,
       log: (m) => session.log.info(m),
