@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import * as core from '@actions/core';
 import { ConfigError } from './cog/config.js';
 import { readRuntimeEnv } from './config/env.js';
+import { useProxies } from './util/net.js';
 import { parseInputs } from './config/inputs.js';
 import { publish } from './publish/flow.js';
 import { publishOutputs, refTreeText, summaryMarkdown } from './report/publish.js';
@@ -16,6 +17,7 @@ import { publishOutputs, refTreeText, summaryMarkdown } from './report/publish.j
 export async function run(): Promise<void> {
   try {
     const runtime = readRuntimeEnv(process.env, process.cwd(), process.platform);
+    useProxies(runtime.proxy);
     const inputs = parseInputs((name) => core.getInput(name), runtime);
     // The Hub token comes from the environment (hf:// sources): masked like the inputs, in
     // case it was not set from a repository secret (those are masked already).

@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { readRuntimeEnv, type RuntimeEnv } from '../config/env.js';
+import { useProxies } from '../util/net.js';
 import { parseInputs } from '../config/inputs.js';
 import { loadCogConfig, WEIGHT_NAME_PATTERN } from '../cog/config.js';
 import { LOCKFILE_NAME, readLockfile } from '../weights/lockfile.js';
@@ -266,6 +267,7 @@ async function pushCommand(args: string[], runtime: RuntimeEnv): Promise<void> {
       authFiles: runtime.containersAuthFiles,
     },
     insecureRegistries: inputs.insecureRegistries,
+    proxy: runtime.proxy,
     chunkThreshold: byteOption(values['chunk-threshold'], '--chunk-threshold'),
     chunkSize: byteOption(values['chunk-size'], '--chunk-size'),
     log: (m) => process.stderr.write(m + '\n'),
@@ -343,6 +345,7 @@ export async function runCli(
   // On a shell the workspace is where the command runs.
   const cwd = process.cwd();
   const runtime: RuntimeEnv = { ...readRuntimeEnv(env, cwd, process.platform), workspace: cwd };
+  useProxies(runtime.proxy);
   const [command, ...rest] = argv;
   try {
     if (command === 'publish') await publishCommand(rest, runtime);

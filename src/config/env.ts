@@ -4,6 +4,7 @@
 
 import os from 'node:os';
 import path from 'node:path';
+import { proxyFromEnv, type ProxySettings } from '../util/net.js';
 import { stallLimits, type StallLimits } from '../util/http.js';
 
 /** The Hugging Face Hub: where hf:// sources resolve, and the token sent only to it. */
@@ -37,6 +38,8 @@ export interface RuntimeEnv {
    * REGISTRY_AUTH_FILE, $XDG_RUNTIME_DIR/containers/auth.json, ~/.config/containers/auth.json.
    */
   readonly containersAuthFiles: readonly string[];
+  /** HTTPS_PROXY / HTTP_PROXY / NO_PROXY, when a proxy is set. */
+  readonly proxy: ProxySettings | undefined;
   /** The environment builders (cog, docker, buildah) run with. */
   readonly childEnv: Readonly<Record<string, string>>;
   /** The runner's OS, as the Actions cache key names it. */
@@ -83,6 +86,7 @@ export function readRuntimeEnv(env: Env, cwd: string, platform: string): Runtime
       env['XDG_RUNTIME_DIR'] && path.join(env['XDG_RUNTIME_DIR'], 'containers', 'auth.json'),
       path.join(env['XDG_CONFIG_HOME'] || path.join(home, '.config'), 'containers', 'auth.json'),
     ].filter((f): f is string => Boolean(f)),
+    proxy: proxyFromEnv(env),
     childEnv: Object.fromEntries(
       Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined),
     ),

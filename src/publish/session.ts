@@ -131,6 +131,7 @@ function makeRegistryOptions(
   const progress = progressLines((m) => log.info(m), runtime.progressIntervalMs);
   return {
     insecureRegistries: plan.insecureRegistries,
+    proxy: runtime.proxy,
     credentials: {
       explicit,
       dockerConfigDir: runtime.dockerConfigDir,

@@ -4,7 +4,8 @@
 
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Readable } from 'node:stream';
-import { Agent, request, type Dispatcher } from 'undici';
+import { request, type Dispatcher } from 'undici';
+import { agent, type ProxySettings } from '../../util/net.js';
 import { MEDIA_TYPE } from '../mediatypes.js';
 import {
   REGISTRY_RETRY,
@@ -49,6 +50,8 @@ export interface RegistryOptions {
   /** Chunk size (Cog: 96 MiB), lowered to a registry's advertised maximum. */
   readonly chunkSize?: number;
   readonly log?: (message: string) => void;
+  /** The runner's proxies (RuntimeEnv.proxy). */
+  readonly proxy?: ProxySettings | undefined;
   /** Stops every request and wait: the publish is being cancelled. */
   readonly signal?: AbortSignal | undefined;
   /** Called with the running byte count while blobs upload (for progress lines). */
@@ -175,12 +178,15 @@ export class RegistryTransport {
     // request is sent, so an upload's own length does not count) or no body bytes. Uploads
     // also get a deadline that scales with their body (see send()).
     const stall = this.stall;
-    this.dispatcher = new Agent({
-      headersTimeout: stall.headers,
-      bodyTimeout: stall.body,
-      connect: { timeout: stall.connect },
-      connections: 16,
-    });
+    this.dispatcher = agent(
+      {
+        headersTimeout: stall.headers,
+        bodyTimeout: stall.body,
+        connect: { timeout: stall.connect },
+        connections: 16,
+      },
+      options.proxy,
+    );
   }
 
   async close(): Promise<void> {
