@@ -158,6 +158,26 @@ describe('planPublish', () => {
     );
   });
 
+  it('runners other than Linux: the cache is off with a reason, buildah is refused by name', () => {
+    const mac = readRuntimeEnv({ GITHUB_WORKSPACE: WORKSPACE }, '/elsewhere', 'darwin');
+    const onMac = planPublish(inputs({}), project(), mac);
+    expect(onMac.cache).toEqual({
+      enabled: false,
+      maxSize: 2e9,
+      off: 'the weight cache runs on Linux runners only; off on this darwin runner (weights come from the registry or their sources)',
+    });
+    // Asked off, it is simply off.
+    expect(planPublish(inputs({ cache: 'false' }), project(), mac).cache).toEqual({
+      enabled: false,
+      maxSize: 2e9,
+    });
+    const win = readRuntimeEnv({ GITHUB_WORKSPACE: WORKSPACE }, '/elsewhere', 'win32');
+    expect(() => planPublish(inputs({ build: 'buildah' }), project(), win)).toThrow(
+      /^build: buildah runs on Linux only, and this runner is win32/,
+    );
+    expect(plan({}).cache).toEqual({ enabled: true, maxSize: 2e9 });
+  });
+
   it('carries the settings through', () => {
     const p = plan({
       'dry-run': 'true',

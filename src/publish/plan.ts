@@ -65,7 +65,12 @@ export interface TransferPlan {
   readonly concurrency: number;
   readonly dryRun: boolean;
   readonly insecureRegistries: readonly string[];
-  readonly cache: { readonly enabled: boolean; readonly maxSize: number };
+  readonly cache: {
+    readonly enabled: boolean;
+    readonly maxSize: number;
+    /** Why the cache is off though the input asked for it (a notice, not an error). */
+    readonly off?: string | undefined;
+  };
 }
 
 export interface PublishPlan extends TransferPlan {
@@ -96,7 +101,7 @@ export interface PublishPlan extends TransferPlan {
 export function planTransfer(
   inputs: Inputs,
   modelRef: Reference | undefined,
-  env: Pick<RuntimeEnv, 'replicateRegistryHost'>,
+  env: Pick<RuntimeEnv, 'replicateRegistryHost' | 'platform'>,
 ): TransferPlan {
   const destination = planDestination(inputs, modelRef);
   const registryHost = destination.kind === 'registry' ? destination.host : undefined;
@@ -112,14 +117,28 @@ export function planTransfer(
     concurrency: inputs.concurrency,
     dryRun: inputs.dryRun,
     insecureRegistries: inputs.insecureRegistries,
-    cache: { enabled: inputs.cache, maxSize: inputs.cacheMaxSize },
+    cache: planCache(inputs, env.platform),
+  };
+}
+
+/**
+ * The weight cache runs on Linux runners only: its guarded restore stands in for the
+ * library's `tar` on PATH and decompresses with the Linux tools the runner images carry.
+ */
+function planCache(inputs: Inputs, platform: string): TransferPlan['cache'] {
+  if (!inputs.cache || platform === 'linux')
+    return { enabled: inputs.cache, maxSize: inputs.cacheMaxSize };
+  return {
+    enabled: false,
+    maxSize: inputs.cacheMaxSize,
+    off: `the weight cache runs on Linux runners only; off on this ${platform} runner (weights come from the registry or their sources)`,
   };
 }
 
 export function planPublish(
   inputs: Inputs,
   project: Project,
-  env: Pick<RuntimeEnv, 'replicateRegistryHost'>,
+  env: Pick<RuntimeEnv, 'replicateRegistryHost' | 'platform'>,
 ): PublishPlan {
   const { config, target: model } = project;
   if (model.format === 'bundle') assertPushable(model.ref);
@@ -139,6 +158,7 @@ export function planPublish(
       imageRef: `${imageRepository}:${imageTagName}`,
       destination,
       login,
+      platform: env.platform,
     }),
     tag,
     tags: planTags(inputs, tag, destination),
@@ -182,8 +202,17 @@ function planDestination(inputs: Inputs, modelRef: Reference | undefined): Desti
 function planImage(
   inputs: Inputs,
   projectDir: string,
-  where: { imageRef: string; destination: Destination; login: Login | undefined },
+  where: {
+    imageRef: string;
+    destination: Destination;
+    login: Login | undefined;
+    platform: string;
+  },
 ): ImageSpec {
+  if (inputs.build === 'buildah' && where.platform !== 'linux')
+    throw new PublishError(
+      `build: buildah runs on Linux only, and this runner is ${where.platform}: use build: docker or cog where Docker is, or a prebuilt image`,
+    );
   if (inputs.build !== 'none') {
     // cog and docker push the image themselves, to a registry; a layout cannot take that.
     if (inputs.build !== 'buildah' && where.destination.kind === 'layout')

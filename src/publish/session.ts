@@ -52,6 +52,7 @@ export async function openSession(
   runtime: RuntimeEnv,
   log: Log,
 ): Promise<Session> {
+  if (plan.cache.off) log.notice(plan.cache.off);
   const cancelling = new AbortController();
   const registryOptions = (login: Login | undefined): RegistryOptions => ({
     ...makeRegistryOptions(plan, runtime, log, login),
