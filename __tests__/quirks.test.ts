@@ -126,47 +126,44 @@ describe('registry quirk profiles', () => {
     }
   });
 
-  it("GHCR (a per-layer size limit): the publish fails in one line naming the registry's rule", async () => {
-    const { proxy } = await as('ghcr', { layerLimit: 1000 });
+  /** A publish of the example under `profile` fails with exactly one error, matching `rule`. */
+  async function failsUnder(
+    profile: QuirkProfile,
+    options: Parameters<typeof quirk>[1],
+    rule: RegExp,
+  ) {
+    const repo = `quirks/${profile}`;
+    const { proxy } = await as(profile, options);
     try {
       const r = await runAction({
         'working-directory': 'examples/hello',
         registry: proxy.host,
-        repository: 'quirks/ghcr',
+        repository: repo,
         tag: 'v1',
         ...PREBUILT,
       });
       const errors = errorLines(r);
       expect(errors).toHaveLength(1);
-      expect(errors[0]).toMatch(
-        /answered 413 \(SIZE_INVALID: layer exceeds the maximum size of 1000 bytes\)/,
-      );
-      await expectNoManifest(`${registry.host}/quirks/ghcr:v1`);
+      expect(errors[0]).toMatch(rule);
+      await expectNoManifest(`${registry.host}/${repo}:v1`);
     } finally {
       await proxy.stop();
     }
-  });
+  }
 
-  it("Quay (artifact types allow-listed): the publish fails in one line naming the registry's rule", async () => {
-    const { proxy } = await as('quay');
-    try {
-      const r = await runAction({
-        'working-directory': 'examples/hello',
-        registry: proxy.host,
-        repository: 'quirks/quay',
-        tag: 'v1',
-        ...PREBUILT,
-      });
-      const errors = errorLines(r);
-      expect(errors).toHaveLength(1);
-      expect(errors[0]).toMatch(
-        /answered 415 \(MANIFEST_INVALID: artifact type application\/vnd\.cog\.weight\.v1 is not allowed/,
-      );
-      await expectNoManifest(`${registry.host}/quirks/quay:v1`);
-    } finally {
-      await proxy.stop();
-    }
-  });
+  it("GHCR (a per-layer size limit): the publish fails in one line naming the registry's rule", () =>
+    failsUnder(
+      'ghcr',
+      { layerLimit: 1000 },
+      /answered 413 \(SIZE_INVALID: layer exceeds the maximum size of 1000 bytes\)/,
+    ));
+
+  it("Quay (artifact types allow-listed): the publish fails in one line naming the registry's rule", () =>
+    failsUnder(
+      'quay',
+      {},
+      /answered 415 \(MANIFEST_INVALID: artifact type application\/vnd\.cog\.weight\.v1 is not allowed/,
+    ));
 
   it('r8.im (an advertised maximum chunk): no chunk is larger than it', async () => {
     const { proxy, patches } = await as('r8', { maxChunk: 65536 });
