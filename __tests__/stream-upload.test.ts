@@ -122,9 +122,21 @@ describe('a streamed blob', () => {
   it('a download whose layer the registry will not take in chunks keeps a local copy instead', async () => {
     // 64 MiB: the smallest file that gets a plain tar layer of its own (and so streams).
     const file = Buffer.from(pseudoRandom(64 * 1024 * 1024, 11));
+    // Served in 1 MiB pieces with backpressure, counting what went out.
+    let served = 0;
     const server = http.createServer((_, res) => {
       res.writeHead(200, { 'content-length': String(file.length) });
-      res.end(file);
+      let at = 0;
+      const pump = () => {
+        while (at < file.length) {
+          const piece = file.subarray(at, (at += 1 << 20));
+          served += piece.length;
+          if (!res.write(piece)) return void res.once('drain', pump);
+        }
+        res.end();
+      };
+      res.on('error', () => undefined);
+      pump();
     });
     const port = await freePort();
     await new Promise<void>((r) => server.listen(port, '127.0.0.1', r));
@@ -146,6 +158,8 @@ describe('a streamed blob', () => {
       expect(log).toEqual([
         expect.stringMatching(/refused a chunked upload.*; downloading it again from the start$/),
       ]);
+      // The first download stopped soon after the refusal, not at the end of the file.
+      expect(served).toBeLessThan(file.length * 1.5);
     } finally {
       server.closeAllConnections();
       server.close();

@@ -35,6 +35,8 @@ export class SlotSink {
   private taking: Promise<void>;
   /** Told the file's byte count after each chunk is taken (progress lines). */
   onTaken: ((bytes: number) => void) | undefined;
+  /** The first write or hash that failed: the body stops being taken (no use reading on). */
+  private failure: unknown;
 
   constructor(
     /** The local copy, when this download keeps one (read at each write: it may restart). */
@@ -59,6 +61,7 @@ export class SlotSink {
   }
 
   private async take(chunk: Uint8Array): Promise<void> {
+    if (this.failure !== undefined) throw this.failure;
     for (let at = 0; at < chunk.length;) {
       this.slot ??= await this.slots.acquire();
       const n = Math.min(chunk.length - at, this.slot.length - this.fill);
@@ -92,7 +95,7 @@ export class SlotSink {
       this.slots.release(buffer);
       this.inflight.delete(tracked);
     });
-    tracked.catch(() => undefined);
+    tracked.catch((e: unknown) => (this.failure ??= e));
     this.inflight.add(tracked);
   }
 
