@@ -43,6 +43,7 @@ exec skopeo copy --quiet --preserve-digests --dest-tls-verify=false "oci:${EXAMP
     docker: `#!/bin/sh
 echo $$ > "${started}"
 n=0; while [ $n -lt ${o.lines ?? 3} ]; do n=$((n+1)); echo "#$n building step $n"; sleep 0.1; done
+touch "${started}.lines"
 ${wait}
 ${then}
 `,
@@ -100,9 +101,10 @@ describe('build and weight upload side by side', () => {
   it('uploads the weights while the image builds, and groups the build output', async () => {
     blobUploadSeen = path.join(root, 'weights-started');
     const docker = dockerStandIn('overlap', { waitFor: blobUploadSeen, then: 'push', lines: 8 });
-    // The weights cannot finish before the build has started, nor the build before the
-    // weights have started: only a publish that runs both at once gets through.
-    onWeightManifest = () => existsSync(docker.started);
+    // The weights cannot finish before the build has printed its lines (0.8 s, four
+    // heartbeat intervals), nor the build before the weights have started: only a publish
+    // that runs both at once gets through.
+    onWeightManifest = () => existsSync(`${docker.started}.lines`);
     const r = await runAction(inputs('side/by-side'), {
       PATH: `${docker.bin}:${process.env['PATH']}`,
       COG_PUSH_PROGRESS_SECONDS: '0.2',
