@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { WorkerCalls, type Reply } from './worker-calls.js';
 
 const WORKER_SOURCE = `
 const { parentPort } = require('node:worker_threads');
@@ -29,49 +29,13 @@ parentPort.on('message', (m) => {
 });
 `;
 
-interface Pending {
-  resolve(hex: string | undefined): void;
-  reject(e: Error): void;
-}
-
-class HashWorker {
-  private readonly worker: Worker;
-  private readonly pending = new Map<number, Pending>();
-  private seq = 0;
+/** A pool worker: its calls, and how many hash streams it carries. */
+class HashWorker extends WorkerCalls<Reply & { hex?: string }> {
   /** Hash streams currently assigned: used to spread new streams over the workers. */
   active = 0;
-  private failure: Error | undefined;
 
   constructor() {
-    this.worker = new Worker(WORKER_SOURCE, { eval: true });
-    this.worker.on('message', (m: { seq: number; hex?: string }) => {
-      const p = this.pending.get(m.seq);
-      this.pending.delete(m.seq);
-      p?.resolve(m.hex);
-    });
-    this.worker.on('error', (e) => this.fail(e));
-    this.worker.on('exit', (code) => {
-      if (this.pending.size > 0) this.fail(new Error(`hash worker exited with code ${code}`));
-    });
-  }
-
-  private fail(e: Error): void {
-    this.failure = e;
-    for (const p of this.pending.values()) p.reject(e);
-    this.pending.clear();
-  }
-
-  call(message: Record<string, unknown>): Promise<string | undefined> {
-    if (this.failure) return Promise.reject(this.failure);
-    const seq = this.seq++;
-    return new Promise((resolve, reject) => {
-      this.pending.set(seq, { resolve, reject });
-      this.worker.postMessage({ ...message, seq });
-    });
-  }
-
-  terminate(): Promise<number> {
-    return this.worker.terminate();
+    super(WORKER_SOURCE, 'hash worker');
   }
 }
 
@@ -171,7 +135,7 @@ export class HashPool {
         if (done) throw new Error('hash already digested');
         done = true;
         try {
-          return `sha256:${await worker.call({ op: 'digest', id })}`;
+          return `sha256:${(await worker.call({ op: 'digest', id })).hex}`;
         } finally {
           worker.active--;
         }

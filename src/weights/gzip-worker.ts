@@ -11,7 +11,7 @@
 
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { Worker } from 'node:worker_threads';
+import { WorkerCalls, type Reply } from '../util/worker-calls.js';
 import { GZIP_BLOCK } from './gzip.js';
 
 declare const __PAKO_DEFLATE_SOURCE__: string | undefined;
@@ -65,46 +65,14 @@ function pakoSource(): string {
 
 /** The gzip stream of what is pushed, compressed on its own thread: its digest and size. */
 export class GzipDigest {
-  private readonly worker: Worker;
-  private readonly waiting = new Map<
-    number,
-    { resolve(m: GzipReply): void; reject(e: Error): void }
-  >();
-  private seq = 0;
+  private readonly worker: WorkerCalls<GzipReply>;
   private batch = new Uint8Array(BATCH);
   private filled = 0;
   private readonly posted: Promise<unknown>[] = [];
-  private failure: Error | undefined;
 
   constructor(level: 6 | 9) {
-    this.worker = new Worker(WORKER_SOURCE, {
-      eval: true,
+    this.worker = new WorkerCalls<GzipReply>(WORKER_SOURCE, 'gzip worker', {
       workerData: { pako: pakoSource(), level, block: GZIP_BLOCK },
-    });
-    this.worker.on('message', (m: GzipReply & { seq: number }) => {
-      const w = this.waiting.get(m.seq);
-      this.waiting.delete(m.seq);
-      if (m.error) w?.reject(new Error(m.error));
-      else w?.resolve(m);
-    });
-    this.worker.on('error', (e) => this.fail(e));
-    this.worker.on('exit', (code) => {
-      if (this.waiting.size > 0) this.fail(new Error(`gzip worker exited with code ${code}`));
-    });
-  }
-
-  private fail(e: Error): void {
-    this.failure = e;
-    for (const w of this.waiting.values()) w.reject(e);
-    this.waiting.clear();
-  }
-
-  private send(message: Record<string, unknown>, transfer: ArrayBuffer[] = []): Promise<GzipReply> {
-    if (this.failure) return Promise.reject(this.failure);
-    const seq = this.seq++;
-    return new Promise((resolve, reject) => {
-      this.waiting.set(seq, { resolve, reject });
-      this.worker.postMessage({ ...message, seq }, transfer);
     });
   }
 
@@ -122,7 +90,7 @@ export class GzipDigest {
   private async post(): Promise<void> {
     const buffer = this.batch.buffer.slice(0, this.filled) as ArrayBuffer;
     this.filled = 0;
-    const sent = this.send({ op: 'push', data: buffer }, [buffer]);
+    const sent = this.worker.call({ op: 'push', data: buffer }, [buffer]);
     sent.catch(() => undefined); // awaited below or in finish()
     this.posted.push(sent);
     if (this.posted.length >= IN_FLIGHT) await this.posted.shift();
@@ -132,7 +100,7 @@ export class GzipDigest {
   async finish(): Promise<{ digest: string; size: number }> {
     if (this.filled > 0) await this.post();
     await Promise.all(this.posted.splice(0));
-    const { digest, size } = await this.send({ op: 'finish' });
+    const { digest, size } = await this.worker.call({ op: 'finish' });
     return { digest: digest!, size: size! };
   }
 
@@ -141,8 +109,7 @@ export class GzipDigest {
   }
 }
 
-interface GzipReply {
-  readonly error?: string;
+interface GzipReply extends Reply {
   readonly digest?: string;
   readonly size?: number;
 }
