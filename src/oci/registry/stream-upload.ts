@@ -49,6 +49,20 @@ export class ChunksRefusedError extends TargetError {
   override name = 'ChunksRefusedError';
 }
 
+/** The chunk size for a session: `wanted`, within the bounds the registry advertised. */
+function chunkSizeFor(session: { minChunk: number; maxChunk: number }, wanted: number): number {
+  const size = session.maxChunk > 0 ? Math.min(wanted, session.maxChunk) : wanted;
+  return Math.max(size, session.minChunk);
+}
+
+/** The answer to a first PATCH that means "no chunked uploads here" (Artifact Registry). */
+const refusesChunks = (e: unknown, offset: number): e is HttpStatusError =>
+  e instanceof HttpStatusError && offset === 0 && CHUNKS_REFUSED_STATUS.has(e.status);
+
+/** The session's newest Location (an answer may move it; relative ones resolve against it). */
+const nextLocation = (res: Response, location: string): string =>
+  new URL(header(res, 'location') ?? location, location).href;
+
 export class StreamedBlobWriter implements BlobWriter {
   private location: string | undefined;
   private buffer: Uint8Array | undefined;
@@ -104,11 +118,8 @@ export class StreamedBlobWriter implements BlobWriter {
   private async open(): Promise<void> {
     if (this.location) return;
     const session = await this.channel.startSession();
-    let size = STREAM_CHUNK;
-    if (session.maxChunk > 0) size = Math.min(size, session.maxChunk);
-    size = Math.max(size, session.minChunk);
     this.location = session.location;
-    this.buffer = new Uint8Array(size);
+    this.buffer = new Uint8Array(chunkSizeFor(session, STREAM_CHUNK));
   }
 
   private async take(data: Uint8Array, position: number): Promise<void> {
@@ -151,18 +162,18 @@ export class StreamedBlobWriter implements BlobWriter {
           },
           false,
         );
-        this.location = new URL(header(res, 'location') ?? this.location!, this.location).href;
-        const range = header(res, 'range');
+        this.location = nextLocation(res, this.location!);
         // The registry took the whole chunk; a Range that says otherwise cannot be trusted
         // with bytes this writer no longer holds.
-        if (range !== undefined && receivedFromRange(range) !== end && receivedFromRange(range) > 0)
+        const held = receivedFromRange(header(res, 'range'));
+        if (held > 0 && held !== end)
           throw new RestartBlobError(
-            `${channel.registry}: after a chunk up to byte ${end}, the session says it holds ${receivedFromRange(range)}`,
+            `${channel.registry}: after a chunk up to byte ${end}, the session says it holds ${held}`,
           );
         offset = end;
         failures = 0;
       } catch (e) {
-        if (e instanceof HttpStatusError && offset === 0 && CHUNKS_REFUSED_STATUS.has(e.status)) {
+        if (refusesChunks(e, offset)) {
           channel.refuseChunks();
           throw new ChunksRefusedError(
             `${channel.registry} refused a chunked upload: ${e.message}`,
@@ -195,7 +206,7 @@ export class StreamedBlobWriter implements BlobWriter {
         `${channel.registry}: the upload session of a streamed blob is gone`,
       );
     }
-    this.location = new URL(header(status, 'location') ?? this.location!, this.location).href;
+    this.location = nextLocation(status, this.location!);
     const held = receivedFromRange(header(status, 'range'));
     if (held < this.start || held > end)
       throw new RestartBlobError(
@@ -220,9 +231,7 @@ export async function uploadChunked(
 ): Promise<PutBlobResult | 'refused'> {
   let session = await channel.startSession();
   let location = session.location;
-  let chunkSize = options.chunkSize;
-  if (session.maxChunk > 0) chunkSize = Math.min(chunkSize, session.maxChunk);
-  chunkSize = Math.max(chunkSize, session.minChunk);
+  const chunkSize = chunkSizeFor(session, options.chunkSize);
   let offset = 0;
   let sent = 0;
   let failures = 0;
@@ -252,14 +261,12 @@ export async function uploadChunked(
         },
         false,
       );
-      location = new URL(header(res, 'location') ?? location, location).href;
+      location = nextLocation(res, location);
       const received = receivedFromRange(header(res, 'range'));
       offset = received > 0 ? received : end;
       failures = 0;
     } catch (e) {
-      if (e instanceof HttpStatusError && offset === 0 && CHUNKS_REFUSED_STATUS.has(e.status)) {
-        return 'refused';
-      }
+      if (refusesChunks(e, offset)) return 'refused';
       if (!(e instanceof TransientError)) throw e;
       failures++;
       if (failures >= channel.retry.attempts)
@@ -278,7 +285,7 @@ export async function uploadChunked(
         location = session.location;
         offset = 0;
       } else {
-        location = new URL(header(status, 'location') ?? location, location).href;
+        location = nextLocation(status, location);
         offset = receivedFromRange(header(status, 'range'));
         channel.log(`${channel.registry}: resuming ${blob.digest} at byte ${offset}`);
       }
