@@ -15,8 +15,10 @@ import { publish } from './publish/flow.js';
 import { publishOutputs, refTreeText, summaryMarkdown } from './report/publish.js';
 
 export async function run(): Promise<void> {
+  let workspace = process.cwd();
   try {
     const runtime = readRuntimeEnv(process.env, process.cwd(), process.platform);
+    workspace = runtime.workspace;
     useProxies(runtime.proxy);
     const inputs = parseInputs((name) => core.getInput(name), runtime);
     // The Hub token comes from the environment (hf:// sources): masked like the inputs, in
@@ -41,7 +43,7 @@ export async function run(): Promise<void> {
         .catch((e: Error) => core.warning(`the job summary could not be written: ${e.message}`));
     }
   } catch (e) {
-    fail(e);
+    fail(e, workspace);
   }
 }
 
@@ -49,9 +51,8 @@ export async function run(): Promise<void> {
  * The step's one error. A cog.yaml problem is an annotation on the file, at its line and
  * column (GitHub shows it there), one per problem.
  */
-function fail(e: unknown): void {
+function fail(e: unknown, workspace: string): void {
   if (e instanceof ConfigError && e.path) {
-    const workspace = process.env['GITHUB_WORKSPACE'] || process.cwd();
     const file = path.relative(workspace, e.path);
     for (const p of e.problems)
       core.error(`${e.file}: ${p.field}: ${p.message}`, {

@@ -37,26 +37,21 @@ export async function publishHalves(
     session.runtime.progressIntervalMs,
   );
   const stopBuild = new AbortController();
+  // The first failure is the one reported; it stops the builder and every request of the
+  // session (what that stops fails too, and is not reported).
   let failed: unknown;
-  const fail = (e: unknown, stopOther: () => void) => {
+  const stopBoth = (e: unknown): never => {
     failed ??= e;
-    stopOther();
+    stopBuild.abort(e);
+    session.cancel(e instanceof Error ? e : new Error(String(e)));
+    throw e;
   };
   log.info(`building the image and uploading the weights side by side`);
-  const weightsHalf = publishWeights(plan, session, request).catch((e: unknown) => {
-    fail(e, () => {
-      stopBuild.abort(e);
-      session.cancel(e instanceof Error ? e : new Error(String(e)));
-    });
-    throw e;
-  });
+  const weightsHalf = publishWeights(plan, session, request).catch(stopBoth);
   const imageHalf = publishImage(plan, session, {
     output: (l) => output.line(l),
     signal: stopBuild.signal,
-  }).catch((e: unknown) => {
-    fail(e, () => session.cancel(e instanceof Error ? e : new Error(String(e))));
-    throw e;
-  });
+  }).catch(stopBoth);
   try {
     await Promise.race([weightsHalf, imageHalf]).catch(() => undefined);
     // The build's group: its held lines, then (if it is still running) the rest, live.

@@ -24,6 +24,7 @@ export function publishOutputs(result: PublishResult): Record<string, string> {
     size: w.size,
   }));
   const mainDigest = result.format === 'bundle' ? result.indexDigest : result.image?.digest;
+  const taggedRefs = result.tags.map((t) => `${repo}:${t}`);
   const outputs = {
     ref: pinned(mainDigest),
     digest: mainDigest ?? '',
@@ -31,7 +32,7 @@ export function publishOutputs(result: PublishResult): Record<string, string> {
     name: repo,
     tag: result.tag,
     'tagged-ref': `${repo}:${result.tag}`,
-    tags: result.tags.map((t) => `${repo}:${t}`).join('\n'),
+    tags: taggedRefs.join('\n'),
     'image-ref': pinned(result.image?.digest || undefined),
     'image-digest': result.image?.digest ?? '',
     weights: JSON.stringify(weights),
@@ -44,7 +45,7 @@ export function publishOutputs(result: PublishResult): Record<string, string> {
     dryRun: result.dryRun,
     ...outputs,
     // Values, not the strings the step outputs have to be.
-    tags: result.tags.map((t) => `${repo}:${t}`),
+    tags: taggedRefs,
     'cache-hits': result.cache.hits,
     'cache-misses': result.cache.misses,
     weights,
