@@ -1,13 +1,12 @@
 // Self-hosted runners behind a corporate proxy: every request of a publish — the registry
 // (absolute-URI requests to an http:// registry) and a URL weight source (a CONNECT tunnel to
 // an https:// server) — goes through HTTPS_PROXY / HTTP_PROXY, and NO_PROXY's hosts do not.
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import https from 'node:https';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, startRegistry, type Registry } from './helpers/registry.js';
+import { freePort, selfSignedCert, startRegistry, type Registry } from './helpers/registry.js';
 import { startForwardProxy, type ForwardProxy } from './helpers/proxy.js';
 import { cliAsync } from './helpers/run.js';
 import { pseudoRandom, tempDir } from './helpers/tmp.js';
@@ -20,32 +19,15 @@ describe('through a forward proxy', () => {
   let proxy: ForwardProxy;
   let files: https.Server;
   let origin = '';
-  const cert = path.join(root, 'cert.pem');
+  let cert = '';
 
   beforeAll(async () => {
-    const key = path.join(root, 'key.pem');
-    const made = spawnSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'rsa:2048',
-        '-nodes',
-        '-keyout',
-        key,
-        '-out',
-        cert,
-        '-days',
-        '1',
-        '-subj',
-        '/CN=127.0.0.1',
-        '-addext',
-        'subjectAltName=IP:127.0.0.1',
-      ],
-      { encoding: 'utf8' },
-    );
-    if (made.status !== 0) throw new Error(`openssl: ${made.stderr}`);
+    const made = selfSignedCert(root, 'files', '/CN=127.0.0.1', [
+      '-addext',
+      'subjectAltName=IP:127.0.0.1',
+    ]);
+    cert = made.certFile;
+    const key = made.keyFile;
     files = https.createServer({ key: readFileSync(key), cert: readFileSync(cert) }, (req, res) => {
       res.writeHead(200, { 'content-length': String(body.length), etag: '"v1"' });
       res.end(req.method === 'HEAD' ? undefined : body);

@@ -61,30 +61,36 @@ export interface TokenServer {
   stop(): Promise<void>;
 }
 
-/** A Bearer token server: RS256 JWTs with an x5c chain the registry trusts. */
-export async function startTokenServer(dir: string, expiresIn = 300): Promise<TokenServer> {
-  mkdirSync(dir, { recursive: true });
-  const keyFile = path.join(dir, 'token.key');
-  const certFile = path.join(dir, 'token.crt');
+/**
+ * A self-signed RSA key and certificate in `dir` (`<name>.key`, `<name>.crt`), made by openssl
+ * with `subject` and any more `req` arguments (a subjectAltName, say).
+ */
+export function selfSignedCert(
+  dir: string,
+  name: string,
+  subject: string,
+  extra: readonly string[] = [],
+): { keyFile: string; certFile: string } {
+  const keyFile = path.join(dir, `${name}.key`);
+  const certFile = path.join(dir, `${name}.crt`);
   execFileSync(
     'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-keyout',
-      keyFile,
-      '-out',
-      certFile,
+    ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', keyFile, '-out', certFile].concat([
       '-days',
       '1',
       '-subj',
-      '/CN=cog-push-test-token',
-    ],
+      subject,
+      ...extra,
+    ]),
     { stdio: 'ignore' },
   );
+  return { keyFile, certFile };
+}
+
+/** A Bearer token server: RS256 JWTs with an x5c chain the registry trusts. */
+export async function startTokenServer(dir: string, expiresIn = 300): Promise<TokenServer> {
+  mkdirSync(dir, { recursive: true });
+  const { keyFile, certFile } = selfSignedCert(dir, 'token', '/CN=cog-push-test-token');
   const key = createPrivateKey(readFileSync(keyFile));
   const der = new X509Certificate(readFileSync(certFile)).raw.toString('base64');
   const service = 'cog-push-test-registry';

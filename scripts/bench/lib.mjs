@@ -109,3 +109,19 @@ export function urlProject(dir, origin, names) {
   );
   return dir;
 }
+
+/** `cog-push weights push` of `dir` as weight `w` (the benches' projects name it so) into `to`. */
+export function weightPushArgs(dir, to, ...extra) {
+  return [
+    'weights',
+    'push',
+    dir,
+    '--name',
+    'w',
+    '--target',
+    '/src/weights/w',
+    '--to',
+    to,
+    ...extra,
+  ];
+}

@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { writeImageLayout } from '../image-layout.mjs';
-import { GiB, MiB, ratio, timed, weightFiles, withRegistry } from './lib.mjs';
+import { GiB, MiB, ratio, timed, weightFiles, withRegistry, weightPushArgs } from './lib.mjs';
 
 export async function publishBench(totalGiB) {
   const fileSize = 256 * MiB;
@@ -46,18 +46,7 @@ export async function publishBench(totalGiB) {
     let pub;
     for (let i = 0; i < 2; i++) {
       const r = await withRegistry(work, `reg-raw-${i}`, (reg) =>
-        cli([
-          'weights',
-          'push',
-          weights,
-          '--name',
-          'w',
-          '--target',
-          '/src/weights/w',
-          '--to',
-          `${reg.host}/bench/model`,
-          '--json',
-        ]),
+        cli(weightPushArgs(weights, `${reg.host}/bench/model`, '--json')),
       );
       const p = await withRegistry(work, `reg-publish-${i}`, (reg) =>
         cli([

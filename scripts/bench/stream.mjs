@@ -19,7 +19,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { writeImageLayout } from '../image-layout.mjs';
 import { soloTarFraming } from '../../src/weights/tar.ts';
-import { MiB, ratio, timedAsync, urlProject, weightFiles, withRegistry } from './lib.mjs';
+import {
+  MiB,
+  ratio,
+  timedAsync,
+  urlProject,
+  weightFiles,
+  withRegistry,
+  weightPushArgs,
+} from './lib.mjs';
 
 /** Cog's plain tar layer digest of one file, from its framing and a read of the file. */
 async function layerDigest(name, file) {
@@ -73,21 +81,7 @@ export async function streamBench() {
     ]);
     // The same bytes pushed from a directory on the big disk: what the registry writes cost.
     const pushed = await withRegistry(work, 'reg-push', (reg) =>
-      cli(
-        [
-          'weights',
-          'push',
-          dir,
-          '--name',
-          'w',
-          '--target',
-          '/src/weights/w',
-          '--to',
-          `${reg.host}/bench/model`,
-          '--no-pack-cache',
-        ],
-        process.env,
-      ),
+      cli(weightPushArgs(dir, `${reg.host}/bench/model`, '--no-pack-cache'), process.env),
     );
     const imported = await withRegistry(work, 'reg-import', (reg) =>
       cli(
