@@ -1,5 +1,6 @@
-// A layer is a plan replayed from files on demand. `readTar` walks the tar segments and reads
-// file contents into caller-supplied buffers; `layerStream` turns that into the blob bytes
+// A layer is a plan replayed from files on demand. `readTar` (tar-read.ts) walks the tar
+// segments and reads file contents into caller-supplied buffers; `layerStream` turns that
+// into the blob bytes
 // (for upload and for tests), `digestLayer` into every digest packing needs, in one read.
 
 import { createHash, type Hash } from 'node:crypto';
@@ -10,8 +11,6 @@ import { skipBytes } from '../util/bytes.js';
 import { allSettledOrThrow } from '../util/limit.js';
 import type { LayerPlan, PlannedFile } from './plan.js';
 import { freshBuffers, readTar, reusedBuffers } from './tar-read.js';
-
-export { PackError, READ_CHUNK, readTar, type BufferSource } from './tar-read.js';
 
 const EMPTY_SHA256 = 'sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
 
