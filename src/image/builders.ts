@@ -16,6 +16,10 @@ export const BUILDERS: readonly BuilderName[] = ['cog', 'docker', 'buildah'];
 export interface Command {
   readonly tool: string;
   readonly args: readonly string[];
+  /** Where it runs: Cog finds its config from here upward, docker reads its context here. */
+  readonly cwd: string;
+  /** Variables it gets on top of the builder's environment. */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 export interface BuildPlan {
@@ -27,32 +31,76 @@ export interface BuildPlan {
 
 export interface BuildRequest {
   readonly builder: BuilderName;
+  /** The directory of the config file: where Cog would be run by hand. */
   readonly projectDir: string;
+  /** The config file's name in projectDir (`cog.yaml` unless the `config` input says). */
+  readonly configName: string;
   /** `registry/repo:cog-image.<tag>`: where docker and cog push. */
   readonly imageRef: string;
   readonly platform: Platform;
   /** Scratch directory of this run (buildah writes its OCI layout here). */
   readonly workDir: string;
+  /** `docker buildx` is there (GitHub's runners); else BuildKit through `docker build`. */
+  readonly buildx: boolean;
 }
 
 export function platformString(p: Platform): string {
   return [p.os, p.architecture, p.variant].filter(Boolean).join('/');
 }
 
+/** How a command is shown in the log and in dry runs: with the directory it runs in. */
+export function describeCommand(c: Command): string {
+  const env = Object.entries(c.env ?? {}).map(([k, v]) => `${k}=${v} `);
+  return `${env.join('')}${c.tool} ${c.args.join(' ')}  (in ${c.cwd})`;
+}
+
+/** The line that says how `build: docker` builds, for the log. */
+export function dockerBuildMode(buildx: boolean): string {
+  return buildx
+    ? 'docker: building with docker buildx build --push'
+    : 'docker: no buildx plugin here; building with DOCKER_BUILDKIT=1 docker build, then docker push';
+}
+
 /** The commands a builder runs. Pure. */
 export function buildPlan(r: BuildRequest): BuildPlan {
   const platform = platformString(r.platform);
   const dockerfile = path.join(r.projectDir, 'Dockerfile');
+  const cwd = r.projectDir;
+  const push: Command = { tool: 'docker', args: ['push', r.imageRef], cwd };
   switch (r.builder) {
     case 'cog':
+      // Cog looks for its config from its working directory upward (`-f` names it), and
+      // builds that directory: run anywhere else, it finds another project's cog.yaml or none.
       return {
         commands: [
-          { tool: 'cog', args: ['build', '-t', r.imageRef] },
-          { tool: 'docker', args: ['push', r.imageRef] },
+          {
+            tool: 'cog',
+            args: [
+              'build',
+              '-t',
+              r.imageRef,
+              ...(r.configName === 'cog.yaml' ? [] : ['-f', r.configName]),
+            ],
+            cwd,
+          },
+          push,
         ],
         result: { kind: 'pushed', ref: r.imageRef },
       };
     case 'docker':
+      if (!r.buildx)
+        return {
+          commands: [
+            {
+              tool: 'docker',
+              args: ['build', '--platform', platform, '-f', dockerfile, '-t', r.imageRef, cwd],
+              cwd,
+              env: { DOCKER_BUILDKIT: '1' },
+            },
+            push,
+          ],
+          result: { kind: 'pushed', ref: r.imageRef },
+        };
       return {
         commands: [
           {
@@ -70,8 +118,9 @@ export function buildPlan(r: BuildRequest): BuildPlan {
               dockerfile,
               '-t',
               r.imageRef,
-              r.projectDir,
+              cwd,
             ],
+            cwd,
           },
         ],
         result: { kind: 'pushed', ref: r.imageRef },
@@ -97,11 +146,12 @@ export function buildPlan(r: BuildRequest): BuildPlan {
               dockerfile,
               '-t',
               local,
-              r.projectDir,
+              cwd,
             ],
+            cwd,
           },
-          { tool: 'buildah', args: ['push', ...storage, local, `oci:${dir}:latest`] },
-          { tool: 'buildah', args: ['rmi', ...storage, local] },
+          { tool: 'buildah', args: ['push', ...storage, local, `oci:${dir}:latest`], cwd },
+          { tool: 'buildah', args: ['rmi', ...storage, local], cwd },
         ],
         result: { kind: 'oci-layout', dir, tag: 'latest' },
       };
@@ -147,15 +197,32 @@ export async function runBuild(plan: BuildPlan, options: BuildRun): Promise<void
   try {
     for (const c of plan.commands) {
       options.signal?.throwIfAborted();
-      options.log(`$ ${c.tool} ${c.args.join(' ')}`);
-      await runCommand(c, env, options);
+      options.log(`$ ${describeCommand(c)}`);
+      await runCommand(c, { ...env, ...c.env }, options);
     }
   } finally {
     if (configDir) await rm(configDir, { recursive: true, force: true });
   }
 }
 
-/** One command, its output split into lines; fails naming it, with its last lines. */
+/** How long output pipes may stay open after the builder exits (a child it left behind). */
+const PIPE_GRACE_MS = 2_000;
+
+/** Signal the builder's whole process group (it runs detached, as the group's leader). */
+function signalGroup(pid: number | undefined, signal: NodeJS.Signals): void {
+  if (pid === undefined) return;
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    // The group is gone already.
+  }
+}
+
+/**
+ * One command, in a process group of its own so that stopping it stops everything it started
+ * (`docker buildx` and its plugins, cog and its docker); its output split into lines. Fails
+ * naming it, with its last lines.
+ */
 async function runCommand(c: Command, env: Record<string, string>, options: BuildRun) {
   const tail: string[] = [];
   const line = (l: string) => {
@@ -163,34 +230,76 @@ async function runCommand(c: Command, env: Record<string, string>, options: Buil
     if (tail.length > TAIL_LINES) tail.shift();
     options.output(l);
   };
-  const child = spawn(c.tool, [...c.args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const done = lines(child.stdout, line).then(() => undefined);
-  const doneErr = lines(child.stderr, line).then(() => undefined);
+  const child = spawn(c.tool, [...c.args], {
+    cwd: c.cwd,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  // A pipe let go of below ends its reader early: that is not an error of the build.
+  const output = Promise.all(
+    [child.stdout, child.stderr].map((p) => lines(p, line).catch(() => undefined)),
+  );
   let killer: NodeJS.Timeout | undefined;
   const stop = () => {
-    child.kill('SIGTERM');
-    killer = setTimeout(() => child.kill('SIGKILL'), KILL_GRACE_MS);
+    signalGroup(child.pid, 'SIGTERM');
+    killer = setTimeout(() => signalGroup(child.pid, 'SIGKILL'), KILL_GRACE_MS);
   };
   options.signal?.addEventListener('abort', stop, { once: true });
   try {
     const code = await new Promise<number | string>((resolve, reject) => {
       child.once('error', reject);
-      child.once('close', (status, signal) => resolve(status ?? signal ?? -1));
+      child.once('exit', (status, signal) => resolve(status ?? signal ?? -1));
     }).catch((e: Error) => {
-      throw new BuildError(`${c.tool} could not be started: ${e.message}; is it installed?`);
+      throw new BuildError(
+        `${c.tool} could not be started in ${c.cwd}: ${e.message}; is it installed?`,
+      );
     });
-    await Promise.all([done, doneErr]);
+    // A child the builder left behind may hold its pipes open: it gets a moment to finish
+    // writing, then the group is stopped and the pipes are let go.
+    let grace: NodeJS.Timeout | undefined;
+    await Promise.race([
+      output,
+      new Promise<void>((resolve) => {
+        grace = setTimeout(() => {
+          signalGroup(child.pid, 'SIGKILL');
+          child.stdout.destroy();
+          child.stderr.destroy();
+          resolve();
+        }, PIPE_GRACE_MS);
+      }),
+    ]).finally(() => clearTimeout(grace));
     if (options.signal?.aborted) throw new BuildError(`\`${c.tool}\` was stopped`);
     if (code !== 0) {
       const last = tail.length > 0 ? `; its last lines:\n${tail.join('\n')}` : '';
       throw new BuildError(
-        `\`${c.tool} ${c.args.slice(0, 2).join(' ')}\` failed with ${typeof code === 'number' ? `exit code ${code}` : code}${last}`,
+        `\`${commandName(c)}\` failed with ${typeof code === 'number' ? `exit code ${code}` : code}${last}`,
       );
     }
   } finally {
     options.signal?.removeEventListener('abort', stop);
     if (killer) clearTimeout(killer);
   }
+}
+
+/** `docker buildx build`, `docker push`, `cog build`: the tool and its subcommand words. */
+function commandName(c: Command): string {
+  const words: string[] = [];
+  for (const a of c.args) {
+    if (a.startsWith('-') || words.length === 2) break;
+    words.push(a);
+  }
+  return [c.tool, ...words].join(' ');
+}
+
+/** Whether `docker buildx` answers (GitHub's runners, docker/setup-buildx-action). */
+export async function hasBuildx(env: Readonly<Record<string, string>>): Promise<boolean> {
+  return new Promise((resolve) => {
+    const child = spawn('docker', ['buildx', 'version'], { env, stdio: 'ignore' });
+    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    child.once('error', () => (clearTimeout(timer), resolve(false)));
+    child.once('exit', (code) => (clearTimeout(timer), resolve(code === 0)));
+  });
 }
 
 /** Each line of a stream (a last line without a newline included). */

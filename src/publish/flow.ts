@@ -115,7 +115,7 @@ async function publishLegacyImage(
   const session = await openSession(plan, runtime, log);
   try {
     log.info(`Pushing to ${referenceString(project.target.ref)}...`);
-    const image = await publishImage(plan, session);
+    const image = await publishImage(plan, session, undefined);
     if (!plan.dryRun) await tagImage(session, image.digest, plan.tags.slice(1));
     return {
       format: 'image',

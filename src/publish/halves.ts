@@ -26,7 +26,7 @@ export async function publishHalves(
     const { weights, cache } = await log.group('Weights', () =>
       publishWeights(plan, session, request),
     );
-    const image = await log.group('Image', () => publishImage(plan, session));
+    const image = await log.group('Image', () => publishImage(plan, session, request.lock));
     return { weights, cache, image };
   }
   const label = `build (${plan.image.builder})`;
@@ -48,7 +48,7 @@ export async function publishHalves(
   };
   log.info(`building the image and uploading the weights side by side`);
   const weightsHalf = publishWeights(plan, session, request).catch(stopBoth);
-  const imageHalf = publishImage(plan, session, {
+  const imageHalf = publishImage(plan, session, request.lock, {
     output: (l) => output.line(l),
     signal: stopBuild.signal,
   }).catch(stopBoth);

@@ -3,14 +3,24 @@
 
 import { rm } from 'node:fs/promises';
 import { DockerArchive } from '../image/archive.js';
-import { buildPlan, runBuild, scratchDir } from '../image/builders.js';
+import {
+  buildPlan,
+  describeCommand,
+  dockerBuildMode,
+  hasBuildx,
+  runBuild,
+  scratchDir,
+} from '../image/builders.js';
 import { copyImage, type ImageDescriptor, type ImageSource } from '../image/copy.js';
+import { readImageHead, readImageWeights } from '../image/weightsjson.js';
+import { addWeightsJson } from '../image/weights-layer.js';
 import { OciLayoutTarget } from '../oci/layout.js';
 import { MEDIA_TYPE } from '../oci/mediatypes.js';
 import { openTarget } from '../oci/open.js';
 import type { ImageSpec, PublishPlan } from './plan.js';
 import type { Session } from './session.js';
 import { PublishError } from './types.js';
+import type { Lockfile } from '../weights/lockfile.js';
 
 type Prebuilt = Exclude<ImageSpec, { kind: 'build' }>;
 
@@ -22,14 +32,40 @@ export interface BuildIo {
   readonly signal?: AbortSignal | undefined;
 }
 
+/**
+ * The image at its tag in the destination. With managed weights (`lock` has any), it carries
+ * /.cog/weights.json: an image that lacks it gets it added (weights-layer.ts says why).
+ */
 export async function publishImage(
   plan: PublishPlan,
   session: Session,
+  lock: Lockfile | undefined,
   io: BuildIo = {},
 ): Promise<ImageDescriptor> {
-  return plan.image.kind === 'build'
-    ? buildImage(plan, session, plan.image, io)
-    : copyPrebuilt(plan, session, plan.image);
+  const image =
+    plan.image.kind === 'build'
+      ? await buildImage(plan, session, plan.image, io)
+      : await copyPrebuilt(plan, session, plan.image);
+  if (plan.dryRun || !lock || lock.weights.length === 0) return image;
+  return withWeightsJson(plan, session, image, lock);
+}
+
+/** The image, with /.cog/weights.json added when it has none. */
+async function withWeightsJson(
+  plan: PublishPlan,
+  session: Session,
+  image: ImageDescriptor,
+  lock: Lockfile,
+): Promise<ImageDescriptor> {
+  const head = await readImageHead(session.target, image.digest);
+  // Not an image manifest we can read: the model index stage says so.
+  if (!head || (await readImageWeights(session.target, head))) return image;
+  const added = await addWeightsJson(session.target, image, plan.imageTag, lock);
+  session.log.info(
+    `image: it had no /.cog/weights.json, which Cog's runtime needs to use managed weights; ` +
+      `added it from weights.lock as one more layer (${image.digest} -> ${added.digest})`,
+  );
+  return added;
 }
 
 /** The prebuilt image as a source to copy from, and how to let go of it. */
@@ -82,15 +118,19 @@ async function buildImage(
 ): Promise<ImageDescriptor> {
   const workDir = await scratchDir(session.runtime.scratchRoot);
   try {
+    const buildx = spec.builder === 'docker' && (await hasBuildx(session.runtime.childEnv));
+    if (spec.builder === 'docker') session.log.info(dockerBuildMode(buildx));
     const build = buildPlan({
       builder: spec.builder,
       projectDir: plan.projectDir,
+      configName: plan.configName,
       imageRef: spec.imageRef,
       platform: plan.platform,
       workDir,
+      buildx,
     });
     if (plan.dryRun) {
-      for (const c of build.commands) session.log.info(`would run: ${c.tool} ${c.args.join(' ')}`);
+      for (const c of build.commands) session.log.info(`would run: ${describeCommand(c)}`);
       return { mediaType: MEDIA_TYPE.ociManifest, size: 0, digest: '' };
     }
     // The builder gets the destination's login only (the plan bound it to that host).

@@ -77,6 +77,8 @@ export interface PublishPlan extends TransferPlan {
   /** `bundle`: weights, image and index; `image`: a legacy `image:` project, the image alone. */
   readonly format: 'bundle' | 'image';
   readonly projectDir: string;
+  /** The config file's name in projectDir (what `cog build -f` is given). */
+  readonly configName: string;
   readonly image: ImageSpec;
   /** The model tag (the index's; the image's own for a legacy project). */
   readonly tag: string;
@@ -154,6 +156,7 @@ export function planPublish(
     ...transfer,
     format: model.format,
     projectDir: config.projectDir,
+    configName: path.basename(config.file),
     image: planImage(inputs, config.projectDir, {
       imageRef: `${imageRepository}:${imageTagName}`,
       destination,
