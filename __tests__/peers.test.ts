@@ -8,7 +8,7 @@ it('names every missing peer, its Debian package and the setup command in one li
   const message = missingPeersMessage(missing.filter((p) => p.command !== 'tar'));
   expect(message).not.toContain('\n');
   expect(message).toMatch(
-    /^tests need docker-registry, skopeo, buildah, htpasswd, openssl, zstd, mkfifo \(Debian: docker-registry skopeo buildah apache2-utils openssl zstd coreutils\): run `bash scripts\/test\.sh`/,
+    /^tests need docker-registry, skopeo, buildah, htpasswd, openssl, zstd, mkfifo, dockerd, busybox \(Debian: docker-registry skopeo buildah apache2-utils openssl zstd coreutils docker\.io busybox-static\): run `bash scripts\/test\.sh`/,
   );
 });
 

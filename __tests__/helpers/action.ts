@@ -59,6 +59,8 @@ export function actionRunner(root: string) {
         ...inputEnv,
         ...env,
       },
+      // The runner starts a step in the workspace.
+      cwd: env['GITHUB_WORKSPACE'] ?? REPO_ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

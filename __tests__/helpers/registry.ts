@@ -233,8 +233,9 @@ export type Fault =
   | { kind: 'stall-body'; afterBytes: number }
   /** Forward, send `afterBytes` of the response body, then cut the connection. */
   | { kind: 'cut-body'; afterBytes: number }
-  /** Hold the request until `until()` is true (polled), then forward it; a 503 after `ms`. */
-  | { kind: 'hold'; until: () => boolean; ms: number }
+  /** Hold the request until `until()` is true (polled), then forward it (or do `then`); a 503
+   * after `ms`. */
+  | { kind: 'hold'; until: () => boolean; ms: number; then?: Fault }
   /** Answer with a body of `bytes` bytes, streamed (an oversized manifest, token or error page). */
   | { kind: 'huge'; status: number; bytes: number; headers?: Record<string, string> };
 
@@ -263,7 +264,7 @@ export async function startFaultProxy(
       const poll = setInterval(() => {
         if (fault.until()) {
           clearInterval(poll);
-          return void forward(req, res, { kind: 'pass' });
+          return void forward(req, res, fault.then ?? { kind: 'pass' });
         }
         if (Date.now() - start < fault.ms) return;
         clearInterval(poll);

@@ -1,0 +1,76 @@
+// A `cog` that behaves as Cog does where the action depends on it (Cog itself cannot be
+// installed here; the e2e workflow runs the real one on GitHub's runners):
+// - `cog build` takes `-t/--tag` and `-f/--file` (default cog.yaml) and refuses any other flag,
+//   as cobra does;
+// - it finds its config from its working directory upward (pkg/config/load.go,
+//   findProjectRootDir: `<file> not found in <cwd> (or in any parent directories)`), and the
+//   directory holding it is the project it builds;
+// - with `weights:` in the config it needs weights.lock there ("managed weights configured but
+//   no lockfile found"), and writes `.cog/weights.json` from it (json.MarshalIndent, two
+//   spaces, no trailing newline) into the project and, at /.cog/weights.json, into the image
+//   (Cog v0.22.0, pkg/image/build.go);
+// - it builds for real, on the test engine: FROM the base image, the config and predict.py in
+//   /src. The action then runs `docker push`.
+// Every call is recorded as one JSON line: {cwd, argv}.
+
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { BASE_IMAGE } from './engine.js';
+
+export function writeCogStandIn(bin: string, log: string): string {
+  mkdirSync(bin, { recursive: true });
+  const file = path.join(bin, 'cog');
+  writeFileSync(
+    file,
+    `#!${process.execPath}
+const fs = require('node:fs');
+const path = require('node:path');
+const { spawnSync } = require('node:child_process');
+const argv = process.argv.slice(2);
+fs.appendFileSync(${JSON.stringify(log)}, JSON.stringify({ cwd: process.cwd(), argv }) + '\\n');
+const fail = (m) => { process.stderr.write('ⅹ ' + m + '\\n'); process.exit(1); };
+if (argv[0] !== 'build') fail('unknown command "' + argv[0] + '" for "cog"');
+let tag = '', file = 'cog.yaml';
+for (let i = 1; i < argv.length; i++) {
+  const a = argv[i];
+  if (a === '-t' || a === '--tag') tag = argv[++i];
+  else if (a === '-f' || a === '--file') file = argv[++i];
+  else if (a.startsWith('--tag=')) tag = a.slice(6);
+  else if (a.startsWith('--file=')) file = a.slice(7);
+  else fail(a.startsWith('--') ? 'unknown flag: ' + a : "unknown shorthand flag: '" + a[1] + "' in " + a);
+}
+const start = process.cwd();
+let dir = start, root;
+for (let i = 0; i < 100; i++) {
+  if (fs.existsSync(path.join(dir, file))) { root = dir; break; }
+  if (dir === '.' || dir === '/') fail(file + ' not found in ' + start + ' (or in any parent directories)');
+  dir = path.dirname(dir);
+}
+if (!root) fail('No cog.yaml found in parent directories.');
+const config = fs.readFileSync(path.join(root, file), 'utf8');
+const files = [file, 'predict.py'].filter((f) => fs.existsSync(path.join(root, f)));
+let steps = '';
+if (/^weights:/m.test(config)) {
+  const lockFile = path.join(root, 'weights.lock');
+  if (!fs.existsSync(lockFile)) fail('managed weights configured but no lockfile found: ' + lockFile + "\\nRun 'cog weights import' first");
+  const lock = JSON.parse(fs.readFileSync(lockFile, 'utf8'));
+  const weights = lock.weights.map((w) => ({ name: w.name, target: w.target, setDigest: w.setDigest }));
+  fs.mkdirSync(path.join(root, '.cog', 'build'), { recursive: true });
+  const json = JSON.stringify({ weights }, null, 2);
+  fs.writeFileSync(path.join(root, '.cog', 'weights.json'), json);
+  fs.writeFileSync(path.join(root, '.cog', 'build', 'weights.json'), json);
+  steps = 'COPY .cog/weights.json /.cog/weights.json\\n';
+}
+const dockerfile = path.join(root, '.cog', 'build', 'Dockerfile');
+fs.mkdirSync(path.dirname(dockerfile), { recursive: true });
+fs.writeFileSync(dockerfile, 'FROM ${BASE_IMAGE}\\nWORKDIR /src\\n' +
+  files.map((f) => 'COPY ' + JSON.stringify([f, '/src/' + f]) + '\\n').join('') + steps);
+const r = spawnSync('docker', ['build', '-t', tag, '-f', dockerfile, root], {
+  stdio: 'inherit', env: { ...process.env, DOCKER_BUILDKIT: '1' },
+});
+process.exit(r.status ?? 1);
+`,
+  );
+  chmodSync(file, 0o755);
+  return file;
+}
