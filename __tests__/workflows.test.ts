@@ -76,4 +76,66 @@ describe('workflows', () => {
       ),
     );
   });
+
+  // Cog reads `model:` from v0.20.0 and `weights:` from v0.19.3; setup-cog@v2 installs v0.9.8
+  // unless told otherwise, whose schema refuses both.
+  const MIN_COG = [0, 20, 0];
+  interface Step {
+    uses?: string;
+    with?: Record<string, string>;
+  }
+  const isOurs = (s: Step) => s.uses === './' || /cog-push-action@/.test(s.uses ?? '');
+  const isSetupCog = (s: Step) => (s.uses ?? '').startsWith('replicate/setup-cog@');
+  /** Whether a step of ours may build with cog: the default, cog, or an expression. */
+  const buildsWithCog = (s: Step) => {
+    const build = s.with?.['build'];
+    if (build === undefined) return !s.with?.['image'];
+    return build === 'cog' || build.includes('${{');
+  };
+  const newEnough = (v: string | undefined) => {
+    const m = /^v(\d+)\.(\d+)\.(\d+)$/.exec(v ?? '');
+    if (!m) return false;
+    const got = m.slice(1).map(Number);
+    for (let i = 0; i < 3; i++) if (got[i] !== MIN_COG[i]) return got[i]! > MIN_COG[i]!;
+    return true;
+  };
+  /** What is wrong with a workflow's Cog installs: each finding names the job. */
+  function cogInstallProblems(text: string): string[] {
+    const problems: string[] = [];
+    const jobs = (parse(text)?.jobs ?? {}) as Record<string, { steps?: Step[] }>;
+    for (const [name, job] of Object.entries(jobs)) {
+      const steps = job.steps ?? [];
+      for (const [i, step] of steps.entries()) {
+        if (isSetupCog(step) && !newEnough(step.with?.['cog-version']))
+          problems.push(`${name}: setup-cog without cog-version >= v0.20.0`);
+        if (isOurs(step) && buildsWithCog(step) && !steps.slice(0, i).some(isSetupCog))
+          problems.push(`${name}: builds with cog but installs no Cog before it`);
+      }
+    }
+    return problems;
+  }
+
+  it.each([
+    ...files.map((f) => [f, readFileSync(path.join(dir, f), 'utf8')] as const),
+    ...snippets.map((text, i) => [`README workflow ${i}`, text] as const),
+  ])('%s installs a Cog that reads model: and weights: wherever it builds with cog', (_, text) => {
+    expect(cogInstallProblems(text)).toEqual([]);
+  });
+
+  it('the Cog install check can fail', () => {
+    const job = (steps: string) => `jobs:\n  j:\n    runs-on: ubuntu-latest\n    steps:\n${steps}`;
+    expect(cogInstallProblems(job('      - uses: your-org/cog-push-action@v0\n'))).toEqual([
+      'j: builds with cog but installs no Cog before it',
+    ]);
+    expect(
+      cogInstallProblems(
+        job('      - uses: replicate/setup-cog@v2\n      - uses: your-org/cog-push-action@v0\n'),
+      ),
+    ).toEqual(['j: setup-cog without cog-version >= v0.20.0']);
+    const old =
+      '      - uses: replicate/setup-cog@v2\n        with:\n          cog-version: v0.19.3\n';
+    expect(cogInstallProblems(job(old))).toEqual(['j: setup-cog without cog-version >= v0.20.0']);
+    const prebuilt = '      - uses: ./\n        with:\n          image: ghcr.io/a/b:1\n';
+    expect(cogInstallProblems(job(prebuilt))).toEqual([]);
+  });
 });
