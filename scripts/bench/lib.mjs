@@ -125,3 +125,17 @@ export function weightPushArgs(dir, to, ...extra) {
     ...extra,
   ];
 }
+
+/** A publish that writes weights.lock (and warms the pack cache) into a throwaway layout `to`. */
+export function lockArgs(project, layout, to) {
+  return [
+    'publish',
+    '--project',
+    project,
+    '--import-weights',
+    '--image',
+    `oci-layout:${layout}`,
+    '--to',
+    `oci-layout:${to}`,
+  ];
+}

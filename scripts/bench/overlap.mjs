@@ -6,7 +6,7 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { writeImageLayout } from '../image-layout.mjs';
-import { GiB, MiB, ratio, timedAsync, weightFiles, withRegistry } from './lib.mjs';
+import { GiB, lockArgs, MiB, ratio, timedAsync, weightFiles, withRegistry } from './lib.mjs';
 
 export async function overlapBench(totalGiB) {
   const fileSize = 256 * MiB;
@@ -32,16 +32,7 @@ export async function overlapBench(totalGiB) {
         env: { ...env, ...extra },
       });
     // weights.lock (and a warm pack cache) from an import into a throwaway layout.
-    await cli([
-      'publish',
-      '--project',
-      project,
-      '--import-weights',
-      '--image',
-      `oci-layout:${layout}`,
-      '--to',
-      `oci-layout:${path.join(work, 'import')}`,
-    ]);
+    await cli(lockArgs(project, layout, path.join(work, 'import')));
     const publish = (reg, extra, tag) => [
       'publish',
       '--project',

@@ -8,6 +8,7 @@ import { publishBench } from './publish.mjs';
 import { cacheBench } from './cache.mjs';
 import { importBench } from './import.mjs';
 import { overlapBench } from './overlap.mjs';
+import { engineOverlapBench } from './engine.mjs';
 import { streamBench } from './stream.mjs';
 
 const gib = Number(process.env.BENCH_GIB ?? 2);
@@ -54,6 +55,18 @@ for (const [what, s, rss] of overlap.rows) console.log(`| ${what} | ${fmt(s)} | 
 console.log(
   `\nboth / the longer half = ${overlap.ratio}× (target ≤ 1.10×; one after the other would be ${overlap.sumRatio}×)\n`,
 );
+
+const real = await engineOverlapBench(1, 2);
+if (real.skipped)
+  console.log(`## cold publish with a real docker build: skipped (${real.skipped})\n`);
+else {
+  console.log(`## ${real.name}`);
+  console.log('| run | wall s | peak RSS MB |\n|---|---|---|');
+  for (const [what, s, rss] of real.rows) console.log(`| ${what} | ${fmt(s)} | ${fmt(rss, 0)} |`);
+  console.log(
+    `\nboth / the longer half = ${real.ratio}× (target ≤ 1.10×); both / the sum of the halves = ${real.sumRatio}×\n`,
+  );
+}
 
 const cached = await cacheBench(1);
 console.log(`## ${cached.name}`);
