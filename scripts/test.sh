@@ -7,6 +7,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# dockerd lives in /usr/sbin, which a non-login shell's PATH may lack.
+case ":$PATH:" in *:/usr/sbin:*) ;; *) PATH="$PATH:/usr/sbin:/sbin" ;; esac
+export PATH
+
 # The real peers the tests start, one `command package why` line each.
 need=()
 while read -r command package _; do

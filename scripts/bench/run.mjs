@@ -56,7 +56,7 @@ console.log(
   `\nboth / the longer half = ${overlap.ratio}× (target ≤ 1.10×; one after the other would be ${overlap.sumRatio}×)\n`,
 );
 
-const real = await engineOverlapBench(1, 2);
+const real = await engineOverlapBench(0.75, 6);
 if (real.skipped)
   console.log(`## cold publish with a real docker build: skipped (${real.skipped})\n`);
 else {
