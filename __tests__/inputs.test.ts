@@ -83,7 +83,8 @@ describe('parseInputs', () => {
       cache: 'false',
       'cache-max-size': '500MiB',
       'insecure-registries': 'localhost:5000, 127.0.0.1:5001\nregistry.local',
-      annotations: 'org.opencontainers.image.title=flux\nindex:a=1,manifest:b=x=y',
+      annotations:
+        'org.opencontainers.image.title=flux\nindex:a=1\nmanifest:b=x=y\nindex:org.opencontainers.image.description=Fast, small, and exact',
     });
     expect(inputs).toEqual({
       workingDirectory: path.join(WORKSPACE, 'models/flux'),
@@ -112,7 +113,13 @@ describe('parseInputs', () => {
       cacheMaxSize: 500 * 1024 ** 2,
       insecureRegistries: ['localhost:5000', '127.0.0.1:5001', 'registry.local'],
       tags: [],
-      annotations: { 'org.opencontainers.image.title': 'flux', a: '1', b: 'x=y' },
+      // Newlines only, like build-push-action: a description keeps its commas.
+      annotations: {
+        'org.opencontainers.image.title': 'flux',
+        a: '1',
+        b: 'x=y',
+        'org.opencontainers.image.description': 'Fast, small, and exact',
+      },
     } satisfies Inputs);
   });
 

@@ -26,7 +26,7 @@ describe('outputs, tags and annotations', () => {
       // As docker/metadata-action writes them: full refs, one per line; and a bare tag.
       tags: `${repo}:v1.2.0\n${repo}:v1.2\nlatest`,
       annotations:
-        'manifest:org.opencontainers.image.version=1.2.0\nindex:org.opencontainers.image.source=https://github.com/acme/model,org.example.note=a=b',
+        'manifest:org.opencontainers.image.version=1.2.0\nindex:org.opencontainers.image.source=https://github.com/acme/model\norg.example.note=a=b',
       ...PREBUILT,
     });
     expect(errorLines(r)).toEqual([]);

@@ -1,6 +1,7 @@
 // The list inputs, read as docker/build-push-action reads its own: entries separated by
-// newlines or commas, trimmed, empty ones dropped — so docker/metadata-action's `tags` and
-// `annotations` outputs can be passed straight in.
+// newlines or commas (annotations by newlines only: a value such as a description holds
+// commas), trimmed, empty ones dropped — so docker/metadata-action's `tags` and `annotations`
+// outputs can be passed straight in.
 
 import { userTagProblem } from '../cog/tags.js';
 
@@ -8,9 +9,9 @@ export class ListInputError extends Error {
   override name = 'ListInputError';
 }
 
-export function parseList(text: string): string[] {
+export function parseList(text: string, separators: RegExp = /[\n,]/): string[] {
   return text
-    .split(/[\n,]/)
+    .split(separators)
     .map((s) => s.trim())
     .filter(Boolean);
 }
@@ -44,7 +45,7 @@ export function parseTags(text: string): TagEntry[] {
 /** `annotations` entries: `key=value`, optionally `index:` or `manifest:` first. */
 export function parseAnnotations(text: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const entry of parseList(text)) {
+  for (const entry of parseList(text, /\n/)) {
     const m = /^(?:([a-z-]+):)?([^=:\s][^=\s]*)=(.*)$/s.exec(entry);
     const level = m?.[1];
     if (!m || (level !== undefined && level !== 'index' && level !== 'manifest'))
