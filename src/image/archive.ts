@@ -9,15 +9,11 @@ import { goMarshal } from '../util/gojson.js';
 import { sha256, sha256File } from '../util/hashpool.js';
 import { TargetError, type Manifest, type ManifestInfo } from '../oci/target.js';
 import { DIGEST_HEX_PATTERN } from '../oci/digest.js';
+import { MEDIA_TYPE } from '../oci/mediatypes.js';
 import { BODY_LIMIT } from '../util/http.js';
 
 /** The most a long-name or PAX header may hold: names, not data. */
 const NAME_HEADER_LIMIT = 1024 * 1024;
-
-const DOCKER_MANIFEST = 'application/vnd.docker.distribution.manifest.v2+json';
-const DOCKER_CONFIG = 'application/vnd.docker.container.image.v1+json';
-const DOCKER_LAYER = 'application/vnd.docker.image.rootfs.diff.tar';
-const DOCKER_LAYER_GZIP = 'application/vnd.docker.image.rootfs.diff.tar.gzip';
 
 interface Entry {
   readonly offset: number;
@@ -174,14 +170,14 @@ export class DockerArchive {
         name,
         entry,
         digest: await digestOf(name),
-        mediaType: gzip ? DOCKER_LAYER_GZIP : DOCKER_LAYER,
+        mediaType: gzip ? MEDIA_TYPE.dockerLayerGzip : MEDIA_TYPE.dockerLayer,
       });
     }
     const bytes = new TextEncoder().encode(
       goMarshal({
         schemaVersion: 2,
-        mediaType: DOCKER_MANIFEST,
-        config: { mediaType: DOCKER_CONFIG, size: config.length, digest: sha256(config) },
+        mediaType: MEDIA_TYPE.dockerManifest,
+        config: { mediaType: MEDIA_TYPE.dockerConfig, size: config.length, digest: sha256(config) },
         layers: layers.map((l) => ({
           mediaType: l.mediaType,
           size: l.entry.size,
@@ -191,7 +187,7 @@ export class DockerArchive {
     );
     const result = new DockerArchive(file, {
       digest: sha256(bytes),
-      mediaType: DOCKER_MANIFEST,
+      mediaType: MEDIA_TYPE.dockerManifest,
       size: bytes.length,
       bytes,
     });

@@ -9,10 +9,7 @@ import { TargetError, type BlobSource, type Descriptor, type Target } from '../o
 import { mapLimit } from '../util/limit.js';
 import { skipBytes } from '../util/bytes.js';
 
-const INDEX_TYPES = new Set([
-  MEDIA_TYPE.ociIndex,
-  'application/vnd.docker.distribution.manifest.list.v2+json',
-]);
+const INDEX_TYPES = new Set<string>([MEDIA_TYPE.ociIndex, MEDIA_TYPE.dockerManifestList]);
 
 /** Where an image is read from: a registry, an OCI layout, a docker archive. */
 export type ImageSource = Pick<Target, 'name' | 'getManifest' | 'hasManifest' | 'openBlob'>;

@@ -58,9 +58,6 @@ export function weightsJsonLayer(json: Uint8Array): AddedLayer {
   return { blob, digest: sha256(blob), diffId: sha256(tar) };
 }
 
-const DOCKER_MANIFEST = 'application/vnd.docker.distribution.manifest.v2+json';
-const DOCKER_LAYER_GZIP = 'application/vnd.docker.image.rootfs.diff.tar.gzip';
-
 interface ManifestJson {
   mediaType?: string;
   config?: Descriptor;
@@ -118,14 +115,14 @@ export function appendLayer(
     newConfig.history = [...(config.history as unknown[]), entry];
   }
   const configOut = new TextEncoder().encode(JSON.stringify(newConfig));
-  const docker = (manifest.mediaType ?? manifestMediaType) === DOCKER_MANIFEST;
+  const docker = (manifest.mediaType ?? manifestMediaType) === MEDIA_TYPE.dockerManifest;
   const newManifest: ManifestJson = {
     ...manifest,
     config: { ...manifest.config!, digest: sha256(configOut), size: configOut.length },
     layers: [
       ...manifest.layers,
       {
-        mediaType: docker ? DOCKER_LAYER_GZIP : MEDIA_TYPE.layerTarGzip,
+        mediaType: docker ? MEDIA_TYPE.dockerLayerGzip : MEDIA_TYPE.layerTarGzip,
         digest: layer.digest,
         size: layer.blob.length,
       },

@@ -7,6 +7,12 @@ export const MEDIA_TYPE = {
   layerTar: 'application/vnd.oci.image.layer.v1.tar',
   layerTarGzip: 'application/vnd.oci.image.layer.v1.tar+gzip',
   weightConfig: 'application/vnd.cog.weight.config.v1+json',
+  // Docker's image format (schema 2): what `docker save`, `docker push` and older registries use.
+  dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
+  dockerManifestList: 'application/vnd.docker.distribution.manifest.list.v2+json',
+  dockerConfig: 'application/vnd.docker.container.image.v1+json',
+  dockerLayer: 'application/vnd.docker.image.rootfs.diff.tar',
+  dockerLayerGzip: 'application/vnd.docker.image.rootfs.diff.tar.gzip',
 } as const;
 
 export const ARTIFACT_TYPE_WEIGHT = 'application/vnd.cog.weight.v1';

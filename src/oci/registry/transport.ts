@@ -34,8 +34,8 @@ import { findCredential, type CredentialOptions } from './credentials.js';
 export const MANIFEST_ACCEPT = [
   MEDIA_TYPE.ociManifest,
   MEDIA_TYPE.ociIndex,
-  'application/vnd.docker.distribution.manifest.v2+json',
-  'application/vnd.docker.distribution.manifest.list.v2+json',
+  MEDIA_TYPE.dockerManifest,
+  MEDIA_TYPE.dockerManifestList,
 ].join(', ');
 
 export interface RegistryOptions {
