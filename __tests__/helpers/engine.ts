@@ -5,8 +5,15 @@
 // can be pulled here, so the base image is a busybox rootfs imported from a tarball.
 
 import { execFile, spawn } from 'node:child_process';
-import { closeSync, copyFileSync, mkdirSync, openSync, readFileSync, symlinkSync } from 'node:fs';
-import { realpathSync } from 'node:fs';
+import {
+  closeSync,
+  copyFileSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  realpathSync,
+  symlinkSync,
+} from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { onPath } from './peers.js';
