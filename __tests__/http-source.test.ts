@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WeightStore } from '../src/weights/store.js';
 import { downloadToStore } from '../src/weights/sources/download.js';
 import { httpSource } from '../src/weights/sources/http.js';
+import { resumeMismatch } from '../src/weights/sources/representation.js';
 import { OciLayoutTarget } from '../src/oci/layout.js';
 import { layerStream } from '../src/weights/layer.js';
 import { packWeight } from '../src/weights/pack.js';
@@ -27,7 +28,9 @@ const digest = sha256(body);
 
 interface Seen {
   url: string;
+  method?: string;
   range?: string;
+  ifRange?: string;
   authorization?: string;
 }
 
@@ -38,7 +41,9 @@ async function server(
   const s = http.createServer((req, res) => {
     seen.push({
       url: req.url!,
+      method: req.method,
       range: req.headers.range,
+      ifRange: req.headers['if-range'],
       authorization: req.headers.authorization,
     });
     handler(req, res, seen);
@@ -140,6 +145,7 @@ describe('http(s) sources', () => {
     const silent = await server((req, res) => {
       const start = Number(/bytes=(\d+)-/.exec(req.headers.range ?? '')?.[1] ?? 0);
       res.writeHead(start ? 206 : 200, {
+        etag: '"s"',
         'content-length': String(body.length - start),
         ...(start ? { 'content-range': `bytes ${start}-${body.length - 1}/${body.length}` } : {}),
       });
@@ -161,15 +167,22 @@ describe('http(s) sources', () => {
     expect(Date.now() - started).toBeLessThan(5000);
   });
 
-  it('refuses a 206 that does not continue where the file stops', async () => {
+  it('starts the file over when a 206 does not continue where the file stops', async () => {
     const broken = await server(files('"abc123"', { cut: true, wrongRange: true }));
     stops.push(broken.stop);
     const s = new WeightStore(path.join(root, 'store-wrong-range'));
-    await expect(downloadToStore(s, { url: `${broken.origin}/f.bin` })).rejects.toThrow(
-      `${broken.origin}/f.bin answered bytes from 0 (Content-Range: bytes 0-${body.length - 1}/${body.length}) to a request for bytes 100000-`,
+    const log: string[] = [];
+    const got = await downloadToStore(
+      s,
+      { url: `${broken.origin}/f.bin` },
+      { log: (m) => log.push(m) },
     );
+    expect(got.digest).toBe(digest);
+    expect(broken.seen.map((x) => x.range)).toEqual([undefined, 'bytes=100000-', undefined]);
+    expect(log).toEqual([
+      `${broken.origin}/f.bin: the resume answered bytes from 0 (Content-Range: "bytes 0-${body.length - 1}/${body.length}") to a request for bytes 100000-; downloading it again from the start`,
+    ]);
     expect(readdirSync(path.join(s.root, 'tmp'))).toEqual([]);
-    expect(existsSync(s.path(digest))).toBe(false);
   });
 
   it('deletes the partial file and names both digests on a mismatch', async () => {
@@ -276,7 +289,7 @@ describe('a large weight file as it downloads', () => {
       new RegExp(`pushed \\d+ bytes \\(${layer.size} as they downloaded\\), skipped 0`),
     );
     // One GET: nothing was read back from the server or re-hashed to pack it.
-    expect(s.seen.filter((x) => x.url.endsWith('.safetensors')).length).toBe(2); // HEAD + GET
+    expect(s.seen.filter((x) => x.url.endsWith('.safetensors')).length).toBe(1);
   });
 
   it('keeps no layer in the layout when the file does not verify', async () => {
@@ -328,7 +341,211 @@ describe('several URL sources of one weight', () => {
     expect(sourced.files.map((f) => f.path).sort()).toEqual(
       ['a', 'b', 'c', 'd', 'e', 'f'].map((n) => `${n}.json`),
     );
-    expect(s.seen.filter((x) => x.url.endsWith('.json'))).toHaveLength(12); // a HEAD and a GET each
+    // One GET each: the fingerprint is the GET's own ETag, so no HEAD is asked.
+    expect(s.seen.filter((x) => x.url.endsWith('.json'))).toHaveLength(6);
     expect(most).toBe(2);
+  });
+});
+
+describe('a resumed download is the same file', () => {
+  const v1 = Buffer.from(pseudoRandom(300_000, 21));
+  const v2 = Buffer.from(pseudoRandom(300_000, 22));
+  const v2longer = Buffer.from(pseudoRandom(310_000, 23));
+
+  interface Version {
+    body: Buffer;
+    etag?: string;
+    lastModified?: string;
+  }
+
+  /**
+   * A file server whose file is replaced by `next` right after the first GET is cut at byte
+   * 100000. `ifRange`: honour If-Range (a mismatch gets the whole new file, 200), as RFC 9110
+   * says; otherwise answer every Range with a 206 of whatever the file is now.
+   */
+  function changing(first: Version, next: Version, ifRange: boolean) {
+    let now = first;
+    let cut = false;
+    return (req: http.IncomingMessage, res: http.ServerResponse) => {
+      const validators: Record<string, string> = {};
+      if (now.etag) validators['etag'] = now.etag;
+      if (now.lastModified) validators['last-modified'] = now.lastModified;
+      const asked = req.headers['if-range'];
+      const matches = !asked || asked === now.etag || asked === now.lastModified;
+      const m = /^bytes=(\d+)-$/.exec(req.headers.range ?? '');
+      const start = m && (!ifRange || matches) ? Number(m[1]) : 0;
+      const part = now.body.subarray(start);
+      res.writeHead(start ? 206 : 200, {
+        ...validators,
+        'content-length': String(part.length),
+        ...(start
+          ? { 'content-range': `bytes ${start}-${now.body.length - 1}/${now.body.length}` }
+          : {}),
+      });
+      if (req.method === 'HEAD') return res.end();
+      if (!cut) {
+        cut = true;
+        res.write(part.subarray(0, 100_000), () => {
+          now = next;
+          setTimeout(() => res.destroy(), 20);
+        });
+        return;
+      }
+      res.end(part);
+    };
+  }
+
+  const cases: {
+    name: string;
+    first: Version;
+    next: Version;
+    ifRange: boolean;
+    /** What the requests after the cut carry: [Range, If-Range]. */
+    after: [string | undefined, string | undefined][];
+    fingerprint: string;
+  }[] = [
+    {
+      name: 'a changed file on a server that honours If-Range arrives whole, as the new version',
+      first: { body: v1, etag: '"v1"' },
+      next: { body: v2, etag: '"v2"' },
+      ifRange: true,
+      after: [['bytes=100000-', '"v1"']],
+      fingerprint: 'etag:"v2"',
+    },
+    {
+      name: 'a changed file on a server that ignores If-Range starts over from byte 0',
+      first: { body: v1, etag: '"v1"' },
+      next: { body: v2, etag: '"v2"' },
+      ifRange: false,
+      after: [
+        ['bytes=100000-', '"v1"'],
+        [undefined, undefined],
+      ],
+      fingerprint: 'etag:"v2"',
+    },
+    {
+      name: 'the same ETag with another total length starts over',
+      first: { body: v1, etag: '"same"' },
+      next: { body: v2longer, etag: '"same"' },
+      ifRange: false,
+      after: [
+        ['bytes=100000-', '"same"'],
+        [undefined, undefined],
+      ],
+      fingerprint: 'etag:"same"',
+    },
+    {
+      name: 'Last-Modified is the validator when there is no strong ETag',
+      first: { body: v1, etag: 'W/"weak"', lastModified: 'Tue, 01 Dec 2026 10:00:00 GMT' },
+      next: { body: v2, etag: 'W/"weak"', lastModified: 'Fri, 04 Dec 2026 10:00:00 GMT' },
+      ifRange: false,
+      after: [
+        ['bytes=100000-', 'Tue, 01 Dec 2026 10:00:00 GMT'],
+        [undefined, undefined],
+      ],
+      fingerprint: sha256(v2),
+    },
+    {
+      name: 'a file with no validator is started over, never resumed',
+      first: { body: v1 },
+      next: { body: v2 },
+      ifRange: false,
+      after: [[undefined, undefined]],
+      fingerprint: sha256(v2),
+    },
+    {
+      name: 'an unchanged file resumes',
+      first: { body: v1, etag: '"v1"' },
+      next: { body: v1, etag: '"v1"' },
+      ifRange: true,
+      after: [['bytes=100000-', '"v1"']],
+      fingerprint: 'etag:"v1"',
+    },
+  ];
+
+  for (const c of cases) {
+    it(c.name, async () => {
+      const s = await server(changing(c.first, c.next, c.ifRange));
+      stops.push(s.stop);
+      const st = new WeightStore(path.join(root, `store-version-${stops.length}`));
+      const source = await httpSource(`${s.origin}/model.bin`, st, { log: () => undefined });
+      const gets = s.seen.filter((x) => x.method === 'GET');
+      expect(gets.slice(1).map((x) => [x.range, x.ifRange])).toEqual(c.after);
+      // The stored bytes are one version of the file, whole, under the digest they hash to.
+      const final = c.next.body;
+      const stored = readFileSync(source.files[0]!.source!);
+      expect(sha256(stored)).toBe(sha256(final));
+      expect(source.files[0]!.size).toBe(final.length);
+      expect(source.fingerprint).toBe(c.fingerprint);
+    });
+  }
+
+  it('keeps going while every try brings bytes, however many cuts', async () => {
+    let served = 0;
+    const s = await server((req, res) => {
+      const start = Number(/bytes=(\d+)-/.exec(req.headers.range ?? '')?.[1] ?? 0);
+      const part = v1.subarray(start);
+      res.writeHead(start ? 206 : 200, {
+        etag: '"v1"',
+        'content-length': String(part.length),
+        ...(start ? { 'content-range': `bytes ${start}-${v1.length - 1}/${v1.length}` } : {}),
+      });
+      // Eight cuts, 30000 bytes each, then the rest.
+      if (++served <= 8) {
+        res.write(part.subarray(0, 30_000), () => setTimeout(() => res.destroy(), 10));
+        return;
+      }
+      res.end(part);
+    });
+    stops.push(s.stop);
+    const got = await downloadToStore(new WeightStore(path.join(root, 'store-many-cuts')), {
+      url: `${s.origin}/f.bin`,
+    });
+    expect(got.digest).toBe(sha256(v1));
+    expect(s.seen.map((x) => x.range)).toEqual([
+      undefined,
+      ...[1, 2, 3, 4, 5, 6, 7, 8].map((i) => `bytes=${i * 30_000}-`),
+    ]);
+  });
+
+  it('gives up after five tries in a row that bring nothing', async () => {
+    const s = await server((req, res) => {
+      res.writeHead(503, { 'retry-after': '0' });
+      res.end('busy');
+    });
+    stops.push(s.stop);
+    await expect(
+      downloadToStore(new WeightStore(path.join(root, 'store-fruitless')), {
+        url: `${s.origin}/f.bin`,
+      }),
+    ).rejects.toThrow(`${s.origin}/f.bin answered 503`);
+    expect(s.seen).toHaveLength(5);
+  });
+});
+
+describe('resumeMismatch', () => {
+  const kept = { etag: '"a"', total: 100 };
+  const table: [string, Record<string, string>, string | undefined][] = [
+    ['continues', { 'content-range': 'bytes 40-99/100', etag: '"a"' }, undefined],
+    ['another start', { 'content-range': 'bytes 0-99/100', etag: '"a"' }, 'bytes from 0'],
+    ['another total', { 'content-range': 'bytes 40-109/110', etag: '"a"' }, 'a total of 110'],
+    ['unknown total', { 'content-range': 'bytes 40-99/*', etag: '"a"' }, 'a total of unknown'],
+    ['another ETag', { 'content-range': 'bytes 40-99/100', etag: '"b"' }, 'ETag "b"'],
+    ['no ETag', { 'content-range': 'bytes 40-99/100' }, 'ETag (none)'],
+    ['a weak ETag', { 'content-range': 'bytes 40-99/100', etag: 'W/"a"' }, 'ETag (none)'],
+    ['no Content-Range', { etag: '"a"' }, 'without a readable Content-Range'],
+  ];
+  for (const [name, headers, problem] of table) {
+    it(name, () => {
+      const got = resumeMismatch(kept, headers, 40);
+      if (problem === undefined) expect(got).toBeUndefined();
+      else expect(got).toContain(problem);
+    });
+  }
+  it('compares Last-Modified when the file began without a strong ETag', () => {
+    const lm = { lastModified: 'Tue, 01 Dec 2026 10:00:00 GMT', total: 100 };
+    const range = { 'content-range': 'bytes 40-99/100' };
+    expect(resumeMismatch(lm, { ...range, 'last-modified': lm.lastModified }, 40)).toBeUndefined();
+    expect(resumeMismatch(lm, range, 40)).toContain('Last-Modified (none)');
   });
 });

@@ -4,10 +4,11 @@
 // layer's digest too (its tar framing depends only on the file's path and size), so packing a
 // downloaded weight reads nothing again. A target that takes blobs before their digest is
 // known (an OCI layout) gets that layer written from the same slots, so pushing it later
-// costs nothing. A dropped connection resumes with a Range request; the
-// file is verified (size and digest) before it is renamed into place. A mismatch deletes the
-// partial file and names both digests. Credentials go only to the origin they belong to; a
-// redirect elsewhere drops them.
+// costs nothing. A dropped connection resumes with a Range request that continues only the
+// same version of the file (`If-Range`, representation.ts); a file without a validator, or
+// whose version changed, starts over from byte 0. The file is verified (size and digest)
+// before it is renamed into place. A mismatch deletes the partial file and names both
+// digests. Credentials go only to the origin they belong to; a redirect elsewhere drops them.
 
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { IncomingHttpHeaders } from 'node:http';
@@ -20,6 +21,12 @@ import type { WeightStore } from '../store.js';
 import { Arrival, LayerBlobError, SlotSink } from './slots.js';
 import { PartialFile } from './partial.js';
 import { SourceError } from './uri.js';
+import {
+  ifRangeValue,
+  representationOf,
+  resumeMismatch,
+  type Representation,
+} from './representation.js';
 import { followRedirects, redirectTarget } from '../../util/redirects.js';
 import {
   describeFetchError,
@@ -51,6 +58,8 @@ export interface Downloaded {
   readonly path: string;
   /** A copy is in the store. False for a file that streamed into the target without one. */
   readonly kept: boolean;
+  /** The strong ETag of the answer whose bytes these are (the source's fingerprint). */
+  readonly etag?: string | undefined;
   /** The file's own plain tar layer (path `weightPath`), when the planner gives it one. */
   readonly layer?:
     | {
@@ -169,16 +178,31 @@ async function download(
   const partial = await PartialFile.create(store, options.keepMax);
   let written = 0;
   let expected = req.size;
+  // The answer the partial file's bytes came from: a resume must continue that version.
+  let version: Representation | undefined;
   const attempts = req.attempts ?? DOWNLOAD_RETRY.attempts;
+  // Tries in a row that moved the file no further: the budget is DOWNLOAD_RETRY's attempts,
+  // and a try that brought bytes starts the count again, so a long file on a link that drops
+  // now and then still arrives while a server that never helps is given up on.
+  let fruitless = 0;
   // Stalls that brought no bytes, in a row: a server that has gone silent is given up on
-  // after STALL_ATTEMPTS of them, however many tries a cut connection would get.
+  // after STALL_ATTEMPTS of them.
   let silent = 0;
+  const startOver = (why: string) => {
+    options.log?.(`${req.url}: ${why}; downloading it again from the start`);
+    written = 0;
+    version = undefined;
+  };
   const report = options.progress?.('downloading', req.weightPath ?? shownUrl(req.url));
   try {
-    for (let attempt = 1; ; attempt++) {
+    for (;;) {
       const before = written;
       try {
-        const headers: Record<string, string> = written > 0 ? { range: `bytes=${written}-` } : {};
+        const validator = version && ifRangeValue(version);
+        // Bytes without a validator cannot be continued safely: the file may have changed.
+        if (written > 0 && !validator) startOver('the server gave no ETag or Last-Modified');
+        const headers: Record<string, string> =
+          written > 0 ? { range: `bytes=${written}-`, 'if-range': validator! } : {};
         // Set in the callback below, when the answer has a body for the file.
         let sink = undefined as SlotSink | undefined;
         let cut: unknown;
@@ -189,14 +213,17 @@ async function download(
             headers,
             (statusCode, got) => {
               if (statusCode !== 200 && statusCode !== 206) return undefined;
-              // A 206 must continue exactly where the file stops, or the bytes would be wrong.
-              if (statusCode === 206 && contentRangeStart(got) !== written) return undefined;
-              // 200 to a Range request: the server ignored it, and this answer starts at byte 0.
+              // A 206 must continue exactly the bytes the file began with, or they would be
+              // wrong: else its body is refused unread and the file starts over.
+              const mismatch = statusCode === 206 && resumeMismatch(version ?? {}, got, written);
+              if (mismatch) return refuse(new OtherVersion(mismatch));
+              // 200 to a Range request: the server ignored it, or the file changed (If-Range),
+              // and this answer starts at byte 0.
               const from = statusCode === 200 ? 0 : written;
               const ready = (async () => {
                 if (from === 0) {
-                  const length = Number(got['content-length']);
-                  expected ??= Number.isSafeInteger(length) && length >= 0 ? length : undefined;
+                  version = representationOf(statusCode, got);
+                  expected = req.size ?? version.total;
                   const streamed = await hashes.begin(expected, req.weightPath);
                   await partial.restart(streamed, expected);
                 }
@@ -215,12 +242,7 @@ async function download(
         if (TRANSIENT_STATUS.has(answer!.statusCode)) {
           throw new RetryableError(
             `${req.url} answered ${answer!.statusCode}`,
-            retryDelayMs(DOWNLOAD_RETRY, attempt, answer!.headers['retry-after']),
-          );
-        }
-        if (!sink && answer!.statusCode === 206) {
-          throw new SourceError(
-            `${req.url} answered bytes from ${contentRangeStart(answer!.headers)} (Content-Range: ${String(answer!.headers['content-range'])}) to a request for bytes ${written}-`,
+            retryDelayMs(DOWNLOAD_RETRY, fruitless + 1, answer!.headers['retry-after']),
           );
         }
         if (!sink) {
@@ -233,20 +255,22 @@ async function download(
       } catch (e) {
         throwIfCancelled(options.signal, `${req.url} at byte ${written}`);
         // The layer's upload broke where it cannot resume: the file starts over, from byte 0.
-        if (e instanceof LayerBlobError) {
-          options.log?.(`${req.url}: ${e.message}; downloading it again from the start`);
-          written = 0;
-        }
-        const retryable = e instanceof RetryableError || !(e instanceof SourceError);
+        if (e instanceof LayerBlobError) startOver(e.message);
+        if (e instanceof OtherVersion) startOver(`the resume answered ${e.message}`);
+        const retryable =
+          e instanceof RetryableError || e instanceof OtherVersion || !(e instanceof SourceError);
+        fruitless = written > before ? 0 : fruitless + 1;
         silent = isStall(e) && written === before ? silent + 1 : 0;
-        if (!retryable || attempt >= attempts || silent >= STALL_ATTEMPTS) {
+        if (!retryable || fruitless >= attempts || silent >= STALL_ATTEMPTS) {
           throw e instanceof SourceError
             ? e
-            : new SourceError(`${req.url} at byte ${written}: ${describeFetchError(e)}`);
+            : new SourceError(
+                `${req.url} at byte ${written}: ${e instanceof OtherVersion ? `the resume answered ${e.message}` : describeFetchError(e)}${fruitless >= attempts ? ` (${fruitless} tries in a row brought nothing)` : ''}`,
+              );
         }
         // Keep what arrived; the next attempt asks for the rest.
         await sleep(
-          e instanceof RetryableError ? e.delayMs : retryDelayMs(DOWNLOAD_RETRY, attempt),
+          e instanceof RetryableError ? e.delayMs : retryDelayMs(DOWNLOAD_RETRY, fruitless),
           undefined,
           { signal: options.signal },
         ).catch(() => undefined);
@@ -265,7 +289,7 @@ async function download(
     await hashes.commit();
     const final = store.path(digest);
     const kept = await partial.keepAs(final);
-    return { digest, size: written, path: final, kept, layer };
+    return { digest, size: written, path: final, kept, layer, etag: version?.etag };
   } finally {
     await hashes.dispose();
     await partial.dispose();
@@ -279,11 +303,20 @@ function shownUrl(url: string): string {
   return `${u.host}${u.pathname}`;
 }
 
-/** Where a 206 answer's bytes start (`Content-Range: bytes <start>-<end>/<size>`). */
-function contentRangeStart(headers: IncomingHttpHeaders): number | undefined {
-  const m = /^bytes (\d+)-/.exec(String(headers['content-range'] ?? ''));
-  return m ? Number(m[1]) : undefined;
+/** A writer that fails at once: undici stops the request, so a refused body is never read. */
+function refuse(error: Error): Writable {
+  return new Writable({
+    write(_chunk, _encoding, done) {
+      done(error);
+    },
+    final(done) {
+      done(error);
+    },
+  });
 }
+
+/** A 206 that does not continue the bytes the file began with. */
+class OtherVersion extends Error {}
 
 class RetryableError extends Error {
   constructor(

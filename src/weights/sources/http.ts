@@ -1,6 +1,7 @@
 // An http(s):// source: one file, named by the last segment of the URL's path, downloaded into
-// the store. Its fingerprint is the server's strong ETag (`etag:"…"`), else the sha256 of the
-// body (a weak ETag says nothing about the bytes).
+// the store. Its fingerprint is the strong ETag (`etag:"…"`) of the answer whose bytes were
+// kept, else the sha256 of the body (a weak ETag says nothing about the bytes). A HEAD's ETag
+// is only for the import's fast path: the file may change between a HEAD and the GET.
 
 import path from 'node:path';
 import { request } from 'undici';
@@ -10,6 +11,7 @@ import type { WeightStore } from '../store.js';
 import { downloadToStore, type Downloaded, type DownloadOptions } from './download.js';
 import { pathProblem } from '../paths.js';
 import { SourceError } from './uri.js';
+import { strongEtagOf } from './representation.js';
 import { stallOptions } from '../../util/http.js';
 
 export interface RemoteSource {
@@ -29,9 +31,7 @@ export async function strongEtag(uri: string): Promise<string | undefined> {
   try {
     const head = await request(uri, { method: 'HEAD', ...stallOptions() });
     await head.body.dump();
-    const value = head.headers['etag'];
-    if (head.statusCode === 200 && typeof value === 'string' && !value.startsWith('W/'))
-      return value;
+    if (head.statusCode === 200) return strongEtagOf(head.headers);
   } catch {
     // no HEAD: fingerprint by content
   }
@@ -49,11 +49,10 @@ export async function httpSource(
   const problem = pathProblem(name);
   if (problem)
     throw new SourceError(`http source "${uri}": its file name ${JSON.stringify(name)} ${problem}`);
-  const etag = await strongEtag(uri);
   const got = await downloadToStore(store, { url: uri, weightPath: name }, options);
   return {
     files: [{ path: name, size: got.size, source: got.path }],
-    fingerprint: etag ? `etag:${etag}` : got.digest,
+    fingerprint: got.etag ? `etag:${got.etag}` : got.digest,
     arrived: new Map([arrival(name, got)]),
   };
 }
