@@ -1,12 +1,23 @@
 // The builder runs with the user's Docker configuration plus the destination login: their
 // other logins, credential helpers, proxies and buildx builder survive, a credential store
 // does not shadow the destination, and nothing of it outlives the build.
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PASSWORD, USER, startRegistry, type Registry } from './helpers/registry.js';
 import { actionRunner, errorLines, EXAMPLE } from './helpers/action.js';
 import { tempDir, writeTree } from './helpers/tmp.js';
+import { startStandInDaemon, type StandInDaemon } from './helpers/standin-daemon.js';
+import { builderDockerConfig } from '../src/image/docker-config.js';
 
 const root = tempDir('builder-config-');
 const { runAction } = actionRunner(root);
@@ -127,4 +138,95 @@ describe("the builder's Docker config", () => {
     // The password reached the builder through its config only, never the log.
     expect(r.stdout.replace(`::add-mask::${PASSWORD}`, '')).not.toContain(PASSWORD);
   });
+});
+
+// The real docker CLI (Debian docker.io) reads the config we write and sends the login it
+// found with a push: a stand-in daemon records it, so no registry or network is needed.
+describe('the login the real docker CLI finds in our config', () => {
+  const cli = ['/usr/bin/docker', '/usr/local/bin/docker'].find((c) => existsSync(c));
+  const login = { username: 'hub-user', password: 'hub-secret' };
+  const otherHubLogin = Buffer.from('runner-user:runner-secret').toString('base64');
+  let daemon: StandInDaemon;
+  beforeAll(async () => {
+    daemon = await startStandInDaemon(mkdtempSync(path.join(root, 'daemon-')));
+  });
+  afterAll(() => daemon.stop());
+
+  async function pushWith(host: string, ref: string, user: string | undefined) {
+    const work = mkdtempSync(path.join(root, 'work-'));
+    const made = await builderDockerConfig(work, { host, ...login }, user);
+    const before = daemon.pushes.length;
+    // Asynchronously: the stand-in daemon answers from this process.
+    const r = await promisify(execFile)(cli!, ['push', ref], {
+      env: {
+        PATH: [made.binDir, process.env['PATH']].filter(Boolean).join(':'),
+        DOCKER_CONFIG: made.dir,
+        DOCKER_HOST: daemon.host,
+        HOME: work,
+      },
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect(r.stderr).toBe('');
+    expect(daemon.pushes.length).toBe(before + 1);
+    return daemon.pushes.at(-1)!.auth;
+  }
+
+  const hub = { ...login, serveraddress: 'https://index.docker.io/v1/' };
+  const cases: [string, string, Record<string, unknown> | undefined][] = [
+    ['no config of the user', 'index.docker.io', undefined],
+    [
+      'the runner holds another Hub login',
+      'index.docker.io',
+      { auths: { 'https://index.docker.io/v1/': { auth: otherHubLogin } } },
+    ],
+    [
+      'another Hub login under an alias',
+      'docker.io',
+      {
+        auths: {
+          'docker.io': { auth: otherHubLogin },
+          'registry-1.docker.io': { auth: otherHubLogin },
+        },
+      },
+    ],
+    [
+      'a credential store (Docker Desktop, with its own bin/)',
+      'index.docker.io',
+      { credsStore: 'desktop', auths: { 'https://index.docker.io/v1/': {} } },
+    ],
+    [
+      'a helper of the user for the Hub',
+      'index.docker.io',
+      { credHelpers: { 'https://index.docker.io/v1/': 'users-own' } },
+    ],
+  ];
+  for (const [name, host, userConfig] of cases) {
+    for (const ref of ['docker.io/someone/model:v1', 'someone/model:v1']) {
+      it.skipIf(!cli)(`Docker Hub, ${name}: ${ref}`, async () => {
+        let user: string | undefined;
+        if (userConfig) {
+          user = mkdtempSync(path.join(root, 'user-'));
+          mkdirSync(path.join(user, 'bin'));
+          writeFileSync(path.join(user, 'config.json'), JSON.stringify(userConfig));
+        }
+        expect(await pushWith(host, ref, user)).toEqual(hub);
+      });
+    }
+  }
+
+  it.skipIf(!cli)(
+    'another registry: the login under its host, with a credential store too',
+    async () => {
+      const user = mkdtempSync(path.join(root, 'user-'));
+      writeFileSync(path.join(user, 'config.json'), JSON.stringify({ credsStore: 'desktop' }));
+      for (const config of [undefined, user])
+        expect(
+          await pushWith('registry.example.com:5000', 'registry.example.com:5000/a/b:v1', config),
+        ).toEqual({
+          ...login,
+          serveraddress: 'registry.example.com:5000',
+        });
+    },
+  );
 });

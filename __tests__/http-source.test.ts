@@ -43,7 +43,7 @@ async function server(
       url: req.url!,
       method: req.method,
       range: req.headers.range,
-      ifRange: req.headers['if-range'],
+      ifRange: req.headers['if-range'] as string | undefined,
       authorization: req.headers.authorization,
     });
     handler(req, res, seen);

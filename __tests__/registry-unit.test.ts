@@ -148,16 +148,47 @@ describe('registry pieces', () => {
     };
     // The Docker config first; then each auth file in order; a missing file is skipped.
     expect(await findCredential('ghcr.io', options)).toMatchObject({ username: 'dock' });
-    expect(await findCredential('quay.io', options)).toMatchObject({
+    // `quay.io/acme` holds for acme's repositories only: others get the host's login.
+    expect(await findCredential('quay.io', options, 'acme/model')).toMatchObject({
       username: 'quay',
       password: 'ns',
       source: `${first} (auths)`,
     });
+    for (const repository of [undefined, 'acmecorp/model', 'other/acme'])
+      expect(await findCredential('quay.io', options, repository)).toMatchObject({
+        username: 'quay',
+        password: 'host',
+        source: `${second} (auths)`,
+      });
     expect(await findCredential('nvcr.io', options)).toMatchObject({
       username: '$oauthtoken',
       source: `${second} (auths)`,
     });
     expect(await findCredential('docker.io', options)).toBeUndefined();
+  });
+
+  it('an auth.json login keyed host/namespace holds for that namespace, the most specific first', async () => {
+    const b64 = (s: string) => Buffer.from(s).toString('base64');
+    const file = path.join(root, 'auth-namespaces.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        auths: {
+          'r.example.com/team/model': { auth: b64('repo:1') },
+          'r.example.com/team': { auth: b64('team:1') },
+          'r.example.com': { auth: b64('host:1') },
+          'docker.io/someone': { auth: b64('hub-someone:1') },
+        },
+      }),
+    );
+    const user = async (host: string, repository: string) =>
+      (await findCredential(host, { authFiles: [file] }, repository))?.username;
+    expect(await user('r.example.com', 'team/model')).toBe('repo');
+    expect(await user('r.example.com', 'team/model/sub')).toBe('repo');
+    expect(await user('r.example.com', 'team/other')).toBe('team');
+    expect(await user('r.example.com', 'teams/x')).toBe('host');
+    expect(await user('index.docker.io', 'someone/model')).toBe('hub-someone');
+    expect(await user('index.docker.io', 'library/busybox')).toBeUndefined();
   });
 
   it('finds the auth files where podman looks: REGISTRY_AUTH_FILE, XDG_RUNTIME_DIR, ~/.config', () => {

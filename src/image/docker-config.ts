@@ -7,6 +7,7 @@
 
 import { chmod, mkdir, mkdtemp, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { configKey, hostKey } from '../oci/registry/credentials.js';
 
 export interface RegistryLogin {
   readonly host: string;
@@ -23,6 +24,9 @@ interface ConfigJson {
 
 /** The name of the helper that answers for the destination when a credential store is set. */
 const HELPER = 'cog-push-login';
+
+/** Where that helper lives in our config directory: a name the user's directory cannot take. */
+const HELPER_DIR = 'cog-push-bin';
 
 export interface BuilderConfig {
   /** The DOCKER_CONFIG directory. */
@@ -60,17 +64,22 @@ export async function builderDockerConfig(
   await chmod(dir, 0o700);
   const config = await userConfig(userDir);
   const auth = Buffer.from(`${login.username}:${login.password}`).toString('base64');
-  const merged: ConfigJson = {
-    ...config,
-    auths: { ...config.auths, [login.host]: { auth } },
-  };
-  const helpers = { ...config.credHelpers };
-  delete helpers[login.host];
+  // Keyed as Docker keys it (the Hub under its v1 URL); the user's entries for any alias of
+  // the same host go, so another login of theirs cannot answer for the destination.
+  const key = configKey(login.host);
+  const sameHost = (h: string) => hostKey(h) === hostKey(login.host);
+  const auths = Object.fromEntries(
+    Object.entries(config.auths ?? {}).filter(([h]) => !sameHost(h)),
+  );
+  const merged: ConfigJson = { ...config, auths: { ...auths, [key]: { auth } } };
+  const helpers = Object.fromEntries(
+    Object.entries(config.credHelpers ?? {}).filter(([h]) => !sameHost(h)),
+  );
   let binDir: string | undefined;
   if (config.credsStore) {
-    binDir = path.join(dir, 'bin');
-    await writeHelper(binDir, login);
-    helpers[login.host] = HELPER;
+    binDir = path.join(dir, HELPER_DIR);
+    await writeHelper(binDir, key, login);
+    helpers[key] = HELPER;
   }
   if (Object.keys(helpers).length > 0) merged.credHelpers = helpers;
   else delete merged.credHelpers;
@@ -89,15 +98,15 @@ async function linkTheRest(userDir: string | undefined, dir: string): Promise<vo
     return;
   }
   for (const name of entries)
-    if (name !== 'config.json')
+    if (name !== 'config.json' && name !== HELPER_DIR)
       await symlink(path.join(path.resolve(userDir), name), path.join(dir, name));
 }
 
-/** `docker-credential-cog-push-login`: answers `get` for the destination host only. */
-async function writeHelper(binDir: string, login: RegistryLogin): Promise<void> {
+/** `docker-credential-cog-push-login`: answers `get` for the destination (`key`) only. */
+async function writeHelper(binDir: string, key: string, login: RegistryLogin): Promise<void> {
   await mkdir(binDir, { mode: 0o700 });
   const answer = JSON.stringify({
-    ServerURL: login.host,
+    ServerURL: key,
     Username: login.username,
     Secret: login.password,
   });
@@ -105,7 +114,7 @@ async function writeHelper(binDir: string, login: RegistryLogin): Promise<void> 
   const script = `#!/bin/sh
 [ "$1" = get ] || exit 0
 read host
-[ "$host" = '${login.host}' ] || { echo "credentials not found in native keychain"; exit 1; }
+[ "$host" = '${key}' ] || { echo "credentials not found in native keychain"; exit 1; }
 cat <<'COG_PUSH_EOF'
 ${answer}
 COG_PUSH_EOF

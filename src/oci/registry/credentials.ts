@@ -24,8 +24,11 @@ export interface CredentialOptions {
   readonly authFiles?: readonly string[] | undefined;
 }
 
-/** The key Docker's credential stores keep a Docker Hub login under. */
-const HUB_HELPER_KEY = 'https://index.docker.io/v1/';
+/**
+ * The key Docker keeps a Docker Hub login under, in `auths`, `credHelpers` and a helper's
+ * answer: the docker CLI and BuildKit look the Hub up by this alone.
+ */
+export const HUB_CONFIG_KEY = 'https://index.docker.io/v1/';
 
 const DOCKER_HUB_ALIASES = new Set([
   'docker.io',
@@ -42,6 +45,11 @@ export function hostKey(host: string): string {
   // Config keys may be written as URLs (`https://ghcr.io`, `https://host:5000/v2/`).
   const bare = host.replace(/^https?:\/\//, '').replace(/\/.*$/, '');
   return DOCKER_HUB_ALIASES.has(bare) ? 'docker.io' : bare;
+}
+
+/** The key Docker writes a login for `host` under: the Hub's v1 URL, else the host itself. */
+export function configKey(host: string): string {
+  return hostKey(host) === 'docker.io' ? HUB_CONFIG_KEY : host;
 }
 
 interface DockerConfig {
@@ -64,7 +72,7 @@ async function readConfigFile(file: string): Promise<DockerConfig | undefined> {
 
 function helper(name: string, registry: string): Promise<Credential | undefined> {
   // Docker keeps a Hub login under its v1 URL, whatever alias the image names.
-  const host = hostKey(registry) === 'docker.io' ? HUB_HELPER_KEY : registry;
+  const host = configKey(registry);
   return new Promise((resolve, reject) => {
     const child = execFile(
       `docker-credential-${name}`,
@@ -99,10 +107,14 @@ function helper(name: string, registry: string): Promise<Credential | undefined>
   });
 }
 
-/** The credential for `host` (host[:port]), or undefined for anonymous access. */
+/**
+ * The credential for `repository` on `host` (host[:port]), or undefined for anonymous access.
+ * Without `repository`, only logins for the whole host count.
+ */
 export async function findCredential(
   host: string,
   options: CredentialOptions = {},
+  repository?: string,
 ): Promise<Credential | undefined> {
   const key = hostKey(host);
   if (options.explicit && hostKey(options.explicit.host) === key) {
@@ -118,17 +130,22 @@ export async function findCredential(
   ];
   for (const file of files) {
     const config = await readConfigFile(file);
-    const found = config && (await fromConfig(config, file, host));
+    const scope = options.authFiles?.includes(file) ? { repository } : undefined;
+    const found = config && (await fromConfig(config, file, host, scope));
     if (found) return found;
   }
   return undefined;
 }
 
-/** `host`'s credential in one config file (Docker's config.json or a containers auth.json). */
+/**
+ * `host`'s credential in one config file: Docker's config.json (`namespaced` undefined), or a
+ * containers auth.json, whose `host/namespace` keys hold for that namespace only.
+ */
 async function fromConfig(
   config: DockerConfig,
   file: string,
   host: string,
+  namespaced?: { repository: string | undefined },
 ): Promise<Credential | undefined> {
   const key = hostKey(host);
   const helperName = Object.entries(config.credHelpers ?? {}).find(
@@ -136,10 +153,10 @@ async function fromConfig(
   )?.[1];
   if (helperName) return helper(helperName, host);
 
-  // auth.json may also key a login by `host/namespace`: the host's own entry comes first.
   const entries = Object.entries(config.auths ?? {});
-  const entry = (entries.find(([h]) => hostKey(h) === key) ??
-    entries.find(([h]) => !h.includes('://') && h.split('/')[0] === key))?.[1];
+  const entry = namespaced
+    ? containersEntry(entries, key, namespaced.repository)
+    : entries.find(([h]) => hostKey(h) === key)?.[1];
   if (entry) {
     if (entry.identitytoken)
       return { identityToken: entry.identitytoken, source: `${file} (identitytoken)` };
@@ -160,4 +177,32 @@ async function fromConfig(
   }
   if (config.credsStore) return helper(config.credsStore, host);
   return undefined;
+}
+
+/**
+ * The auth.json entry for `repository` on the host `key` (containers-auth.json(5)): a key
+ * `host/namespace[/…]` holds for the repositories under that namespace only, and the most
+ * specific key that holds wins over the host's own.
+ */
+function containersEntry<T>(
+  entries: [string, T][],
+  key: string,
+  repository: string | undefined,
+): T | undefined {
+  let best: { rank: number; value: T } | undefined;
+  for (const [name, value] of entries) {
+    const bare = name.replace(/^https?:\/\//, '');
+    const slash = bare.indexOf('/');
+    const host = slash < 0 ? bare : bare.slice(0, slash);
+    if (hostKey(host) !== key) continue;
+    // A URL-form key (`https://host/v2/`) names the host alone, as Docker wrote it.
+    const namespace = slash < 0 || name.includes('://') ? '' : bare.slice(slash + 1);
+    const holds =
+      namespace === '' ||
+      (repository !== undefined &&
+        (repository === namespace || repository.startsWith(`${namespace}/`)));
+    if (holds && (!best || namespace.length + 1 > best.rank))
+      best = { rank: namespace.length + 1, value };
+  }
+  return best?.value;
 }

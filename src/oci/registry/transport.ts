@@ -195,7 +195,11 @@ export class RegistryTransport {
 
   protected async authenticator(): Promise<Authenticator> {
     if (!this.auth) {
-      const credential = await findCredential(this.registry, this.options.credentials);
+      const credential = await findCredential(
+        this.registry,
+        this.options.credentials,
+        this.repository,
+      );
       this.auth = new Authenticator(this.registry, credential, Date.now, this.stall);
     }
     return this.auth;
