@@ -139,7 +139,7 @@ describe('weight cache (real @actions/cache, Azurite, stand-in service)', () => 
     const outcome = await restoreWeight(good, ctx);
     expect(outcome).toBe('corrupt');
     expect(logged.join('\n')).toMatch(
-      /1 entry refused, e\.g\. ".*outside\/pwned\.txt" \(not in the store\)/,
+      /is corrupt \(refused ".*outside\/pwned\.txt" \(not in the store\)\)/,
     );
     expect(() => readFileSync(outside)).toThrow();
     // A poisoned entry is dropped whole, even its one good file.
@@ -209,7 +209,7 @@ describe('weight cache (real @actions/cache, Azurite, stand-in service)', () => 
         expect(existsSync(evil)).toBe(false);
         expect(existsSync(file)).toBe(false);
         expect(logged.join('\n')).toMatch(
-          /2 entries refused, e\.g\. ".*sha256\/evil" \(a symlink, not a regular file\)/,
+          /is corrupt \(refused ".*sha256\/evil" \(a symlink, not a regular file\)\)/,
         );
       },
     );
@@ -232,7 +232,7 @@ describe('weight cache (real @actions/cache, Azurite, stand-in service)', () => 
       expect(existsSync(path.join(sha256Dir(), 'sub'))).toBe(false);
       expect(existsSync(file)).toBe(false);
       expect(logged.join('\n')).toMatch(
-        /4 entries refused, e\.g\. .* \(a link, not a regular file\)/,
+        /is corrupt \(refused ".*" \(a link, not a regular file\)\)/,
       );
     });
 
@@ -256,6 +256,59 @@ describe('weight cache (real @actions/cache, Azurite, stand-in service)', () => 
       expect(logged.join('\n')).toContain(`(${why})`);
       // No temporary file is left behind either.
       expect(readdirSync(sha256Dir()).filter((f) => f.startsWith('.'))).toEqual([]);
+    });
+
+    /** One entry's tar bytes (no end of archive), as one zstd frame: frames concatenate. */
+    async function zstdEntry(name: string, body: Uint8Array): Promise<Buffer> {
+      const pack = tarPack();
+      pack.entry({ name, size: body.length }, Buffer.from(body));
+      pack.finalize();
+      const chunks: Buffer[] = [];
+      for await (const c of pack) chunks.push(c as Buffer);
+      const tar = Buffer.concat(chunks);
+      return zstd(tar.subarray(0, tar.length - 1024));
+    }
+    const zstd = (b: Uint8Array) => {
+      const r = spawnSync('zstd', ['-q', '-c'], { input: b, maxBuffer: 64 * 2 ** 20 });
+      if (r.status !== 0) throw new Error(`zstd: ${r.stderr}`);
+      return r.stdout;
+    };
+
+    it.each([
+      // The issue's archive: 1,500 entries with the same 4 MB PAX path (6 GB once decompressed).
+      ['4 MB', 4_000_000, 'the archive (it holds more than'],
+      // Names that each fit the framing allowance: the first one ends the pass.
+      ['20 kB', 20_000, '(not in the store)'],
+    ])(
+      '1,500 entries with a %s name each end at the first, shown short',
+      async (_, length, why) => {
+        const { weight: good } = weight(`poison-${length}`, [100]);
+        await saveWeight(good, ctx, 10 ** 9);
+        const name = rel(path.join(store.root, 'x'.repeat(length)));
+        const frame = await zstdEntry(name, Buffer.from('x'));
+        const archive = Buffer.concat([
+          ...Array.from({ length: 1500 }, () => frame),
+          zstd(Buffer.alloc(1024)),
+        ]);
+        await service.replaceArchive(weightCacheKey(good.setDigest, process.platform), archive);
+        removeFromStore(good);
+        expect(await restoreWeight(good, ctx)).toBe('corrupt');
+        const warning = logged.find((l) => l.startsWith('warning:'))!;
+        expect(warning).toContain(why);
+        // One refusal, its name cut to 200 characters: the line stays short.
+        expect(warning.length).toBeLessThan(600);
+        expect(warning.match(/refused/g)).toHaveLength(1);
+      },
+    );
+
+    it('a second copy of a file ends the pass unread', async () => {
+      const { outcome, file } = await restoreForged('twice', (good, bytes) => [
+        { name: rel(store.path(good.files[0]!.digest)), body: bytes },
+        { name: rel(store.path(good.files[0]!.digest)), body: bytes },
+      ]);
+      expect(outcome).toBe('corrupt');
+      expect(existsSync(file)).toBe(false);
+      expect(logged.join('\n')).toContain('(a second copy of a file)');
     });
 
     it("a file of another weight is refused, the weight's own may come with the store's directories", async () => {

@@ -3,14 +3,16 @@
 // resolves to `<store>/sha256/<hex>` for one of the weight's own files, with that file's size;
 // its bytes go to a temporary name while they are hashed, and it is renamed into place only
 // when its sha256 is its name. Links of either kind, devices, other directories, other names:
-// refused, and nothing of them is written. The archive is decompressed once, here.
+// refused, and nothing of them is written. The first refusal ends the pass: a poisoned entry is
+// dropped whole, so nothing more of it is worth reading. The archive is decompressed once,
+// here, and only as far as the weight's files and their tar framing can reach.
 
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { Readable } from 'node:stream';
+import { Transform, type Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { extract as tarExtract } from 'tar-stream';
 import { DIGEST_HEX_PATTERN } from '../oci/digest.js';
@@ -38,8 +40,41 @@ export interface ExtractRequest {
 export interface ExtractResult {
   /** Digests written into the store by this pass, each verified. */
   readonly written: readonly string[];
-  /** Entries refused, with why: `name (reason)`. */
-  readonly refused: readonly string[];
+  /** The entry refused, with why: `"name" (reason)`, its name cut short. The pass stopped there. */
+  readonly refused?: string | undefined;
+}
+
+/**
+ * How far past its files' own bytes an archive may go: each entry's headers (PAX ones
+ * included) and padding, the store's directories and the end of the archive, with room to
+ * spare. Past it, the archive holds something else, and is not read further.
+ */
+const FRAMING_PER_FILE = 64 * 1024;
+const FRAMING_BASE = 1024 * 1024;
+
+/** The longest entry name a refusal shows. */
+const NAME_SHOWN = 200;
+
+class OverBudget extends Error {}
+
+/** Passes bytes on until `limit` of them have gone by, then fails with OverBudget. */
+function byteBudget(limit: number): Transform {
+  let seen = 0;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      seen += chunk.length;
+      if (seen > limit)
+        return done(
+          new OverBudget(`it holds more than ${limit} bytes, past its files and their framing`),
+        );
+      done(null, chunk);
+    },
+  });
+}
+
+/** An entry's name as a refusal shows it: JSON-quoted, cut short. */
+function shownName(name: string): string {
+  return JSON.stringify(name.length > NAME_SHOWN ? `${name.slice(0, NAME_SHOWN)}…` : name);
 }
 
 /** The zstd decompressors the library names (`--use-compress-program`). */
@@ -162,10 +197,12 @@ async function writeVerified(
   }
 }
 
-/** Extract the weight's files from `req.archive` into the store, refusing everything else. */
+/**
+ * Extract the weight's files from `req.archive` into the store, refusing everything else; the
+ * first refusal ends the pass.
+ */
 export async function extractWeightArchive(req: ExtractRequest): Promise<ExtractResult> {
   const written: string[] = [];
-  const refused: string[] = [];
   const dir = path.join(path.resolve(req.storeRoot), 'sha256');
   await mkdir(dir, { recursive: true });
   const { stream, done, stop } = decompressed(req.archive, req.compression);
@@ -173,31 +210,45 @@ export async function extractWeightArchive(req: ExtractRequest): Promise<Extract
   let restored = 0;
   const onBytes = (n: number) => req.progress?.((restored += n), total);
   const reader = tarExtract();
-  stream.on('error', (e) => reader.destroy(e));
-  stream.pipe(reader);
+  const budget = byteBudget(total + FRAMING_BASE + FRAMING_PER_FILE * req.expected.size);
+  stream.on('error', (e) => budget.destroy(e));
+  budget.on('error', (e) => reader.destroy(e));
+  stream.pipe(budget).pipe(reader);
+  const end = () => {
+    stop();
+    stream.destroy();
+    budget.destroy();
+    reader.destroy();
+  };
   try {
     for await (const entry of reader) {
       const why = refusal(entry.header, req);
-      if (why !== undefined) {
-        if (why !== 'skip') refused.push(`${JSON.stringify(entry.header.name)} (${why})`);
+      if (why === 'skip') {
         entry.resume();
         continue;
+      }
+      const name = shownName(entry.header.name);
+      if (why !== undefined) {
+        end();
+        return { written, refused: `${name} (${why})` };
       }
       const final = path.join(dir, path.basename(path.resolve(req.cwd, entry.header.name)));
       const digest = `sha256:${path.basename(final)}`;
       if (written.includes(digest)) {
-        entry.resume();
-        continue;
+        end();
+        return { written, refused: `${name} (a second copy of a file)` };
       }
-      if (await writeVerified(entry as AsyncIterable<Buffer>, final, digest, onBytes))
-        written.push(digest);
-      else refused.push(`${JSON.stringify(entry.header.name)} (its bytes do not hash to its name)`);
+      if (!(await writeVerified(entry as AsyncIterable<Buffer>, final, digest, onBytes))) {
+        end();
+        return { written, refused: `${name} (its bytes do not hash to its name)` };
+      }
+      written.push(digest);
     }
     await done;
   } catch (e) {
-    stop();
-    stream.destroy();
+    end();
+    if (e instanceof OverBudget) return { written, refused: `the archive (${e.message})` };
     throw new Error(`cannot read the cache archive: ${(e as Error).message}`, { cause: e });
   }
-  return { written, refused };
+  return { written };
 }

@@ -92,17 +92,12 @@ export async function restoreWeight(
   const missing: CachedWeight['files'][number][] = [];
   for (const f of weight.files)
     if (!result.written.includes(f.digest) && !(await store.has(f.digest, f.size))) missing.push(f);
-  if (result.refused.length > 0 || missing.length > 0) {
-    const what = [
-      result.refused.length > 0
-        ? `${result.refused.length} entr${result.refused.length === 1 ? 'y' : 'ies'} refused, e.g. ${result.refused[0]}`
-        : '',
-      missing.length > 0 ? `${missing.length} file(s) missing, e.g. ${missing[0]!.path}` : '',
-    ]
-      .filter(Boolean)
-      .join('; ');
+  if (result.refused || missing.length > 0) {
+    const what = result.refused
+      ? `refused ${result.refused}`
+      : `${missing.length} file(s) missing, e.g. ${missing[0]!.path}`;
     // A poisoned entry is dropped whole: even the files of it that verified are not kept.
-    if (result.refused.length > 0)
+    if (result.refused)
       for (const digest of result.written) await rm(store.path(digest), { force: true });
     log.warning(
       `weight ${weight.name}: cache entry ${key} is corrupt (${what}); dropped, using its source`,
