@@ -3,17 +3,30 @@
 // that lie about their sizes. Each ends in bounded time and memory with one error that names
 // what was wrong and where.
 import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import http from 'node:http';
+import https from 'node:https';
+import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCogConfig } from '../src/cog/config.js';
 import { DockerArchive } from '../src/image/archive.js';
 import { OciLayoutTarget } from '../src/oci/layout.js';
 import { RegistryTarget } from '../src/oci/registry/client.js';
+import { downloadToStore } from '../src/weights/sources/download.js';
+import { WeightStore } from '../src/weights/store.js';
 import { actionRunner, EXAMPLE, errorLines, PREBUILT } from './helpers/action.js';
 import {
   freePort,
+  selfSignedCert,
   startFaultProxy,
   startRegistry,
   startTokenServer,
@@ -338,5 +351,65 @@ describe('what a publish leaves behind', () => {
     );
     expect(r.status).toBe(0);
     expect(readdirSync(scratch).filter((f) => f.startsWith('cog-push-'))).toEqual([]);
+  });
+});
+
+describe('errors no retry can fix', () => {
+  it('a "registry" that does not speak HTTP is tried once, for every operation in flight', async () => {
+    let connections = 0;
+    const server = net.createServer((socket) => {
+      connections++;
+      socket.on('error', () => undefined);
+      socket.end('SSH-2.0-OpenSSH_9.2\r\n');
+    });
+    const port = await freePort();
+    await new Promise<void>((r) => server.listen(port, '127.0.0.1', r));
+    const target = new RegistryTarget(`127.0.0.1:${port}`, 'a/b', {
+      retry: { attempts: 5, baseDelayMs: 200, maxDelayMs: 1000 },
+    });
+    try {
+      const digests = Array.from({ length: 9 }, (_, i) => `sha256:${String(i).repeat(64)}`);
+      const results = await Promise.allSettled(digests.map((d) => target.hasBlob(d)));
+      for (const r of results) {
+        expect(r.status).toBe('rejected');
+        expect(String((r as PromiseRejectedResult).reason.message)).toContain(
+          `cannot reach registry 127.0.0.1:${port} (http://127.0.0.1:${port}): GET /v2/: the server does not speak HTTP there`,
+        );
+      }
+      // One probe shared by the nine, not retried (the issue saw 45 tries, ~68 s).
+      expect(connections).toBe(1);
+    } finally {
+      await target.close();
+      server.close();
+    }
+  });
+
+  it('a download from a server whose certificate is not trusted fails at once, saying what to set', async () => {
+    const dir = path.join(root, 'untrusted');
+    mkdirSync(dir, { recursive: true });
+    const { keyFile, certFile } = selfSignedCert(dir, 'files', '/CN=127.0.0.1');
+    let requests = 0;
+    const server = https.createServer(
+      { key: readFileSync(keyFile), cert: readFileSync(certFile) },
+      (_, res) => (requests++, res.end('x')),
+    );
+    let handshakes = 0;
+    server.on('secureConnection', () => handshakes++);
+    server.on('tlsClientError', () => handshakes++);
+    const port = await freePort();
+    await new Promise<void>((r) => server.listen(port, '127.0.0.1', r));
+    try {
+      await expect(
+        downloadToStore(new WeightStore(path.join(root, 'store-untrusted')), {
+          url: `https://127.0.0.1:${port}/w.bin`,
+        }),
+      ).rejects.toThrow(
+        /at byte 0: DEPTH_ZERO_SELF_SIGNED_CERT: .*not trusted here: for a private CA, set NODE_EXTRA_CA_CERTS/,
+      );
+      expect(handshakes).toBe(1);
+      expect(requests).toBe(0);
+    } finally {
+      server.close();
+    }
   });
 });

@@ -17,6 +17,9 @@ import http from 'node:http';
 import { downloadToStore } from '../src/weights/sources/download.js';
 import { WeightStore } from '../src/weights/store.js';
 import { freePort } from './helpers/registry.js';
+import { bytesBlob, TargetError } from '../src/oci/target.js';
+
+const MiB = 1024 * 1024;
 
 const root = tempDir('stream-upload-');
 const FAST_RETRY = { attempts: 3, baseDelayMs: 10, maxDelayMs: 50 };
@@ -162,6 +165,116 @@ describe('a streamed blob', () => {
       // The first download stopped soon after the refusal, not at the end of the file (which
       // would make the server send it twice whole).
       expect(served).toBeLessThan(file.length * 1.8);
+    } finally {
+      server.closeAllConnections();
+      server.close();
+      await proxy.stop();
+      await target.close();
+    }
+  });
+});
+
+describe('a chunked upload (a blob read again from its source)', () => {
+  const blob = Buffer.from(pseudoRandom(3 * MiB + 17, 31));
+  const blobDigest = 'sha256:' + createHash('sha256').update(blob).digest('hex');
+  const small = { chunkThreshold: MiB, chunkSize: MiB };
+
+  async function putThrough(repo: string, fault: (n: number) => Fault, options = {}) {
+    let patches = 0;
+    const proxy = await startFaultProxy(registry.host, (req) =>
+      req.method === 'PATCH' ? fault(++patches) : { kind: 'pass' },
+    );
+    const log: string[] = [];
+    const target = new RegistryTarget(proxy.host, repo, {
+      retry: FAST_RETRY,
+      log: (m) => log.push(m),
+      ...small,
+      ...options,
+    });
+    const started = Date.now();
+    try {
+      const got = await target.putBlob(bytesBlob(blobDigest, blob)).catch((e: unknown) => e);
+      return { got, patches: () => patches, log, ms: Date.now() - started };
+    } finally {
+      await target.close();
+      await proxy.stop();
+    }
+  }
+
+  it('gives up on a session whose Range never advances, naming the byte', async () => {
+    // From the second PATCH on, the registry says it holds the first chunk only, and nothing
+    // it is sent changes that (the issue's 420 PATCHes for one blob).
+    const { got, patches } = await putThrough('chunked/stale', (n) =>
+      n >= 2
+        ? { kind: 'status', status: 202, headers: { range: `0-${MiB - 1}` } }
+        : { kind: 'pass' },
+    );
+    expect(got).toBeInstanceOf(TargetError);
+    expect((got as Error).message).toMatch(
+      new RegExp(
+        `the upload of ${blobDigest} got no further than byte ${MiB} in 3 PATCHes in a row \\(the session's Range stayed at ${MiB}\\)`,
+      ),
+    );
+    expect(patches()).toBe(4); // the first, then three that did not advance
+  });
+
+  it('tries a stalled PATCH twice in all, as the README says', async () => {
+    const { got, patches } = await putThrough(
+      'chunked/stall',
+      (n) => (n >= 2 ? { kind: 'stall' } : { kind: 'pass' }),
+      {
+        retry: { attempts: 5, baseDelayMs: 10, maxDelayMs: 50 },
+        stall: { headers: 300, body: 300, connect: 300 },
+      },
+    );
+    expect(got).toBeInstanceOf(TargetError);
+    expect((got as Error).message).toMatch(/PATCH stalled 2 times/);
+    expect(patches()).toBe(3);
+  });
+});
+
+describe('the last chunk of a streamed file', () => {
+  it('starts the file over when the session answers it with a stale Range', async () => {
+    const file = Buffer.from(pseudoRandom(64 * MiB, 12));
+    const server = http.createServer((req, res) => {
+      const start = Number(/bytes=(\d+)-/.exec(req.headers.range ?? '')?.[1] ?? 0);
+      res.writeHead(start ? 206 : 200, {
+        etag: '"w"',
+        'content-length': String(file.length - start),
+        ...(start ? { 'content-range': `bytes ${start}-${file.length - 1}/${file.length}` } : {}),
+      });
+      res.end(file.subarray(start));
+    });
+    const port = await freePort();
+    await new Promise<void>((r) => server.listen(port, '127.0.0.1', r));
+    // Four full chunks go up as the file arrives; the fifth, the layer's tail, at the commit.
+    let patches = 0;
+    const proxy = await startFaultProxy(registry.host, (req) =>
+      req.method === 'PATCH' && ++patches === 5
+        ? { kind: 'rewrite', header: 'range', value: `0-${STREAM_CHUNK - 1}` }
+        : { kind: 'pass' },
+    );
+    const target = new RegistryTarget(proxy.host, 'stream/last', { retry: FAST_RETRY });
+    const log: string[] = [];
+    try {
+      const got = await downloadToStore(
+        new WeightStore(path.join(root, 'store-last')),
+        { url: `http://127.0.0.1:${port}/w.safetensors`, weightPath: 'w.safetensors' },
+        { layerBlobs: () => target.blobWriter(), log: (m) => log.push(m) },
+      );
+      expect(got.digest).toBe('sha256:' + createHash('sha256').update(file).digest('hex'));
+      expect(got.layer?.written).toBe(true);
+      expect(log).toEqual([
+        expect.stringMatching(
+          /the session says it holds 16777216.*downloading it again from the start$/,
+        ),
+      ]);
+      expect(patches).toBe(10);
+      // The layer is in the registry, whole: its bytes hash to its digest.
+      const res = await fetch(`http://${registry.host}/v2/stream/last/blobs/${got.layer!.digest}`);
+      const bytes = Buffer.from(await res.arrayBuffer());
+      expect('sha256:' + createHash('sha256').update(bytes).digest('hex')).toBe(got.layer!.digest);
+      expect(bytes.length).toBe(got.layer!.size);
     } finally {
       server.closeAllConnections();
       server.close();

@@ -83,3 +83,11 @@ export interface Target {
 export class TargetError extends Error {
   override name = 'TargetError';
 }
+
+/**
+ * A blob written as it arrives (`blobWriter`) must be sent again from its first byte: its
+ * session is gone, or the target cannot take it that way. The caller starts the blob over.
+ */
+export class RestartBlobError extends TargetError {
+  override name = 'RestartBlobError';
+}

@@ -73,6 +73,23 @@ export async function readLimited(
   return Buffer.concat(chunks, size);
 }
 
+/** TLS errors that mean the peer's certificate is not one Node trusts. */
+const CERTIFICATE_CODE =
+  /^(CERT_|UNABLE_TO_(GET|VERIFY)_|DEPTH_ZERO_SELF_SIGNED_CERT$|SELF_SIGNED_CERT_IN_CHAIN$|ERR_TLS_CERT_)/;
+
+/**
+ * Errors no retry can fix: the certificate is not trusted, the peer does not speak TLS (or
+ * HTTP) on that port, the name does not resolve. Asking again only adds the backoff's wait.
+ */
+const PERMANENT_CODE = /^(ERR_SSL_|ERR_TLS_|EPROTO$|ENOTFOUND$|HPE_|ERR_INVALID_URL$)/;
+
+/** Is this fetch error one that no retry can fix? */
+export function isPermanent(e: unknown): boolean {
+  const err = e as { name?: string; code?: unknown };
+  const code = typeof err.code === 'string' ? err.code : '';
+  return CERTIFICATE_CODE.test(code) || PERMANENT_CODE.test(code) || err.name === 'HTTPParserError';
+}
+
 /** A fetch error as a person reads it: a timeout says so, not "23: …" (a DOMException code). */
 export function describeFetchError(e: unknown): string {
   const err = e as Error & { code?: unknown };
@@ -80,6 +97,10 @@ export function describeFetchError(e: unknown): string {
     return 'no answer (timed out)';
   if (err.code === 'UND_ERR_BODY_TIMEOUT') return 'the answer stalled (timed out)';
   const code = typeof err.code === 'string' ? `${err.code}: ` : '';
+  if (CERTIFICATE_CODE.test(String(err.code ?? '')))
+    return `${code}${err.message} (the server's TLS certificate is not trusted here: for a private CA, set NODE_EXTRA_CA_CERTS to its PEM file)`;
+  if (err.name === 'HTTPParserError')
+    return `the server does not speak HTTP there (${err.message}): check the host and port`;
   return `${code}${err.message}`;
 }
 

@@ -20,7 +20,7 @@ import { TargetError } from '../target.js';
 import { throwIfCancelled } from '../../util/cancel.js';
 import { repositoryScope } from './auth.js';
 import { followRedirects, redirectTarget } from '../../util/redirects.js';
-import { BODY_LIMIT, describeFetchError, readLimited } from '../../util/http.js';
+import { BODY_LIMIT, describeFetchError, isPermanent, readLimited } from '../../util/http.js';
 import {
   counted,
   DEFAULT_CHUNK_SIZE,
@@ -220,6 +220,10 @@ export class RegistryTarget extends RegistryTransport implements Target {
       } catch (e) {
         if (e instanceof TargetError) throw e;
         throwIfCancelled(this.options.signal, `${this.registry}: GET blob ${digest}`);
+        if (isPermanent(e))
+          throw new TargetError(
+            `${this.registry}: GET blob ${digest} at byte ${offset}: ${describeFetchError(e)}`,
+          );
         const failure = new TransientError(
           `GET blob ${digest} at byte ${offset}: ${describeFetchError(e)}`,
           undefined,

@@ -9,7 +9,7 @@
 import type { RetryPolicy } from '../../util/retry.js';
 import type { BlobSource, BlobWriter, PutBlobResult } from '../target.js';
 import { takeBytes } from '../../util/bytes.js';
-import { TargetError } from '../target.js';
+import { RestartBlobError, TargetError } from '../target.js';
 import {
   CHUNKS_REFUSED_STATUS,
   header,
@@ -39,13 +39,10 @@ export interface UploadChannel {
   log(message: string): void;
 }
 
-/** The blob must be sent again from its first byte, in a new session. */
-export class RestartBlobError extends TargetError {
-  override name = 'RestartBlobError';
-}
+export { RestartBlobError };
 
-/** The registry takes no chunked uploads: a streamed blob cannot go there. */
-export class ChunksRefusedError extends TargetError {
+/** The registry takes no chunked uploads: a streamed blob cannot go there (nor start over). */
+export class ChunksRefusedError extends RestartBlobError {
   override name = 'ChunksRefusedError';
 }
 
@@ -234,7 +231,16 @@ export async function uploadChunked(
   const chunkSize = chunkSizeFor(session, options.chunkSize);
   let offset = 0;
   let sent = 0;
-  let failures = 0;
+  // PATCHes in a row that left the session no further than it had ever been (failed, or
+  // answered with a Range that did not advance): the retry policy's attempts, then an error.
+  let fruitless = 0;
+  let furthest = 0;
+  const noProgress = (why: string) => {
+    if (++fruitless < channel.retry.attempts) return;
+    throw new TargetError(
+      `${channel.registry}: the upload of ${blob.digest} got no further than byte ${furthest} in ${fruitless} PATCHes in a row (${why})`,
+    );
+  };
   while (offset < blob.size) {
     const end = Math.min(offset + chunkSize, blob.size);
     try {
@@ -263,15 +269,30 @@ export async function uploadChunked(
       );
       location = nextLocation(res, location);
       const received = receivedFromRange(header(res, 'range'));
-      offset = received > 0 ? received : end;
-      failures = 0;
+      const next = received > 0 ? received : end;
+      if (next > end)
+        throw new TargetError(
+          `${channel.registry}: after a chunk up to byte ${end} of ${blob.digest}, the session says it holds ${next}`,
+        );
+      offset = next;
+      if (offset > furthest) {
+        furthest = offset;
+        fruitless = 0;
+      } else {
+        noProgress(`the session's Range stayed at ${offset}`);
+        channel.log(
+          `${channel.registry}: the session of ${blob.digest} holds ${offset} bytes after a chunk up to ${end}; sending from there`,
+        );
+      }
     } catch (e) {
       if (refusesChunks(e, offset)) return 'refused';
       if (!(e instanceof TransientError)) throw e;
-      failures++;
-      if (failures >= channel.retry.attempts)
-        throw new TargetError(`${channel.registry}: ${e.message} (PATCH failed after retries)`);
-      await channel.backoff(failures, e.message, e.retryAfterMs);
+      if (e.stalled && fruitless + 1 >= attemptsFor(e, channel.retry))
+        throw new TargetError(
+          `${channel.registry}: ${e.message} (PATCH stalled ${fruitless + 1} times)`,
+        );
+      noProgress(e.message);
+      await channel.backoff(fruitless, e.message, e.retryAfterMs);
       // Ask the session how much it kept, and continue from there.
       const status = await channel.call({
         method: 'GET',
@@ -286,7 +307,7 @@ export async function uploadChunked(
         offset = 0;
       } else {
         location = nextLocation(status, location);
-        offset = receivedFromRange(header(status, 'range'));
+        offset = Math.min(receivedFromRange(header(status, 'range')), blob.size);
         channel.log(`${channel.registry}: resuming ${blob.digest} at byte ${offset}`);
       }
     }

@@ -20,6 +20,7 @@ import {
   BODY_LIMIT,
   BodyTooLargeError,
   describeFetchError,
+  isPermanent,
   readLimited,
   isStall,
   STALL_ATTEMPTS,
@@ -160,7 +161,7 @@ export class RegistryTransport {
   protected readonly retry: RetryPolicy;
   protected readonly dispatcher: Dispatcher;
   private auth: Authenticator | undefined;
-  private probed = false;
+  private probing: Promise<void> | undefined;
   protected readonly pushScope: string;
   /** Set once the registry refuses a chunked upload: every later blob goes in one request. */
   protected chunkedRefused = false;
@@ -247,6 +248,8 @@ export class RegistryTransport {
       if (body instanceof Readable) body.destroy();
       if (e instanceof TargetError || e instanceof AuthError) throw e;
       throwIfCancelled(this.options.signal, `${this.registry}: ${call.method} ${url.pathname}`);
+      if (isPermanent(e))
+        throw new TargetError(`${call.method} ${url.pathname}: ${describeFetchError(e)}`);
       throw new TransientError(
         `${call.method} ${url.pathname}: ${describeFetchError(e)}`,
         undefined,
@@ -365,14 +368,17 @@ export class RegistryTransport {
 
   /** GET /v2/: learns the auth challenge, and fails early on an unreachable registry. */
   async probe(): Promise<void> {
-    if (this.probed) return;
-    // A 401 here teaches the authenticator the challenge and is answered inside call().
-    await this.call({ method: 'GET', url: '/v2/', scopes: [], ok: [200] }).catch((e: Error) => {
-      if (e instanceof AuthError) throw e;
-      throw new TargetError(
-        `cannot reach registry ${this.registry} (${this.origin}): ${e.message}`,
-      );
-    });
-    this.probed = true;
+    // One probe for every operation that starts before it ends: a registry that cannot be
+    // reached is tried (and retried) once, not once per blob in flight.
+    this.probing ??= this.call({ method: 'GET', url: '/v2/', scopes: [], ok: [200] }).then(
+      () => undefined,
+      (e: Error) => {
+        if (e instanceof AuthError) throw e;
+        throw new TargetError(
+          `cannot reach registry ${this.registry} (${this.origin}): ${e.message}`,
+        );
+      },
+    );
+    return this.probing;
   }
 }

@@ -14,7 +14,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { IncomingHttpHeaders } from 'node:http';
 import { Writable } from 'node:stream';
 import { stream } from 'undici';
-import type { BlobWriter } from '../../oci/target.js';
+import { TargetError, type BlobWriter } from '../../oci/target.js';
 import { HashPool } from '../../util/hashpool.js';
 import type { Limiter } from '../../util/limit.js';
 import type { WeightStore } from '../store.js';
@@ -30,6 +30,7 @@ import {
 import { followRedirects, redirectTarget } from '../../util/redirects.js';
 import {
   describeFetchError,
+  isPermanent,
   isStall,
   STALL_ATTEMPTS,
   stallOptions,
@@ -251,14 +252,32 @@ async function download(
             `${req.url} answered ${answer!.statusCode}${text ? `: ${text}` : ''}`,
           );
         }
-        break;
+        if (expected !== undefined && written !== expected) {
+          throw new SourceError(`${req.url}: expected ${expected} bytes, got ${written}`);
+        }
+        const { digest, layer } = await hashes.finish();
+        if (req.digest && digest !== req.digest) {
+          throw new SourceError(
+            `${req.url}: content is ${digest}, expected ${req.digest}; the partial file was deleted`,
+          );
+        }
+        // The layer's last chunk goes up here: when its session must start over, so does the
+        // file (the catch below), as for any chunk before it.
+        await hashes.commit();
+        const final = store.path(digest);
+        const kept = await partial.keepAs(final);
+        return { digest, size: written, path: final, kept, layer, etag: version?.etag };
       } catch (e) {
         throwIfCancelled(options.signal, `${req.url} at byte ${written}`);
+        // The target's own failure, already retried by its policy: not the source's to retry.
+        if (e instanceof TargetError) throw e;
         // The layer's upload broke where it cannot resume: the file starts over, from byte 0.
         if (e instanceof LayerBlobError) startOver(e.message);
         if (e instanceof OtherVersion) startOver(`the resume answered ${e.message}`);
         const retryable =
-          e instanceof RetryableError || e instanceof OtherVersion || !(e instanceof SourceError);
+          e instanceof RetryableError ||
+          e instanceof OtherVersion ||
+          !(e instanceof SourceError || isPermanent(e));
         fruitless = written > before ? 0 : fruitless + 1;
         silent = isStall(e) && written === before ? silent + 1 : 0;
         if (!retryable || fruitless >= attempts || silent >= STALL_ATTEMPTS) {
@@ -277,19 +296,6 @@ async function download(
         throwIfCancelled(options.signal, `${req.url} at byte ${written}`);
       }
     }
-    if (expected !== undefined && written !== expected) {
-      throw new SourceError(`${req.url}: expected ${expected} bytes, got ${written}`);
-    }
-    const { digest, layer } = await hashes.finish();
-    if (req.digest && digest !== req.digest) {
-      throw new SourceError(
-        `${req.url}: content is ${digest}, expected ${req.digest}; the partial file was deleted`,
-      );
-    }
-    await hashes.commit();
-    const final = store.path(digest);
-    const kept = await partial.keepAs(final);
-    return { digest, size: written, path: final, kept, layer, etag: version?.etag };
   } finally {
     await hashes.dispose();
     await partial.dispose();

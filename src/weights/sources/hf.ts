@@ -20,6 +20,7 @@ import {
   BODY_LIMIT,
   BodyTooLargeError,
   describeFetchError,
+  isPermanent,
   readLimited,
   stallOptions,
 } from '../../util/http.js';
@@ -74,7 +75,7 @@ function hub(uri: string, config: HubConfig) {
         await res.body.dump();
         wait = retryDelayMs(DOWNLOAD_RETRY, attempt, res.headers['retry-after']);
       } catch (e) {
-        if (attempt >= DOWNLOAD_RETRY.attempts)
+        if (attempt >= DOWNLOAD_RETRY.attempts || isPermanent(e))
           throw new SourceError(
             `${uri}: cannot reach ${endpoint.origin} (${url.pathname}): ${describeFetchError(e)}`,
           );

@@ -5,7 +5,7 @@
 
 import type { FileHandle } from 'node:fs/promises';
 import { Writable } from 'node:stream';
-import type { BlobWriter } from '../../oci/target.js';
+import { RestartBlobError, type BlobWriter } from '../../oci/target.js';
 import type { HashPool, PooledHash, SlotRing } from '../../util/hashpool.js';
 import { allSettledOrThrow } from '../../util/limit.js';
 import { getsPlainTarLayer } from '../plan.js';
@@ -16,10 +16,17 @@ import { SourceError } from './uri.js';
 /** A write to the partial file failed: the disk, not the network; not worth a retry. */
 export class WriteError extends SourceError {}
 
-/** The early blob of a file's layer failed (its upload broke): the file starts over from byte 0. */
+/**
+ * The early blob of a file's layer must start over (its session is gone, or the target took
+ * no chunks): the file starts over from byte 0. Other failures of the blob are the target's,
+ * already retried by its own policy, and end the download as they are.
+ */
 export class LayerBlobError extends Error {
   override name = 'LayerBlobError';
 }
+
+const restartable = (e: Error): Error =>
+  e instanceof RestartBlobError ? new LayerBlobError(e.message, { cause: e }) : e;
 
 /**
  * Takes a response body into slots of the ring; each full slot is written at its offset and
@@ -191,7 +198,7 @@ export class Arrival {
     const layer = this.layer;
     if (layer?.blob && layer.digest)
       await layer.blob.commit(layer.digest, layer.size).catch((e: Error) => {
-        throw new LayerBlobError(e.message, { cause: e });
+        throw restartable(e);
       });
   }
 
@@ -206,13 +213,13 @@ export class Arrival {
   }
 }
 
-/** A write to an early blob; its failure is a LayerBlobError (the file starts over). */
+/** A write to an early blob; a restart of it is a LayerBlobError (the file starts over). */
 function blobWrite(
   blob: BlobWriter | undefined,
   data: Uint8Array,
   position: number,
 ): Promise<void> | undefined {
   return blob?.write(data, position).catch((e: Error) => {
-    throw new LayerBlobError(e.message, { cause: e });
+    throw restartable(e);
   });
 }
