@@ -140,6 +140,95 @@ describe("the builder's Docker config", () => {
   });
 });
 
+// The runner cancels a step with SIGINT, then SIGTERM: the builder's whole group stops (an
+// orphan would go on and push cog-image.<tag>), the config with the password goes, and the
+// step ends with the signal's code.
+describe('a cancelled step', () => {
+  let registry: Registry;
+  beforeAll(async () => {
+    registry = await startRegistry(path.join(root, 'registry-cancel'), { htpasswd: true });
+  });
+  afterAll(() => registry.stop());
+
+  /** A process that still runs: a zombie waiting for a reaper (PID 1 here may not be one) is dead. */
+  const alive = (pid: number) => {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
+    } catch {
+      return false;
+    }
+  };
+
+  for (const [signal, code] of [
+    ['SIGTERM', 143],
+    ['SIGINT', 130],
+  ] as const) {
+    it(`on ${signal}: the builder group is stopped, its Docker config removed, exit ${code}`, async () => {
+      const log = path.join(root, `cancel-${signal}.log`);
+      const bin = path.join(root, `bin-cancel-${signal}`);
+      // A builder that starts a child of its own, then would push after a while.
+      writeTree(bin, {
+        docker: `#!/bin/sh
+[ "$1 $2" = "buildx version" ] && exit 0
+sleep 30 &
+echo "child=$!" >> "${log}"
+echo "config=$DOCKER_CONFIG" >> "${log}"
+echo "builder=$$" >> "${log}"
+sleep 20
+ref=""; prev=""; for a in "$@"; do [ "$prev" = "-t" ] && ref="$a"; prev="$a"; done
+exec skopeo copy --quiet --dest-tls-verify=false --dest-creds "${USER}:${PASSWORD}" "oci:${EXAMPLE}/image:latest" "docker://$ref"
+`,
+      });
+      chmodSync(path.join(bin, 'docker'), 0o755);
+      const started = Date.now();
+      let signalled = 0;
+      const r = await runAction(
+        {
+          'working-directory': 'examples/hello',
+          registry: registry.host,
+          repository: `cancel/${signal.toLowerCase()}`,
+          tag: 'v1',
+          build: 'docker',
+          username: USER,
+          password: PASSWORD,
+        },
+        { PATH: `${bin}:${process.env['PATH']}` },
+        (child) => {
+          const poll = setInterval(() => {
+            if (!existsSync(log) || !readFileSync(log, 'utf8').includes('builder=')) return;
+            clearInterval(poll);
+            signalled = Date.now();
+            child.kill(signal);
+          }, 50);
+          child.once('exit', () => clearInterval(poll));
+        },
+      );
+      expect(signalled).toBeGreaterThan(0);
+      expect(r.status).toBe(code);
+      expect(r.stdout).toContain(`::error::received ${signal}: stopping the build`);
+      const seen = lines(log);
+      // The builder and the child it started are gone; so is the config with the password.
+      expect(alive(Number(seen['builder']))).toBe(false);
+      expect(alive(Number(seen['child']))).toBe(false);
+      expect(existsSync(seen['config']!)).toBe(false);
+      expect(existsSync(path.dirname(seen['config']!))).toBe(false);
+      // Nothing was published, and it ended well before the builder would have pushed.
+      const res = await fetch(
+        `http://${registry.host}/v2/cancel/${signal.toLowerCase()}/tags/list`,
+        {
+          headers: {
+            authorization: `Basic ${Buffer.from(`${USER}:${PASSWORD}`).toString('base64')}`,
+          },
+        },
+      );
+      expect(res.status).toBe(404);
+      expect(Date.now() - signalled).toBeLessThan(10_000);
+      expect(Date.now() - started).toBeLessThan(20_000);
+    });
+  }
+});
+
 // The real docker CLI (Debian docker.io) reads the config we write and sends the login it
 // found with a push: a stand-in daemon records it, so no registry or network is needed.
 describe('the login the real docker CLI finds in our config', () => {

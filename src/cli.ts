@@ -1,4 +1,7 @@
 // `cog-push`: the same stages as the action, from a shell (local runs, the README demo, tests).
 import { runCli, uncaught } from './cli/run.js';
+import { exitOnSignals, signalExitCode } from './util/termination.js';
 process.on('uncaughtException', uncaught).on('unhandledRejection', uncaught);
-process.exitCode = await runCli(process.argv.slice(2), process.env);
+exitOnSignals((m) => process.stderr.write(`cog-push: ${m}\n`));
+const code = await runCli(process.argv.slice(2), process.env);
+process.exitCode = signalExitCode() ?? code;

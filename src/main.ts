@@ -10,6 +10,7 @@ import * as core from '@actions/core';
 import { ConfigError } from './cog/config.js';
 import { readRuntimeEnv } from './config/env.js';
 import { useProxies } from './util/net.js';
+import { exitOnSignals, signalExitCode, termination } from './util/termination.js';
 import { parseInputs } from './config/inputs.js';
 import { publish } from './publish/flow.js';
 import { publishOutputs, refTreeText, summaryMarkdown } from './report/publish.js';
@@ -43,6 +44,8 @@ export async function run(): Promise<void> {
         .catch((e: Error) => core.warning(`the job summary could not be written: ${e.message}`));
     }
   } catch (e) {
+    // Stopped by a signal: that was said once already; what the stop made fail is not news.
+    if (termination.aborted) return;
     fail(e, workspace);
   }
 }
@@ -84,7 +87,10 @@ if (isEntry()) {
   };
   process.on('uncaughtException', last);
   process.on('unhandledRejection', last);
+  // The runner cancels a step with SIGINT, then SIGTERM: the builder stops, the scratch and
+  // credential files go, and the step ends with the signal's code.
+  exitOnSignals((m) => core.error(m));
   await run();
   // Like actions/cache: exit explicitly so a dangling socket or worker cannot hang the step.
-  process.exit();
+  process.exit(signalExitCode() ?? process.exitCode);
 }

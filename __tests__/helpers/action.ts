@@ -1,6 +1,6 @@
 // The action as the runner runs it: `node dist/index.js` with INPUT_* variables and the
 // runner's files (GITHUB_OUTPUT, GITHUB_STEP_SUMMARY, RUNNER_TEMP, GITHUB_WORKSPACE).
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createHash } from 'node:crypto';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
@@ -39,6 +39,8 @@ export function actionRunner(root: string) {
   async function runAction(
     inputs: Record<string, string>,
     env: NodeJS.ProcessEnv = {},
+    /** Told of the action's process once it is started (to signal it, say). */
+    started?: (child: ChildProcess) => void,
   ): Promise<ActionRun> {
     const id = Math.random().toString(36).slice(2);
     const output = path.join(root, `output-${id}`);
@@ -63,6 +65,7 @@ export function actionRunner(root: string) {
       cwd: env['GITHUB_WORKSPACE'] ?? REPO_ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    started?.(child);
     let stdout = '';
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.resume();

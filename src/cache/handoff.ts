@@ -6,6 +6,7 @@
 // a note saying where it went and how it is compressed; the caller then extracts it with
 // extractWeightArchive, its one guarded pass. Any other use of tar goes to the real one.
 
+import { removeOnSignal } from '../util/termination.js';
 import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -58,6 +59,7 @@ export function withArchiveHandoff<T>(
   const run = queue.then(async () => {
     const realTar = await which('tar', true);
     const dir = await mkdtemp(path.join(os.tmpdir(), 'cog-push-tar-'));
+    const forget = removeOnSignal(dir);
     const note = path.join(dir, 'handoff.json');
     await writeFile(path.join(dir, 'tar'), STAND_IN(realTar, note));
     await chmod(path.join(dir, 'tar'), 0o755);
@@ -68,6 +70,7 @@ export function withArchiveHandoff<T>(
     } finally {
       restorePath();
       await rm(dir, { recursive: true, force: true });
+      forget();
     }
   });
   queue = run.catch(() => undefined);

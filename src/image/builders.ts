@@ -3,6 +3,7 @@
 // Credentials reach builders only through a temporary Docker config file that is deleted
 // afterwards: never argv, never the log.
 
+import { removeOnSignal, stopOnSignal } from '../util/termination.js';
 import { spawn } from 'node:child_process';
 import { StringDecoder } from 'node:string_decoder';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -188,9 +189,11 @@ export interface BuildRun {
 export async function runBuild(plan: BuildPlan, options: BuildRun): Promise<void> {
   const env: Record<string, string> = { ...options.env };
   let configDir: string | undefined;
+  let forget: () => void = () => undefined;
   if (options.login) {
     const made = await builderDockerConfig(options.workDir, options.login, options.dockerConfigDir);
     configDir = made.dir;
+    forget = removeOnSignal(made.dir);
     env['DOCKER_CONFIG'] = made.dir;
     if (made.binDir) env['PATH'] = [made.binDir, env['PATH']].filter(Boolean).join(path.delimiter);
   }
@@ -202,6 +205,7 @@ export async function runBuild(plan: BuildPlan, options: BuildRun): Promise<void
     }
   } finally {
     if (configDir) await rm(configDir, { recursive: true, force: true });
+    forget();
   }
 }
 
@@ -236,6 +240,8 @@ async function runCommand(c: Command, env: Record<string, string>, options: Buil
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
+  // A signal that ends the run stops the whole group, not only this process.
+  const forgetGroup = stopOnSignal(child.pid);
   // A pipe let go of below ends its reader early: that is not an error of the build.
   const output = Promise.all(
     [child.stdout, child.stderr].map((p) => lines(p, line).catch(() => undefined)),
@@ -277,6 +283,7 @@ async function runCommand(c: Command, env: Record<string, string>, options: Buil
       );
     }
   } finally {
+    forgetGroup();
     options.signal?.removeEventListener('abort', stop);
     if (killer) clearTimeout(killer);
   }

@@ -4,6 +4,7 @@
 // one half is done the held lines are written out in the build's own group — and if the build
 // is still running, its next lines follow there live.
 
+import { removeOnSignal } from '../util/termination.js';
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -14,6 +15,8 @@ import type { Log } from '../util/log.js';
 const HELD_LIMIT = 64 * 1024 * 1024;
 
 export class HeldBuildOutput {
+  /** Forgets the directory registered for removal on a signal. */
+  private forget: () => void = () => undefined;
   private mode: 'held' | 'replaying' | 'live' = 'held';
   private readonly pending: string[] = [];
   private held = 0;
@@ -40,8 +43,11 @@ export class HeldBuildOutput {
     intervalMs: number,
   ): Promise<HeldBuildOutput> {
     const dir = await mkdtemp(path.join(scratchRoot, 'cog-push-build-log-'));
+    const forget = removeOnSignal(dir);
     const file = createWriteStream(path.join(dir, 'output.log'));
-    return new HeldBuildOutput(log, dir, file, { label, intervalMs });
+    const output = new HeldBuildOutput(log, dir, file, { label, intervalMs });
+    output.forget = forget;
+    return output;
   }
 
   /** One line of the builder's output. */
@@ -93,5 +99,6 @@ export class HeldBuildOutput {
     clearInterval(this.timer);
     if (!this.file.closed) await new Promise((resolve) => this.file.end(resolve));
     await rm(this.dir, { recursive: true, force: true });
+    this.forget();
   }
 }

@@ -1,6 +1,7 @@
 // The image stage: build the image (cog, docker, buildah) or copy a prebuilt one (registry,
 // OCI layout, docker-archive) into the destination at its image tag. Returns its descriptor.
 
+import { removeOnSignal } from '../util/termination.js';
 import { rm } from 'node:fs/promises';
 import { DockerArchive } from '../image/archive.js';
 import {
@@ -117,6 +118,8 @@ async function buildImage(
   io: BuildIo,
 ): Promise<ImageDescriptor> {
   const workDir = await scratchDir(session.runtime.scratchRoot);
+  // It holds the builder's Docker config (the password): gone even if a signal ends the run.
+  const forget = removeOnSignal(workDir);
   try {
     const buildx = spec.builder === 'docker' && (await hasBuildx(session.runtime.childEnv));
     if (spec.builder === 'docker') session.log.info(dockerBuildMode(buildx));
@@ -161,5 +164,6 @@ async function buildImage(
     return pushed;
   } finally {
     await rm(workDir, { recursive: true, force: true });
+    forget();
   }
 }

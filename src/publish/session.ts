@@ -2,6 +2,7 @@
 // destination Target, the packing tools (hash pool, pack cache, store, download limit), and the
 // one place registry options (credentials, progress lines, insecure hosts) are made.
 
+import { termination } from '../util/termination.js';
 import type { RuntimeEnv } from '../config/env.js';
 import { openTarget } from '../oci/open.js';
 import type { RegistryOptions } from '../oci/registry/client.js';
@@ -54,9 +55,11 @@ export async function openSession(
 ): Promise<Session> {
   if (plan.cache.off) log.notice(plan.cache.off);
   const cancelling = new AbortController();
+  // A signal at the door (the step cancelled) stops the session as a failed half does.
+  const signal = AbortSignal.any([cancelling.signal, termination]);
   const registryOptions = (login: Login | undefined): RegistryOptions => ({
     ...makeRegistryOptions(plan, runtime, log, login),
-    signal: cancelling.signal,
+    signal,
   });
   const login = await destinationLogin(plan);
   const opened = openTarget(plan.destination.ref, registryOptions(login));
@@ -90,13 +93,13 @@ export async function openSession(
       layerBlobs: earlyBlobs?.blobWriter?.bind(earlyBlobs),
       limit: packing.downloads,
       stall: runtime.stall,
-      signal: cancelling.signal,
+      signal,
       progress,
       log: (m) => log.info(m),
       // A copy only helps the Actions cache: none larger than it may hold.
       keepMax: plan.cache.enabled ? plan.cache.maxSize : undefined,
     }),
-    signal: cancelling.signal,
+    signal,
     cancel: (why) => cancelling.abort(why),
     close: async () => {
       await packing.pool.close();
