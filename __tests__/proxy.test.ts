@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, selfSignedCert, startRegistry, type Registry } from './helpers/registry.js';
 import { startForwardProxy, type ForwardProxy } from './helpers/proxy.js';
 import { cliAsync } from './helpers/run.js';
+import { proxyFor, proxyFromEnv } from '../src/util/proxy-rules.js';
 import { pseudoRandom, tempDir } from './helpers/tmp.js';
 
 const root = tempDir('proxy-');
@@ -97,6 +98,24 @@ describe('through a forward proxy', () => {
     expect(res.status).toBe(200);
   });
 
+  it('sends https:// targets direct when only HTTP_PROXY is set, and a CIDR in NO_PROXY bypasses', async () => {
+    const only = project('http-only');
+    let before = proxy.seen.length;
+    // A proxy URL without a scheme, as curl takes it.
+    let r = await run(only, { HTTP_PROXY: proxy.url.replace('http://', '') });
+    expect(r.stderr).not.toMatch(/error/i);
+    expect(r.status).toBe(0);
+    let seen = proxy.seen.slice(before);
+    expect(seen.filter((l) => l.startsWith('CONNECT'))).toEqual([]);
+    expect(seen).toContain(`GET http://${registry.host}/v2/`);
+    const cidr = project('cidr');
+    before = proxy.seen.length;
+    r = await run(cidr, { HTTPS_PROXY: proxy.url, HTTP_PROXY: proxy.url, NO_PROXY: '127.0.0.0/8' });
+    expect(r.status).toBe(0);
+    seen = proxy.seen.slice(before);
+    expect(seen).toEqual([]);
+  });
+
   it('reaches NO_PROXY hosts directly (lowercase variables too)', async () => {
     const dir = project('bypass');
     const before = proxy.seen.length;
@@ -115,5 +134,55 @@ describe('through a forward proxy', () => {
     );
     expect(seen.length).toBeGreaterThan(0);
     expect(seen.filter((l) => l.includes(registry.host))).toEqual([]);
+  });
+});
+
+describe('proxy selection, by curl’s documented rules', () => {
+  const settings = (noProxy: string) =>
+    proxyFromEnv({ http_proxy: 'http://p:1', https_proxy: 'http://s:2', no_proxy: noProxy })!;
+  const table: [string, string, string | undefined][] = [
+    // [target, no_proxy, expected proxy]
+    ['http://r.example.com/v2/', '', 'http://p:1/'],
+    ['https://r.example.com/v2/', '', 'http://s:2/'],
+    ['https://r.example.com/', '*', undefined],
+    ['https://r.example.com/', 'example.com', undefined],
+    ['https://r.example.com/', '.example.com', undefined],
+    ['https://r.example.com/', '*.example.com', undefined],
+    ['https://example.com/', '.example.com', undefined],
+    ['https://badexample.com/', 'example.com', 'http://s:2/'],
+    ['https://r.example.com/', 'other.com, example.com', undefined],
+    ['https://r.example.com:5000/', 'r.example.com:5000', undefined],
+    ['https://r.example.com:5001/', 'r.example.com:5000', 'http://s:2/'],
+    ['https://10.1.2.3/', '10.0.0.0/8', undefined],
+    ['https://11.1.2.3/', '10.0.0.0/8', 'http://s:2/'],
+    ['https://192.168.7.9:8443/', '192.168.0.0/16', undefined],
+    ['https://10.1.2.3/', '10.1.2.3', undefined],
+    ['https://10.1.2.4/', '10.1.2.3', 'http://s:2/'],
+    ['https://[fd00::5]/', 'fd00::/8', undefined],
+    ['https://[fe80::5]/', 'fd00::/8', 'http://s:2/'],
+    ['https://[::1]:5000/', '[::1]:5000', undefined],
+    ['https://r.example.com/', '10.0.0.0/8', 'http://s:2/'],
+  ];
+  for (const [target, noProxy, expected] of table)
+    it(`${target} with no_proxy=${JSON.stringify(noProxy)}: ${expected ?? 'direct'}`, () => {
+      expect(proxyFor(new URL(target), settings(noProxy))).toBe(expected);
+    });
+
+  it('HTTP_PROXY alone is for http:// targets only', () => {
+    const s = proxyFromEnv({ HTTP_PROXY: 'http://p:1' })!;
+    expect(proxyFor(new URL('http://r.example.com/'), s)).toBe('http://p:1/');
+    expect(proxyFor(new URL('https://r.example.com/'), s)).toBeUndefined();
+  });
+
+  it('a proxy without a scheme is http://, lowercase first, and a SOCKS proxy is refused by name', () => {
+    const s = proxyFromEnv({ https_proxy: 'proxy.corp:3128', HTTPS_PROXY: 'http://other:1' })!;
+    expect(s.httpsProxy).toBe('http://proxy.corp:3128/');
+    expect(() => proxyFromEnv({ HTTPS_PROXY: 'socks5://proxy.corp:1080' })).toThrow(
+      'HTTPS_PROXY names a socks5:// proxy; only http:// and https:// proxies are supported',
+    );
+    expect(() => proxyFromEnv({ http_proxy: 'http://[bad' })).toThrow(
+      'http_proxy is not a proxy URL: "http://[bad"',
+    );
+    expect(proxyFromEnv({ NO_PROXY: '*' })).toBeUndefined();
   });
 });
