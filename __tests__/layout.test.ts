@@ -82,6 +82,23 @@ describe('OCI layout target', () => {
     expect(readFileSync(path.join(dir, 'index.json'), 'utf8')).toBe(text);
   });
 
+  it('eight writers released together onto a dead writer’s lock keep every tag (20 rounds)', async () => {
+    for (let round = 0; round < 20; round++) {
+      const dir = path.join(root, `stale-race-${round}`);
+      await new OciLayoutTarget(dir).putManifest(manifest('zero'), MEDIA_TYPE.ociManifest, 'zero');
+      writeFileSync(path.join(dir, 'index.json.lock'), `${hostname()} 2147483646 x`);
+      const writers = Array.from({ length: 8 }, (_, i) => `w${i}`);
+      // Separate targets: only the lock file stands between them, as between processes.
+      await Promise.all(
+        writers.map((w) =>
+          new OciLayoutTarget(dir).putManifest(manifest(w), MEDIA_TYPE.ociManifest, w),
+        ),
+      );
+      expect(tags(dir)).toEqual(['zero', ...writers].sort());
+      expect(readdirSync(dir).sort()).toEqual(['blobs', 'index.json', 'oci-layout']);
+    }
+  });
+
   it('breaks a lock left by a writer that died', async () => {
     const dir = path.join(root, 'stale');
     const target = new OciLayoutTarget(dir);

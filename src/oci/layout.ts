@@ -279,12 +279,7 @@ async function withLockFile<T>(lock: string, fn: () => Promise<T>): Promise<T> {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
     }
     if (await isStale(lock)) {
-      // Rename, then remove: of two writers breaking the same stale lock, one wins the rename.
-      const broken = `${lock}.stale-${process.pid}-${Math.random().toString(36).slice(2)}`;
-      await rename(lock, broken).then(
-        () => rm(broken, { force: true }),
-        () => undefined,
-      );
+      await breakStale(lock, me);
       continue;
     }
     if (Date.now() > deadline)
@@ -298,6 +293,35 @@ async function withLockFile<T>(lock: string, fn: () => Promise<T>): Promise<T> {
   } finally {
     // Remove it only while it is still ours.
     if ((await readFile(lock, 'utf8').catch(() => '')) === me) await rm(lock, { force: true });
+  }
+}
+
+/** A break lock older than this was left by a breaker that died (breaking takes ms). */
+const STALE_BREAK_MS = 10_000;
+
+/**
+ * Remove `lock` if it is still stale. Judging a lock stale and removing it are two steps: a
+ * writer that judged it, then lost the race, would remove the live lock another writer made
+ * in between (a lost tag). So breaking takes a lock of its own, and the lock is judged again
+ * under it: only a breaker removes a lock not its own, and there is one breaker at a time.
+ */
+async function breakStale(lock: string, me: string): Promise<void> {
+  const breaker = `${lock}.break`;
+  try {
+    await writeFile(breaker, me, { flag: 'wx' });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    const age = await stat(breaker).then(
+      (st) => Date.now() - st.mtimeMs,
+      () => 0,
+    );
+    if (age > STALE_BREAK_MS) await rm(breaker, { force: true });
+    return;
+  }
+  try {
+    if (await isStale(lock)) await rm(lock, { force: true });
+  } finally {
+    await rm(breaker, { force: true });
   }
 }
 
