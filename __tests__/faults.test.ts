@@ -23,6 +23,7 @@ import { OciLayoutTarget } from '../src/oci/layout.js';
 import { RegistryTarget } from '../src/oci/registry/client.js';
 import { downloadToStore } from '../src/weights/sources/download.js';
 import { WeightStore } from '../src/weights/store.js';
+import { logSafe } from '../src/util/log.js';
 import { actionRunner, EXAMPLE, errorLines, PREBUILT } from './helpers/action.js';
 import {
   freePort,
@@ -411,5 +412,61 @@ describe('errors no retry can fix', () => {
     } finally {
       server.close();
     }
+  });
+});
+
+describe('peer text in the log', () => {
+  it('cannot become a workflow command: a registry error page with ::add-mask:: and ::error:: lines', async () => {
+    let probes = 0;
+    fault = (req) =>
+      req.method === 'GET' && req.url === '/v2/' && ++probes <= 2
+        ? {
+            kind: 'status',
+            status: 503,
+            body: 'busy\n::add-mask::stolen\n  ::set-output name=image-digest::sha256:evil\r::error::pwned ##[error]old-style',
+          }
+        : { kind: 'pass' };
+    try {
+      const r = await runAction({
+        'working-directory': 'examples/hello',
+        registry: proxy.host,
+        repository: 'faults/inject',
+        tag: 'v1',
+        ...PREBUILT,
+      });
+      expect(r.status).toBe(0);
+      expect(probes).toBeGreaterThanOrEqual(3);
+      const lines = r.stdout.split('\n');
+      // The text is there, for the user to read, but no line of it is a command.
+      expect(lines).toContain('> ::add-mask::stolen');
+      expect(r.stdout).toContain(
+        '>   ::set-output name=image-digest::sha256:evil\\x0d::error::pwned ## [error]old-style',
+      );
+      for (const l of lines) {
+        expect(l.trimStart()).not.toMatch(/^::(add-mask::stolen|set-output|error::pwned)/);
+        expect(l).not.toContain('##[error]');
+        expect(l).not.toContain('\r');
+      }
+      expect(r.outputs['image-digest']).toMatch(/^sha256:[0-9a-f]{64}$/);
+    } finally {
+      fault = () => ({ kind: 'pass' });
+    }
+  });
+});
+
+describe('logSafe', () => {
+  it.each([
+    ['plain', 'plain'],
+    ['::error::x', '> ::error::x'],
+    ['  ::warning::x', '>   ::warning::x'],
+    ['a\n::add-mask::s', 'a\n> ::add-mask::s'],
+    ['a\r::error::x', 'a\\x0d::error::x'],
+    ['x ##[set-output name=a;]b', 'x ## [set-output name=a;]b'],
+    ['tab\tkept', 'tab\tkept'],
+    ['bell\u0007', 'bell\\x07'],
+  ])('%j', (input, shown) => expect(logSafe(input)).toBe(shown));
+
+  it('cuts a long line, saying how much', () => {
+    expect(logSafe('n'.repeat(1_000_000))).toBe(`${'n'.repeat(4096)}… (995904 more characters)`);
   });
 });

@@ -10,6 +10,7 @@ import * as core from '@actions/core';
 import { ConfigError } from './cog/config.js';
 import { readRuntimeEnv } from './config/env.js';
 import { useProxies } from './util/net.js';
+import { boundedLog, logSafe } from './util/log.js';
 import { exitOnSignals, signalExitCode, termination } from './util/termination.js';
 import { parseInputs } from './config/inputs.js';
 import { publish } from './publish/flow.js';
@@ -26,12 +27,16 @@ export async function run(): Promise<void> {
     // case it was not set from a repository secret (those are masked already).
     for (const secret of [inputs.password, inputs.replicateToken, ...runtime.secrets])
       if (secret) core.setSecret(secret);
-    const result = await publish(inputs, runtime, {
-      info: core.info,
-      warning: core.warning,
-      notice: core.notice,
-      group: (name, fn) => core.group(name, fn),
-    });
+    const result = await publish(
+      inputs,
+      runtime,
+      boundedLog({
+        info: core.info,
+        warning: core.warning,
+        notice: core.notice,
+        group: (name, fn) => core.group(name, fn),
+      }),
+    );
     for (const [name, value] of Object.entries(publishOutputs(result))) core.setOutput(name, value);
     core.info('');
     core.info(refTreeText(result));
@@ -58,7 +63,7 @@ function fail(e: unknown, workspace: string): void {
   if (e instanceof ConfigError && e.path) {
     const file = path.relative(workspace, e.path);
     for (const p of e.problems)
-      core.error(`${e.file}: ${p.field}: ${p.message}`, {
+      core.error(logSafe(`${e.file}: ${p.field}: ${p.message}`), {
         file: file.startsWith('..') ? e.path : file,
         startLine: p.line,
         startColumn: p.col,
@@ -66,7 +71,7 @@ function fail(e: unknown, workspace: string): void {
     process.exitCode = 1;
     return;
   }
-  core.setFailed((e as Error).message);
+  core.setFailed(logSafe((e as Error).message));
 }
 
 /** Is this module the process's entry point (`node dist/index.js`), not an import? */
@@ -82,7 +87,7 @@ if (isEntry()) {
   // Anything no stage caught (an error event of a stream, a rejected promise nobody awaited)
   // still ends as one ::error:: line, never as a stack trace with no annotation.
   const last = (e: unknown) => {
-    core.setFailed(e instanceof Error ? e.message : String(e));
+    core.setFailed(logSafe(e instanceof Error ? e.message : String(e)));
     process.exit(1);
   };
   process.on('uncaughtException', last);

@@ -1,5 +1,6 @@
 // `cog-push`: the same code as the action, from a shell (local runs, the README demo, tests).
 
+import { boundedLog, logSafe, type Log } from '../util/log.js';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { readRuntimeEnv, type RuntimeEnv } from '../config/env.js';
@@ -49,15 +50,15 @@ const USAGE = `usage:
 class UsageError extends Error {}
 
 /** The publish log on a terminal: everything on stderr, stdout kept for results. */
-const cliLog = {
-  info: (m: string) => process.stderr.write(m + '\n'),
-  warning: (m: string) => process.stderr.write(`warning: ${m}\n`),
-  notice: (m: string) => process.stderr.write(`notice: ${m}\n`),
-  group: async <T>(name: string, fn: () => Promise<T>) => {
+const cliLog: Log = boundedLog({
+  info: (m) => void process.stderr.write(m + '\n'),
+  warning: (m) => void process.stderr.write(`warning: ${m}\n`),
+  notice: (m) => void process.stderr.write(`notice: ${m}\n`),
+  group: async (name, fn) => {
     process.stderr.write(`${name}\n`);
     return fn();
   },
-};
+});
 
 function byteOption(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
@@ -270,7 +271,7 @@ async function pushCommand(args: string[], runtime: RuntimeEnv): Promise<void> {
     proxy: runtime.proxy,
     chunkThreshold: byteOption(values['chunk-threshold'], '--chunk-threshold'),
     chunkSize: byteOption(values['chunk-size'], '--chunk-size'),
-    log: (m) => process.stderr.write(m + '\n'),
+    log: (m) => cliLog.info(m),
   });
   try {
     const result = await pushWeight(packed, opened.target, {
@@ -322,7 +323,7 @@ async function verifyCommand(args: string[]): Promise<number> {
   // The publish's own lock gate, every finding listed.
   const problems = lockFindings(config, lock, lockPath).map((f) => f.message);
   if (problems.length > 0) {
-    process.stderr.write(problems.join('\n') + '\n');
+    process.stderr.write(logSafe(problems.join('\n')) + '\n');
     return 1;
   }
   process.stdout.write(
@@ -333,7 +334,7 @@ async function verifyCommand(args: string[]): Promise<number> {
 
 /** What no command caught still ends as one `cog-push:` line and exit 1, not a stack trace. */
 export function uncaught(e: unknown): never {
-  process.stderr.write(`cog-push: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.stderr.write(`cog-push: ${logSafe(e instanceof Error ? e.message : String(e))}\n`);
   process.exit(1);
 }
 
@@ -365,7 +366,7 @@ export async function runCli(
     const err = e as Error;
     const usage =
       err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
-    process.stderr.write(`cog-push: ${err.message}\n${usage ? USAGE : ''}`);
+    process.stderr.write(`cog-push: ${logSafe(err.message)}\n${usage ? USAGE : ''}`);
     return usage ? 2 : 1;
   }
 }
