@@ -158,6 +158,20 @@ describe('planPublish', () => {
     );
   });
 
+  it.each([
+    ['acme/flux:v2', 'docker.io/acme/flux:v1'],
+    ['docker.io/acme/flux:v2', 'acme/flux:v1'],
+    ['index.docker.io/acme/flux:v2', 'docker.io/acme/flux:v1'],
+    ['busybox:v2', 'docker.io/library/busybox:v1'],
+  ])(
+    "tags: metadata-action's Docker Hub refs name the Hub destination (%s, %s)",
+    (first, second) => {
+      const model = `${first.slice(0, first.lastIndexOf(':'))}:v2`;
+      const p = plan({ tags: `${first},${second}` }, project(model));
+      expect(p.tags).toEqual(['v2', 'v1']);
+    },
+  );
+
   it('runners other than Linux: the cache is off with a reason, buildah is refused by name', () => {
     const mac = readRuntimeEnv({ GITHUB_WORKSPACE: WORKSPACE }, '/elsewhere', 'darwin');
     const onMac = planPublish(inputs({}), project(), mac);

@@ -30,7 +30,9 @@ export function parseTags(text: string): TagEntry[] {
       throw new ListInputError(`input 'tags': "${entry}" is a digest reference, not a tag`);
     const slash = entry.lastIndexOf('/');
     const colon = entry.lastIndexOf(':');
-    const full = slash >= 0;
+    // A tag has neither `/` nor `:`: with either, the entry is a reference (metadata-action
+    // writes a Docker Hub image as `user/model:tag`, or `name:tag` for a top-level one).
+    const full = slash >= 0 || colon >= 0;
     if (full && colon < slash)
       throw new ListInputError(`input 'tags': "${entry}" names a repository but no tag`);
     const tag = full ? entry.slice(colon + 1) : entry;

@@ -11,7 +11,12 @@ import type { RuntimeEnv } from '../config/env.js';
 import type { BuilderName } from '../image/builders.js';
 import type { Platform } from '../oci/index.js';
 import { OCI_LAYOUT_PREFIX } from '../oci/open.js';
-import { parseReference, repositoryName, type Reference } from '../oci/reference.js';
+import {
+  parseReference,
+  parseRepository,
+  repositoryName,
+  type Reference,
+} from '../oci/reference.js';
 import type { Project } from '../project.js';
 import type { VerifyMode } from '../verify.js';
 import { LOCKFILE_NAME } from '../weights/lockfile.js';
@@ -175,10 +180,22 @@ export function planPublish(
   };
 }
 
-/** The model tag, then every other tag of `tags`; a full ref must name the destination. */
+/**
+ * The model tag, then every other tag of `tags`; a full ref must name the destination, in any
+ * of its spellings (metadata-action writes Docker Hub's as `user/model` or
+ * `docker.io/user/model`, which are `index.docker.io/user/model`).
+ */
 function planTags(inputs: Inputs, tag: string, destination: Destination): string[] {
+  const canonical = (name: string): string => {
+    try {
+      return repositoryName(parseRepository(name));
+    } catch {
+      return name;
+    }
+  };
+  const target = destination.kind === 'registry' ? canonical(destination.ref) : destination.ref;
   for (const t of inputs.tags)
-    if (t.repository !== undefined && t.repository !== destination.ref)
+    if (t.repository !== undefined && canonical(t.repository) !== target)
       throw new PublishError(
         `input 'tags': ${t.repository}:${t.tag} names ${t.repository}, but the model goes to ${destination.ref}`,
       );
