@@ -1,3 +1,4 @@
+import { WEIGHT_NAME_PATTERN } from '../src/cog/config.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -54,7 +55,12 @@ describe('cog-push weights pack', () => {
   it.each(conformanceCases())('--json prints the conformance shape for $id', (c) => {
     const args = [...packCaseArgs(c), '--json'];
     const r = cli(args);
-    expect(r.stderr).toBe('');
+    // Names Cog's cog.yaml refuses ("odd/paths") are packed, with a warning saying so.
+    expect(r.stderr).toBe(
+      WEIGHT_NAME_PATTERN.test(c.name)
+        ? ''
+        : `warning: --name "${c.name}" must contain only lowercase alphanumeric characters, hyphens, dots, or underscores (e.g. "my-model-weights") to be published (cog.yaml, weights push); packed as the reference packer would, for comparison only\n`,
+    );
     const got = JSON.parse(r.stdout);
     const want = JSON.parse(readFileSync(path.join(c.dir, 'case.json'), 'utf8')).expected;
     expect(Object.keys(got)).toEqual(Object.keys(want));
@@ -130,6 +136,15 @@ describe('cog-push weights pack', () => {
     expect(named.stderr).toMatch(
       /^cog-push: --name "Bad Name" must contain only lowercase alphanumeric characters/,
     );
+    // `weights pack` says when `weights push` would refuse the name; a long one is cut short.
+    for (const name of ['BAD NAME', 'x'.repeat(100_000) + '!']) {
+      const packed = cli(['weights', 'pack', root, '--name', name, '--target', '/w']);
+      expect(packed.status).toBe(0);
+      expect(packed.stderr).toMatch(
+        /^warning: --name ".*" must contain only lowercase .* to be published \(cog.yaml, weights push\); packed as the reference packer would, for comparison only\n$/,
+      );
+      expect(packed.stderr.length).toBeLessThan(600);
+    }
     const empty = writeTree(path.join(root, 'emptyish'), {});
     const r = cli(['weights', 'pack', path.join(empty, 'none'), '--name', 'x', '--target', '/w']);
     expect(r.status).toBe(1);

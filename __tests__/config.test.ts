@@ -101,6 +101,16 @@ weights:
     ]);
   });
 
+  it('shows a megabyte weight name cut short, however it is wrong', () => {
+    const long = 'a'.repeat(1_000_000);
+    const lines = problems(
+      `model: r.io/a/b\nweights:\n  - {name: ${long}, target: /w/a, source: {uri: ./a}}\n  - {name: ${long}, target: /w/b, source: {uri: ./b}}\n  - {name: ${long}B, target: /w/c, source: {uri: ./c}}\n`,
+    );
+    expect(lines).toHaveLength(2);
+    for (const l of lines) expect(l.length).toBeLessThan(400);
+    expect(lines[0]).toContain(`duplicate weight name "${'a'.repeat(200)}… (1000000 characters)"`);
+  });
+
   it('rejects image with model, and a model with a tag or digest', () => {
     expect(problems('model: a.io/b/c\nimage: a.io/b/c')).toEqual([
       "cog.yaml: model: 'model' and 'image' cannot both be set",

@@ -190,12 +190,17 @@ async function packArgs(
   if (positionals.length !== 1)
     throw new UsageError(`weights ${command} takes exactly one directory`);
   if (!values.name) throw new UsageError('--name is required');
-  // A weight that is published gets Cog's name rule, as cog.yaml applies it. `weights pack`
-  // only prints digests, and packs any name as the reference packer does (the conformance
-  // vectors have names such as "odd/paths").
-  if (command === 'push' && !WEIGHT_NAME_PATTERN.test(values.name))
-    throw new UsageError(
-      `--name "${shown(values.name)}" must contain only lowercase alphanumeric characters, hyphens, dots, or underscores (e.g. "my-model-weights")`,
+  // Cog's name rule, as cog.yaml applies it. A weight that is published must follow it.
+  // `weights pack` only prints digests, and packs any name as the reference packer does (the
+  // conformance vectors name weights "odd/paths" and "many small"), but says the name could
+  // not be published: it never differs from `weights push` in silence.
+  const nameProblem = WEIGHT_NAME_PATTERN.test(values.name)
+    ? undefined
+    : `--name "${shown(values.name)}" must contain only lowercase alphanumeric characters, hyphens, dots, or underscores (e.g. "my-model-weights")`;
+  if (nameProblem && command === 'push') throw new UsageError(nameProblem);
+  if (nameProblem)
+    cliLog.warning(
+      `${nameProblem} to be published (cog.yaml, weights push); packed as the reference packer would, for comparison only`,
     );
   if (!values.target?.startsWith('/')) throw new UsageError('--target must be an absolute path');
   // Every flag is checked before the directory is read: a usage error never waits on I/O.

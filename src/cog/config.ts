@@ -243,7 +243,7 @@ function checkName(v: unknown, field: string, seen: Set<string>, add: Add): stri
       `"${shown(v)}" must contain only lowercase alphanumeric characters, hyphens, dots, or underscores (e.g. "my-model-weights")`,
     );
   }
-  if (seen.has(v)) return void add(field, `duplicate weight name "${v}"`);
+  if (seen.has(v)) return void add(field, `duplicate weight name "${shown(v)}"`);
   seen.add(v);
   return v;
 }

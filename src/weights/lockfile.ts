@@ -4,6 +4,7 @@
 import { open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { cleanPosix } from '../util/posix.js';
+import { shown } from '../util/format.js';
 import { readSmallFile } from '../util/files.js';
 import { compareUtf8, goMap, goMarshal, type GoJson } from '../util/gojson.js';
 import { sha256 } from '../util/hashpool.js';
@@ -156,7 +157,7 @@ export function parseLockfile(text: string, file = LOCKFILE_NAME): Lockfile {
     if (typeof w !== 'object' || w === null) fail(file, at, 'must be an object');
     const e = w as Record<string, unknown>;
     const name = str(e['name'], file, `${at}.name`);
-    if (names.has(name)) fail(file, `${at}.name`, `duplicate weight name "${name}"`);
+    if (names.has(name)) fail(file, `${at}.name`, `duplicate weight name "${shown(name)}"`);
     names.add(name);
     const target = str(e['target'], file, `${at}.target`);
     const clean = cleanPosix(target);
