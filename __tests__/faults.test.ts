@@ -19,6 +19,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCogConfig } from '../src/cog/config.js';
 import { DockerArchive } from '../src/image/archive.js';
+import { readImageHead } from '../src/image/weightsjson.js';
+import { pack as tarPack } from 'tar-stream';
 import { OciLayoutTarget } from '../src/oci/layout.js';
 import { RegistryTarget } from '../src/oci/registry/client.js';
 import { downloadToStore } from '../src/weights/sources/download.js';
@@ -261,8 +263,54 @@ describe('prebuilt images and project files that lie about their size', () => {
     header.write('ustar\0', 257);
     const file = path.join(root, 'liar.tar');
     writeFileSync(file, Buffer.concat([header, Buffer.alloc(1024)]));
+    // Named once, not `docker-archive:F: docker-archive:F: …`.
     await expect(DockerArchive.open(file)).rejects.toThrow(
-      `docker-archive:${file}: an entry at byte 0 claims 3221225472 bytes, past the end of the 1536-byte archive`,
+      new RegExp(
+        `^docker-archive:${file}: an entry at byte 0 claims 3221225472 bytes, past the end of the 1536-byte archive$`,
+      ),
+    );
+  });
+
+  /** A docker-archive tar of these entries. */
+  async function archive(name: string, files: Record<string, string | Uint8Array>) {
+    const pack = tarPack();
+    for (const [n, body] of Object.entries(files)) pack.entry({ name: n }, Buffer.from(body));
+    pack.finalize();
+    const chunks: Buffer[] = [];
+    for await (const c of pack) chunks.push(c as Buffer);
+    const file = path.join(root, name);
+    writeFileSync(file, Buffer.concat(chunks));
+    return file;
+  }
+
+  it.each([
+    ['config', [{ Config: 'gone.json', Layers: [] }], 'config "gone.json"'],
+    ['layer', [{ Config: 'c.json', Layers: ['gone/layer.tar'] }], 'layer "gone/layer.tar"'],
+  ])(
+    'a docker-archive whose manifest.json names a missing %s says manifest.json is at fault',
+    async (kind, manifest, what) => {
+      const file = await archive(`missing-${kind}.tar`, {
+        'manifest.json': JSON.stringify(manifest),
+        'c.json': '{"architecture":"amd64","os":"linux","rootfs":{"type":"layers","diff_ids":[]}}',
+      });
+      await expect(DockerArchive.open(file)).rejects.toThrow(
+        new RegExp(
+          `^docker-archive:${file}: manifest.json names ${what}, which is not in the archive$`,
+        ),
+      );
+    },
+  );
+
+  it('an image whose config is JSON null is refused', async () => {
+    const file = await archive('null-config.tar', {
+      'manifest.json': JSON.stringify([{ Config: 'c.json', Layers: [] }]),
+      'c.json': 'null',
+    });
+    const source = await DockerArchive.open(file);
+    const manifest = await source.getManifest();
+    const config = sha(Buffer.from('null'));
+    await expect(readImageHead(source, manifest.digest)).rejects.toThrow(
+      `docker-archive:${file}: image config ${config} is not a JSON object, so not an image config`,
     );
   });
 

@@ -3,6 +3,7 @@
 // multi-GB image is never extracted. The archive's manifest.json becomes a Docker v2 schema 2
 // manifest; layer digests come from OCI-style entry names (Docker ≥ 25) or are hashed.
 
+import { shown } from '../util/format.js';
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { goMarshal } from '../util/gojson.js';
@@ -104,6 +105,8 @@ export class DockerArchive {
     try {
       entries = await indexTar(file);
     } catch (e) {
+      // Its own findings name the archive already; a read error gets the name once.
+      if (e instanceof TargetError) throw e;
       throw new TargetError(`docker-archive:${file}: ${(e as Error).message}`);
     }
     const read = async (name: string): Promise<Buffer> => {
@@ -157,11 +160,20 @@ export class DockerArchive {
       const e = entries.get(name)!;
       return sha256File(file, { start: e.offset, size: e.size });
     };
+    // What manifest.json names must be in the archive: else manifest.json is at fault.
+    const named = (kind: string, name: string): Entry => {
+      const entry = entries.get(name);
+      if (!entry)
+        throw new TargetError(
+          `docker-archive:${file}: manifest.json names ${kind} ${JSON.stringify(shown(name))}, which is not in the archive`,
+        );
+      return entry;
+    };
+    named('config', image.Config);
     const config = await read(image.Config);
     const layers = [];
     for (const name of image.Layers) {
-      const entry = entries.get(name);
-      if (!entry) throw new TargetError(`docker-archive:${file}: layer ${name} is missing`);
+      const entry = named('layer', name);
       const head = Buffer.alloc(2);
       const handle = await open(file, 'r');
       await handle.read(head, 0, 2, entry.offset).finally(() => handle.close());

@@ -145,12 +145,13 @@ export async function readImageHead(
     `${source.name}: image manifest ${manifestDigest}`,
   ) as { config?: Descriptor; layers?: Descriptor[] } | null;
   if (!manifest?.config || !Array.isArray(manifest.layers)) return undefined;
-  const config = (await blobJson(
-    source,
-    manifest.config.digest,
-    `${source.name}: image config ${manifest.config.digest}`,
-  )) as ImageHead['config'];
-  return { layers: manifest.layers, config };
+  const what = `${source.name}: image config ${manifest.config.digest}`;
+  const config = await blobJson(source, manifest.config.digest, what);
+  // The image spec's config is an object (architecture, os, rootfs): `null` or a list is not
+  // an image, whatever its manifest says.
+  if (typeof config !== 'object' || config === null || Array.isArray(config))
+    throw new TargetError(`${what} is not a JSON object, so not an image config`);
+  return { layers: manifest.layers, config: config as ImageHead['config'] };
 }
 
 /** An image's platform, as its config says it; undefined when the config does not say. */
