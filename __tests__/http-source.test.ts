@@ -480,6 +480,23 @@ describe('a resumed download is the same file', () => {
     });
   }
 
+  it('takes a 206 of the whole file to a plain GET, as the start of the file', async () => {
+    const s = await server((req, res) => {
+      res.writeHead(206, {
+        'last-modified': 'Tue, 01 Dec 2026 10:00:00 GMT',
+        'content-length': String(v1.length),
+        'content-range': `bytes 0-${v1.length - 1}/${v1.length}`,
+      });
+      res.end(v1);
+    });
+    stops.push(s.stop);
+    const got = await downloadToStore(new WeightStore(path.join(root, 'store-206-whole')), {
+      url: `${s.origin}/f.bin`,
+    });
+    expect(got.digest).toBe(sha256(v1));
+    expect(s.seen).toHaveLength(1);
+  });
+
   it('keeps going while every try brings bytes, however many cuts', async () => {
     let served = 0;
     const s = await server((req, res) => {

@@ -11,7 +11,7 @@ import { ConfigError } from './cog/config.js';
 import { readRuntimeEnv } from './config/env.js';
 import { useProxies } from './util/net.js';
 import { boundedLog, logSafe } from './util/log.js';
-import { exitOnSignals, signalExitCode, termination } from './util/termination.js';
+import { exitOnSignals, releaseNow, signalExitCode, termination } from './util/termination.js';
 import { parseInputs } from './config/inputs.js';
 import { publish } from './publish/flow.js';
 import { publishOutputs, refTreeText, summaryMarkdown } from './report/publish.js';
@@ -96,6 +96,8 @@ if (isEntry()) {
   // credential files go, and the step ends with the signal's code.
   exitOnSignals((m) => core.error(m));
   await run();
+  // Stopped by a signal, the run may end before the handler's wait: nothing outlives it.
+  if (signalExitCode() !== undefined) releaseNow();
   // Like actions/cache: exit explicitly so a dangling socket or worker cannot hang the step.
   process.exit(signalExitCode() ?? process.exitCode);
 }

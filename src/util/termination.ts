@@ -63,8 +63,8 @@ function groupsAlive(): boolean {
   return groups.size > 0;
 }
 
-/** Kill what is left and remove every registered directory, now. */
-function releaseNow(): void {
+/** Kill what is left and remove every registered directory, now (a door about to exit). */
+export function releaseNow(): void {
   signalGroups('SIGKILL');
   groups.clear();
   for (const dir of dirs) {

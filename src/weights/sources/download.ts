@@ -22,6 +22,7 @@ import { Arrival, LayerBlobError, SlotSink } from './slots.js';
 import { PartialFile } from './partial.js';
 import { SourceError } from './uri.js';
 import {
+  contentRange,
   ifRangeValue,
   representationOf,
   resumeMismatch,
@@ -216,7 +217,12 @@ async function download(
               if (statusCode !== 200 && statusCode !== 206) return undefined;
               // A 206 must continue exactly the bytes the file began with, or they would be
               // wrong: else its body is refused unread and the file starts over.
-              const mismatch = statusCode === 206 && resumeMismatch(version ?? {}, got, written);
+              const mismatch =
+                statusCode === 206 &&
+                (written > 0
+                  ? resumeMismatch(version ?? {}, got, written)
+                  : contentRange(got)?.start !== 0 &&
+                    `Content-Range ${JSON.stringify(got['content-range'] ?? '')} to a request for the whole file`);
               if (mismatch) return refuse(new OtherVersion(mismatch));
               // 200 to a Range request: the server ignored it, or the file changed (If-Range),
               // and this answer starts at byte 0.
