@@ -1,11 +1,52 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * The unit tier: tests that run in-process on any machine — no Debian peer (registry, skopeo,
+ * buildah, zstd, openssl, Docker…), no built dist/, no global setup. `npm run test:unit`.
+ * Everything else is the peers tier, which starts the real peers (global setup: checks they
+ * are installed, builds dist/, starts a Docker engine). `npm test` runs both.
+ */
+export const UNIT_TESTS = [
+  'builders',
+  'config',
+  'conformance',
+  'conformance-vendored',
+  'filter',
+  'gojson',
+  'gzip',
+  'index',
+  'inputs',
+  'layout',
+  'lockfile',
+  'modelref',
+  'pack',
+  'plan',
+  'progress',
+  'publish',
+  'readme',
+  'reference',
+  'registry-unit',
+  'shape',
+  'sources',
+  'tags',
+  'workflows',
+].map((name) => `__tests__/${name}.test.ts`);
+
 export default defineConfig({
   test: {
-    include: ['__tests__/**/*.test.ts'],
-    // Checks the real peers are installed and builds dist/ from src/, once per run.
-    globalSetup: ['__tests__/setup/global.ts'],
     testTimeout: 30_000,
     pool: 'forks',
+    projects: [
+      { extends: true, test: { name: 'unit', include: UNIT_TESTS } },
+      {
+        extends: true,
+        test: {
+          name: 'peers',
+          include: ['__tests__/**/*.test.ts'],
+          exclude: UNIT_TESTS,
+          globalSetup: ['__tests__/setup/global.ts'],
+        },
+      },
+    ],
   },
 });

@@ -10,7 +10,7 @@ import { extractWeightArchive } from '../src/cache/extract.js';
 import { progressLines } from '../src/util/progress.js';
 import { downloadToStore } from '../src/weights/sources/download.js';
 import { WeightStore } from '../src/weights/store.js';
-import { freePort } from './helpers/registry.js';
+import { freePort } from './helpers/ports.js';
 import { pseudoRandom, tempDir } from './helpers/tmp.js';
 
 const root = tempDir('progress-');

@@ -7,7 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { readRuntimeEnv } from '../src/config/env.js';
 import { parseInputs } from '../src/config/inputs.js';
 import { importToTarget, publish } from '../src/publish/flow.js';
-import { EXAMPLE } from './helpers/action.js';
+import { REPO_ROOT } from './helpers/conformance.js';
+
+const EXAMPLE = path.join(REPO_ROOT, 'examples/hello');
 import { tempDir } from './helpers/tmp.js';
 
 const root = tempDir('publish-');

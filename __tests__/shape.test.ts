@@ -5,6 +5,7 @@ import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from './helpers/conformance.js';
+import { UNIT_TESTS } from '../vitest.config.js';
 
 const SRC = path.join(REPO_ROOT, 'src');
 const files = readdirSync(SRC, { recursive: true, withFileTypes: true })
@@ -98,5 +99,17 @@ describe('code shape', () => {
       }
     }
     expect(upward).toEqual([]);
+  });
+});
+
+describe('the unit tier', () => {
+  // What a unit test may not import: the helpers that start peers (a registry, the action or
+  // CLI bundle, the cache service, a Docker engine, a proxy, a token server).
+  const PEER_HELPERS =
+    /from '\.\/helpers\/(registry|action|run|cache-service|engine|proxy|quirks|transcripts)\.js'/;
+  it.each(UNIT_TESTS)('%s imports no helper that starts a peer', (file) => {
+    const source = readFileSync(path.join(REPO_ROOT, file), 'utf8');
+    expect(source.match(PEER_HELPERS)?.[0]).toBeUndefined();
+    expect(source).not.toMatch(/inject\('engine'\)|dist\/(cli|index)\.js'\)/);
   });
 });
