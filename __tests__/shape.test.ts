@@ -113,3 +113,30 @@ describe('the unit tier', () => {
     expect(source).not.toMatch(/inject\('engine'\)|dist\/(cli|index)\.js'\)/);
   });
 });
+
+describe('imports', () => {
+  it('form no cycle in src/', () => {
+    const imports = new Map(
+      files.map((f) => [
+        f,
+        [...text(f).matchAll(/from '(\.{1,2}\/[^']+)\.js'/g)].map((m) =>
+          path.posix.normalize(path.posix.join(path.posix.dirname(f), `${m[1]}.ts`)),
+        ),
+      ]),
+    );
+    const cycles: string[] = [];
+    const state = new Map<string, 'open' | 'done'>();
+    const visit = (f: string, trail: string[]) => {
+      if (state.get(f) === 'done') return;
+      if (state.get(f) === 'open') {
+        cycles.push([...trail.slice(trail.indexOf(f)), f].join(' → '));
+        return;
+      }
+      state.set(f, 'open');
+      for (const g of imports.get(f) ?? []) visit(g, [...trail, f]);
+      state.set(f, 'done');
+    };
+    for (const f of files) visit(f, []);
+    expect(cycles).toEqual([]);
+  });
+});

@@ -14,11 +14,11 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { IncomingHttpHeaders } from 'node:http';
 import { Writable } from 'node:stream';
 import { stream } from 'undici';
-import { TargetError, type BlobWriter } from '../../oci/target.js';
+import { TargetError } from '../../oci/target.js';
 import { HashPool } from '../../util/hashpool.js';
 import type { Limiter } from '../../util/limit.js';
 import type { WeightStore } from '../store.js';
-import { Arrival, LayerBlobError, SlotSink } from './slots.js';
+import { Arrival, LayerBlobError, SlotSink, type ArrivedLayer, type LayerBlobs } from './slots.js';
 import { PartialFile } from './partial.js';
 import { SourceError } from './uri.js';
 import {
@@ -63,21 +63,14 @@ export interface Downloaded {
   /** The strong ETag of the answer whose bytes these are (the source's fingerprint). */
   readonly etag?: string | undefined;
   /** The file's own plain tar layer (path `weightPath`), when the planner gives it one. */
-  readonly layer?:
-    | {
-        readonly digest: string;
-        readonly size: number;
-        /** The target took it as it arrived (`layerBlobs`): pushing it sends nothing. */
-        readonly written: boolean;
-      }
-    | undefined;
+  readonly layer?: ArrivedLayer | undefined;
 }
 
 export interface DownloadOptions {
   /** Hashes the download (one is made for the call when absent). */
   readonly pool?: HashPool | undefined;
   /** Where the file's own plain tar layer is written as it arrives, when it gets one. */
-  readonly layerBlobs?: (() => Promise<BlobWriter | undefined>) | undefined;
+  readonly layerBlobs?: LayerBlobs;
   /** Bounds downloads in flight across every source that shares it. */
   readonly limit?: Limiter | undefined;
   /** How long a file server may stall; default STALL_MS. */

@@ -10,8 +10,18 @@ import type { HashPool, PooledHash, SlotRing } from '../../util/hashpool.js';
 import { allSettledOrThrow } from '../../util/limit.js';
 import { getsPlainTarLayer } from '../plan.js';
 import { soloTarFraming } from '../tar.js';
-import type { DownloadOptions, Downloaded } from './download.js';
 import { SourceError } from './uri.js';
+
+/** Where a file's own plain tar layer is written as it arrives (a target's blob writer). */
+export type LayerBlobs = (() => Promise<BlobWriter | undefined>) | undefined;
+
+/** A downloaded file's own plain tar layer, as the download took it. */
+export interface ArrivedLayer {
+  readonly digest: string;
+  readonly size: number;
+  /** The target took it as it arrived (`layerBlobs`): pushing it sends nothing. */
+  readonly written: boolean;
+}
 
 /** A write to the partial file failed: the disk, not the network; not worth a retry. */
 export class WriteError extends SourceError {}
@@ -139,7 +149,7 @@ export class Arrival {
 
   constructor(
     private readonly pool: HashPool,
-    private readonly layerBlobs: DownloadOptions['layerBlobs'],
+    private readonly layerBlobs: LayerBlobs,
   ) {}
 
   /**
@@ -179,7 +189,7 @@ export class Arrival {
   }
 
   /** The digests, once every byte is in. Nothing is cleared: dispose() still aborts the blob. */
-  async finish(): Promise<{ digest: string; layer: Downloaded['layer'] }> {
+  async finish(): Promise<{ digest: string; layer: ArrivedLayer | undefined }> {
     const layer = this.layer;
     const digest = await this.file!.digest();
     if (!layer) return { digest, layer: undefined };
