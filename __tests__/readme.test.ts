@@ -62,3 +62,17 @@ describe('README', () => {
     );
   });
 });
+
+describe('README facts', () => {
+  it('lists exactly the runtime dependencies package.json has', () => {
+    const pkg = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
+    const table = readme.slice(readme.indexOf('### Dependencies'));
+    const listed = [...table.matchAll(/^\| `([@\w/.-]+)`\s+\|/gm)].map((m) => m[1]).sort();
+    expect(listed).toEqual(Object.keys(pkg.dependencies).sort());
+  });
+
+  it('names no issue numbers and links nothing outside the repository', () => {
+    expect(readme).not.toMatch(/\bissue \d+|\(#\d+\)/);
+    expect(readme).not.toMatch(/\.\.\/shared|\]\(\.\.\//);
+  });
+});
