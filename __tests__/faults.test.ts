@@ -26,6 +26,7 @@ import { RegistryTarget } from '../src/oci/registry/client.js';
 import { downloadToStore } from '../src/weights/sources/download.js';
 import { WeightStore } from '../src/weights/store.js';
 import { logSafe } from '../src/util/log.js';
+import { cliAsync } from './helpers/run.js';
 import { actionRunner, EXAMPLE, errorLines, PREBUILT } from './helpers/action.js';
 import {
   freePort,
@@ -516,5 +517,38 @@ describe('logSafe', () => {
 
   it('cuts a long line, saying how much', () => {
     expect(logSafe('n'.repeat(1_000_000))).toBe(`${'n'.repeat(4096)}… (995904 more characters)`);
+  });
+});
+
+describe('cog-push weights push', () => {
+  it('honours COG_PUSH_STALL_SECONDS, as every command does', async () => {
+    const dir = path.join(root, 'push-stall');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, 'w.bin'), Buffer.alloc(4096, 7));
+    fault = (req) =>
+      req.method === 'PUT' || req.method === 'PATCH' ? { kind: 'stall' } : { kind: 'pass' };
+    const started = Date.now();
+    try {
+      const r = await cliAsync(
+        [
+          'weights',
+          'push',
+          dir,
+          '--name',
+          'w',
+          '--target',
+          '/src/w',
+          '--to',
+          `${proxy.host}/faults/push-stall`,
+        ],
+        { env: { COG_PUSH_STALL_SECONDS: '1' } },
+      );
+      expect(r.status).toBe(1);
+      expect(r.stderr).toMatch(/no answer \(timed out\)/);
+      // The 1 s bound, tried twice with backoff: well under the default 45 s.
+      expect(Date.now() - started).toBeLessThan(20_000);
+    } finally {
+      fault = () => ({ kind: 'pass' });
+    }
   });
 });

@@ -18,7 +18,7 @@ import { packWeight } from '../weights/pack.js';
 import { packJson, packTable } from '../report/pack.js';
 import { formatBytes, shown } from '../util/format.js';
 import { pushJson, pushTable } from '../report/push.js';
-import { openTarget } from '../oci/open.js';
+import { openSession } from '../publish/session.js';
 import { referenceString } from '../oci/reference.js';
 import { pushWeight } from '../weights/push.js';
 import { PackCache } from '../weights/packcache.js';
@@ -266,27 +266,21 @@ async function pushCommand(args: string[], runtime: RuntimeEnv): Promise<void> {
   const plan = planTransfer(inputs, undefined, runtime);
   const cache = values['no-pack-cache'] ? undefined : new PackCache(runtime.packCacheDir);
   const packed = await packArgs(values, positionals, 'push', cache);
-  const opened = openTarget(plan.destination.ref, {
-    credentials: {
-      explicit: plan.login,
-      dockerConfigDir: runtime.dockerConfigDir,
-      authFiles: runtime.containersAuthFiles,
-    },
-    insecureRegistries: inputs.insecureRegistries,
-    proxy: runtime.proxy,
+  // A session as every command has: the stall bound (COG_PUSH_STALL_SECONDS), progress lines
+  // and credentials are made in one place for all of them.
+  const session = await openSession(plan, runtime, cliLog, {
     chunkThreshold: byteOption(values['chunk-threshold'], '--chunk-threshold'),
     chunkSize: byteOption(values['chunk-size'], '--chunk-size'),
-    log: (m) => cliLog.info(m),
   });
   try {
-    const result = await pushWeight(packed, opened.target, {
+    const result = await pushWeight(packed, session.target, {
       mountFrom: values['mount-from'],
       concurrency: inputs.concurrency,
     });
-    const out = pushJson(result, opened.repositoryRef, packed);
+    const out = pushJson(result, session.repositoryRef, packed);
     process.stdout.write((values.json ? JSON.stringify(out, null, 2) : pushTable(out)) + '\n');
   } finally {
-    await opened.close();
+    await session.close();
   }
 }
 

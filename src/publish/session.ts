@@ -48,10 +48,14 @@ export interface Session {
   close(): Promise<void>;
 }
 
+/** Registry knobs a command may set beyond the plan (`weights push`'s chunking flags). */
+export type RegistryTuning = Pick<RegistryOptions, 'chunkThreshold' | 'chunkSize'>;
+
 export async function openSession(
   plan: TransferPlan,
   runtime: RuntimeEnv,
   log: Log,
+  tuning: RegistryTuning = {},
 ): Promise<Session> {
   if (plan.cache.off) log.notice(plan.cache.off);
   const cancelling = new AbortController();
@@ -59,6 +63,7 @@ export async function openSession(
   const signal = AbortSignal.any([cancelling.signal, termination]);
   const registryOptions = (login: Login | undefined): RegistryOptions => ({
     ...makeRegistryOptions(plan, runtime, log, login),
+    ...tuning,
     signal,
   });
   const login = await destinationLogin(plan);
