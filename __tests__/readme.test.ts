@@ -5,10 +5,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { REPO_ROOT } from './helpers/conformance.js';
+import { allDocs, docs, readme, yamlSnippets } from './helpers/docs.js';
 
-const readme = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
 const action = parse(readFileSync(path.join(REPO_ROOT, 'action.yml'), 'utf8'));
-const snippets = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]!);
+const snippets = yamlSnippets;
 
 interface Step {
   id?: string;
@@ -66,13 +66,26 @@ describe('README', () => {
 describe('README facts', () => {
   it('lists exactly the runtime dependencies package.json has', () => {
     const pkg = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
-    const table = readme.slice(readme.indexOf('### Dependencies'));
+    const page = docs['development.md']!;
+    const table = page.slice(page.indexOf('## Dependencies'));
     const listed = [...table.matchAll(/^\| `([@\w/.-]+)`\s+\|/gm)].map((m) => m[1]).sort();
     expect(listed).toEqual(Object.keys(pkg.dependencies).sort());
   });
 
   it('names no issue numbers and links nothing outside the repository', () => {
-    expect(readme).not.toMatch(/\bissue \d+|\(#\d+\)/);
-    expect(readme).not.toMatch(/\.\.\/shared|\]\(\.\.\//);
+    expect(allDocs).not.toMatch(/\bissue \d+|\(#\d+\)/);
+    expect(allDocs).not.toMatch(/\.\.\/shared|\]\(\.\.\//);
+  });
+
+  it('links every page of docs/ from the README, and every link resolves', () => {
+    for (const page of Object.keys(docs)) expect(readme).toContain(`(docs/${page})`);
+    const pages = new Set(Object.keys(docs));
+    for (const [page, text] of Object.entries(docs))
+      for (const m of text.matchAll(/\]\(([\w-]+\.md)\)/g))
+        expect(pages.has(m[1]!), `${page} links ${m[1]}`).toBe(true);
+  });
+
+  it('is short enough to read in five minutes', () => {
+    expect(readme.split('\n').length).toBeLessThan(200);
   });
 });

