@@ -21,7 +21,7 @@ import {
   type LockEntry,
 } from '../src/weights/lockfile.js';
 import { checkDrift } from '../src/weights/drift.js';
-import { cheapFingerprint } from '../src/weights/sources/local.js';
+import { cheapFingerprint } from '../src/weights/sources/index.js';
 import { conformanceCases, packCase, type ConformanceCase } from './helpers/conformance.js';
 import { cliAsync } from './helpers/run.js';
 import { tempDir, writeTree } from './helpers/tmp.js';

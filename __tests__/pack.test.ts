@@ -9,7 +9,7 @@ import { inventoryDirectory } from '../src/weights/inventory.js';
 import { layerStream } from '../src/weights/layer.js';
 import { packWeight } from '../src/weights/pack.js';
 import { PackCache } from '../src/weights/packcache.js';
-import { planLayers, type PlannedFile } from '../src/weights/plan.js';
+import { planLayers, type PlannedFile } from '../src/weights/layers.js';
 import { pseudoRandom, tempDir, writeTree } from './helpers/tmp.js';
 
 const root = tempDir('pack-');

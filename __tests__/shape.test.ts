@@ -39,7 +39,7 @@ const LAYERS = [
   ['oci', 'cog'],
   [
     'weights/paths.ts',
-    'weights/plan.ts',
+    'weights/layers.ts',
     'weights/tar.ts',
     'weights/gzip.ts',
     'weights/store.ts',

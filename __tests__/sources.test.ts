@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCogConfig } from '../src/cog/config.js';
 import { setDigest } from '../src/weights/artifact.js';
 import { packWeight } from '../src/weights/pack.js';
-import { localFingerprints, localWeightFiles } from '../src/weights/sources/local.js';
+import { localFingerprints, localWeightFiles } from '../src/weights/sources/index.js';
 import { tempDir, writeTree } from './helpers/tmp.js';
 
 const root = tempDir('sources-');

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { extract } from 'tar-stream';
 import { describe, expect, it } from 'vitest';
-import { planLayers } from '../src/weights/plan.js';
+import { planLayers } from '../src/weights/layers.js';
 import { inventoryDirectory } from '../src/weights/inventory.js';
 import { layerStream } from '../src/weights/layer.js';
 import { BLOCK, entryHeader, parentDirectories } from '../src/weights/tar.js';

@@ -8,7 +8,7 @@ import type { CogConfig } from '../cog/config.js';
 import type { Target } from '../oci/target.js';
 import type { Log } from '../util/log.js';
 import { CorruptFileError, packWeight } from '../weights/pack.js';
-import { localFingerprints, localWeightFiles } from '../weights/sources/local.js';
+import { localFingerprints, localWeightFiles } from '../weights/sources/index.js';
 import type { WeightStore } from '../weights/store.js';
 import type { Session } from './session.js';
 import { PublishError, type SourcePacked } from './types.js';

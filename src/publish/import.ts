@@ -16,7 +16,7 @@ import {
   type Lockfile,
 } from '../weights/lockfile.js';
 import type { PackedWeight } from '../weights/pack.js';
-import { cheapFingerprint } from '../weights/sources/local.js';
+import { cheapFingerprint } from '../weights/sources/index.js';
 import { normalizeSourceUri } from '../weights/sources/uri.js';
 import { packFromSource } from './from-source.js';
 import type { Session } from './session.js';

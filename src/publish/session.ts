@@ -14,7 +14,7 @@ import { Limiter } from '../util/limit.js';
 import type { Log } from '../util/log.js';
 import type { WeightCache } from '../cache/weights.js';
 import { PackCache } from '../weights/packcache.js';
-import type { SourceDownloads } from '../weights/sources/local.js';
+import type { SourceDownloads } from '../weights/sources/index.js';
 import { WeightStore } from '../weights/store.js';
 import type { Login, TransferPlan } from './plan.js';
 
@@ -51,6 +51,10 @@ export interface Session {
 /** Registry knobs a command may set beyond the plan (`weights push`'s chunking flags). */
 export type RegistryTuning = Pick<RegistryOptions, 'chunkThreshold' | 'chunkSize'>;
 
+/**
+ * Open the session's resources once. A signal at the door (the step cancelled, `termination`)
+ * stops the session as a failed half does.
+ */
 export async function openSession(
   plan: TransferPlan,
   runtime: RuntimeEnv,
@@ -59,7 +63,6 @@ export async function openSession(
 ): Promise<Session> {
   if (plan.cache.off) log.notice(plan.cache.off);
   const cancelling = new AbortController();
-  // A signal at the door (the step cancelled) stops the session as a failed half does.
   const signal = AbortSignal.any([cancelling.signal, termination]);
   const registryOptions = (login: Login | undefined): RegistryOptions => ({
     ...makeRegistryOptions(plan, runtime, log, login),

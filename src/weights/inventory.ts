@@ -7,7 +7,7 @@ import { constants } from 'node:fs';
 import { access, lstat, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { pathProblem } from './paths.js';
-import { byPath, type PlannedFile } from './plan.js';
+import { byPath, type PlannedFile } from './layers.js';
 import { mapLimit } from '../util/limit.js';
 
 export class InventoryError extends Error {

@@ -9,7 +9,7 @@ import { GzipEncoder } from './gzip.js';
 import { GzipDigest } from './gzip-worker.js';
 import { skipBytes } from '../util/bytes.js';
 import { allSettledOrThrow } from '../util/limit.js';
-import type { LayerPlan, PlannedFile } from './plan.js';
+import type { LayerPlan, PlannedFile } from './layers.js';
 import { freshBuffers, readTar, reusedBuffers } from './tar-read.js';
 
 const EMPTY_SHA256 = 'sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';

@@ -60,7 +60,7 @@ export interface LockSource {
   readonly exclude: readonly string[];
 }
 
-export interface LockFile {
+export interface LockedFile {
   readonly path: string;
   readonly size: number;
   readonly digest: string;
@@ -84,7 +84,7 @@ export interface LockEntry {
   readonly setDigest: string;
   readonly size: number;
   readonly sizeCompressed: number;
-  readonly files: readonly LockFile[];
+  readonly files: readonly LockedFile[];
   readonly layers: readonly LockLayer[];
 }
 
@@ -288,7 +288,7 @@ export async function writeLockfile(
 export function lockEntry(
   packed: {
     artifact: WeightArtifactLike;
-    files: readonly LockFile[];
+    files: readonly LockedFile[];
     layers: readonly LockLayer[];
   },
   sources: readonly LockSource[],

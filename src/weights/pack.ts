@@ -16,7 +16,7 @@ import {
   type LayerPlan,
   type PackOptions,
   type PlannedFile,
-} from './plan.js';
+} from './layers.js';
 
 export interface PackedLayer extends LayerDigests {
   readonly plan: LayerPlan;

@@ -7,7 +7,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { sha256 } from '../util/hashpool.js';
 import type { LayerDigests } from './layer.js';
-import type { LayerPlan, PackOptions, PlannedFile } from './plan.js';
+import type { LayerPlan, PackOptions, PlannedFile } from './layers.js';
 
 /** Bump when anything that shapes packed bytes changes (tar writer, compressor, plan). */
 const CACHE_VERSION = 1;

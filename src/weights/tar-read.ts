@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { SLOT_SIZE } from '../util/hashpool.js';
-import type { LayerPlan, PlannedFile } from './plan.js';
+import type { LayerPlan, PlannedFile } from './layers.js';
 import { tarSegments } from './tar.js';
 
 /** Bytes read from a file per chunk (the pool's shared slots are this size). */

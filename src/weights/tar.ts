@@ -7,7 +7,7 @@
 // bytes cannot drift between them, and file contents are never held in memory.
 
 import { compareUtf8 } from '../util/gojson.js';
-import type { PlannedFile } from './plan.js';
+import type { PlannedFile } from './layers.js';
 
 export const BLOCK = 512;
 const NAME_SIZE = 100;

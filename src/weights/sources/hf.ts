@@ -7,8 +7,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { request } from 'undici';
 import { mapLimit } from '../../util/limit.js';
-import type { ArrivedFile } from '../plan.js';
-import type { PlannedFile } from '../plan.js';
+import type { ArrivedFile } from '../layers.js';
+import type { PlannedFile } from '../layers.js';
 import type { WeightStore } from '../store.js';
 import { downloadToStore, type DownloadOptions } from './download.js';
 import { DOWNLOAD_RETRY, retryDelayMs, TRANSIENT_STATUS } from '../../util/retry.js';

@@ -5,8 +5,8 @@
 
 import path from 'node:path';
 import { request } from 'undici';
-import type { ArrivedFile } from '../plan.js';
-import type { PlannedFile } from '../plan.js';
+import type { ArrivedFile } from '../layers.js';
+import type { PlannedFile } from '../layers.js';
 import type { WeightStore } from '../store.js';
 import { downloadToStore, type Downloaded, type DownloadOptions } from './download.js';
 import { pathProblem } from '../paths.js';

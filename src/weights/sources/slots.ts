@@ -8,7 +8,7 @@ import { Writable } from 'node:stream';
 import { RestartBlobError, type BlobWriter } from '../../oci/target.js';
 import type { HashPool, PooledHash, SlotRing } from '../../util/hashpool.js';
 import { allSettledOrThrow } from '../../util/limit.js';
-import { getsPlainTarLayer } from '../plan.js';
+import { getsPlainTarLayer } from '../layers.js';
 import { soloTarFraming } from '../tar.js';
 import { SourceError } from './uri.js';
 

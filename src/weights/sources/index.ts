@@ -8,8 +8,8 @@ import type { CogConfig, WeightSourceSpec, WeightSpec } from '../../cog/config.j
 import { setDigest } from '../artifact.js';
 import { noSurvivorsMessage, pathFilter } from '../filter.js';
 import { inventoryDirectory } from '../inventory.js';
-import type { ArrivedFile } from '../plan.js';
-import type { PlannedFile } from '../plan.js';
+import type { ArrivedFile } from '../layers.js';
+import type { PlannedFile } from '../layers.js';
 import type { WeightStore } from '../store.js';
 import { isLocalSource, localSourceDir } from './file.js';
 import { httpSource, strongEtag, type RemoteSource } from './http.js';
