@@ -35,7 +35,7 @@ function functions(file: string): { name: string; lines: number; params: number 
 
 /** Layers, lowest first: a module may import its own layer and those below, never above. */
 const LAYERS = [
-  ['util', 'oci/digest.ts', 'oci/mediatypes.ts', 'config/env.ts'],
+  ['util', 'oci/digest.ts', 'oci/mediatypes.ts', 'config/env.ts', 'config/choices.ts'],
   ['oci', 'cog'],
   [
     'weights/paths.ts',
@@ -51,7 +51,7 @@ const LAYERS = [
     'weights/gzip-worker.ts',
   ],
   ['weights/sources'],
-  ['weights', 'project.ts', 'verify.ts'],
+  ['weights', 'project.ts'],
   ['cache', 'image'],
   ['config/inputs.ts', 'config/lists.ts'],
   ['publish'],
@@ -138,5 +138,19 @@ describe('imports', () => {
     };
     for (const f of files) visit(f, []);
     expect(cycles).toEqual([]);
+  });
+});
+
+describe('config/', () => {
+  it('imports nothing above it: only util/, cog/, oci/ and itself', () => {
+    const upward = files
+      .filter((f) => f.startsWith('config/'))
+      .flatMap((f) =>
+        [...text(f).matchAll(/from '(\.{1,2}\/[^']+)\.js'/g)]
+          .map((m) => path.posix.normalize(path.posix.join('config', m[1]!)))
+          .filter((to) => !/^(util|cog|oci|config)\//.test(to))
+          .map((to) => `${f} → ${to}`),
+      );
+    expect(upward).toEqual([]);
   });
 });

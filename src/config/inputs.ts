@@ -4,9 +4,8 @@
 
 import path from 'node:path';
 import type { ModelRefEnv } from '../cog/modelref.js';
-import { BUILDERS, type BuilderName } from '../image/builders.js';
 import { parsePlatform, type Platform } from '../oci/index.js';
-import type { VerifyMode } from '../verify.js';
+import { BUILDERS, type BuilderName, type VerifyMode } from './choices.js';
 import type { RuntimeEnv } from './env.js';
 import { ListInputError, parseAnnotations, parseTags, type TagEntry } from './lists.js';
 

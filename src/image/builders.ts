@@ -3,6 +3,7 @@
 // Credentials reach builders only through a temporary Docker config file that is deleted
 // afterwards: never argv, never the log.
 
+import { BUILDERS, type BuilderName } from '../config/choices.js';
 import { removeOnSignal, stopOnSignal } from '../util/termination.js';
 import { spawn } from 'node:child_process';
 import { StringDecoder } from 'node:string_decoder';
@@ -11,8 +12,7 @@ import path from 'node:path';
 import type { Platform } from '../oci/index.js';
 import { builderDockerConfig, type RegistryLogin } from './docker-config.js';
 
-export type BuilderName = 'cog' | 'docker' | 'buildah';
-export const BUILDERS: readonly BuilderName[] = ['cog', 'docker', 'buildah'];
+export { BUILDERS, type BuilderName };
 
 export interface Command {
   readonly tool: string;

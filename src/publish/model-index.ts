@@ -14,7 +14,7 @@ import { buildModelIndex, type Platform } from '../oci/index.js';
 import { MEDIA_TYPE } from '../oci/mediatypes.js';
 import { TargetError, type Target } from '../oci/target.js';
 import { sha256 } from '../util/hashpool.js';
-import { verifyPublished } from '../verify.js';
+import { verifyPublished } from './verify.js';
 import type { Lockfile } from '../weights/lockfile.js';
 import type { PublishPlan } from './plan.js';
 import type { Session } from './session.js';

@@ -18,7 +18,7 @@ import {
   type Reference,
 } from '../oci/reference.js';
 import type { Project } from '../project.js';
-import type { VerifyMode } from '../verify.js';
+import type { VerifyMode } from './verify.js';
 import { LOCKFILE_NAME } from '../weights/lockfile.js';
 import { PublishError } from './types.js';
 
