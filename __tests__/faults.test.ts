@@ -311,7 +311,7 @@ describe('prebuilt images and project files that lie about their size', () => {
     const manifest = await source.getManifest();
     const config = sha(Buffer.from('null'));
     await expect(readImageHead(source, manifest.digest)).rejects.toThrow(
-      `docker-archive:${file}: image config ${config} is not a JSON object, so not an image config`,
+      `docker-archive:${file}: image config ${config} is not a JSON object`,
     );
   });
 

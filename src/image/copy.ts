@@ -3,6 +3,7 @@
 // mounted, the rest stream through without touching disk. The manifest bytes are kept as they
 // are, so the image digest is the source's.
 
+import { parseJsonObject, type ManifestJson } from '../oci/manifest-json.js';
 import { MEDIA_TYPE } from '../oci/mediatypes.js';
 import type { Platform } from '../oci/index.js';
 import { TargetError, type BlobSource, type Descriptor, type Target } from '../oci/target.js';
@@ -22,19 +23,8 @@ export interface CopyResult {
   readonly bytesUploaded: number;
 }
 
-interface ManifestJson {
-  mediaType?: string;
-  config?: { digest: string; size: number };
-  layers?: { digest: string; size: number }[];
-  manifests?: { digest: string; mediaType: string; size: number; platform?: Partial<Platform> }[];
-}
-
 function parse(bytes: Uint8Array, where: string): ManifestJson {
-  try {
-    return JSON.parse(Buffer.from(bytes).toString('utf8')) as ManifestJson;
-  } catch {
-    throw new TargetError(`${where}: manifest is not JSON`);
-  }
+  return parseJsonObject(bytes, `${where}: manifest`);
 }
 
 export async function copyImage(

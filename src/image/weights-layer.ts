@@ -11,6 +11,7 @@
 // level, so the same image and lockfile always give the same digest); `addWeightsJson` is the
 // one function that reads and writes the target.
 
+import { parseJsonObject, type ManifestJson } from '../oci/manifest-json.js';
 import { gzipSync } from 'node:zlib';
 import { MEDIA_TYPE } from '../oci/mediatypes.js';
 import { bytesBlob, TargetError, type Descriptor, type Target } from '../oci/target.js';
@@ -58,30 +59,11 @@ export function weightsJsonLayer(json: Uint8Array): AddedLayer {
   return { blob, digest: sha256(blob), diffId: sha256(tar) };
 }
 
-interface ManifestJson {
-  mediaType?: string;
-  config?: Descriptor;
-  layers?: Descriptor[];
-  [key: string]: unknown;
-}
-
 interface ConfigJson {
   created?: unknown;
   rootfs?: { type?: unknown; diff_ids?: unknown };
   history?: unknown;
   [key: string]: unknown;
-}
-
-function parseObject<T>(bytes: Uint8Array, what: string): T {
-  let value: unknown;
-  try {
-    value = JSON.parse(Buffer.from(bytes).toString('utf8'));
-  } catch (e) {
-    throw new TargetError(`${what} is not JSON: ${(e as Error).message}`);
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value))
-    throw new TargetError(`${what} is not a JSON object`);
-  return value as T;
 }
 
 /**
@@ -95,8 +77,8 @@ export function appendLayer(
   layer: AddedLayer,
   where: string,
 ): { manifest: Uint8Array; config: Uint8Array } {
-  const manifest = parseObject<ManifestJson>(manifestBytes, `${where}: image manifest`);
-  const config = parseObject<ConfigJson>(configBytes, `${where}: image config`);
+  const manifest = parseJsonObject<ManifestJson>(manifestBytes, `${where}: image manifest`);
+  const config = parseJsonObject<ConfigJson>(configBytes, `${where}: image config`);
   const diffIds = config.rootfs?.diff_ids;
   if (!config.rootfs || !Array.isArray(diffIds) || !Array.isArray(manifest.layers))
     throw new TargetError(`${where}: the image has no rootfs.diff_ids or layers to add to`);
@@ -144,8 +126,8 @@ export async function addWeightsJson(
   const where = `${target.name}@${image.digest}`;
   const manifest = await target.getManifest(image.digest);
   if (!manifest) throw new TargetError(`${where}: the image manifest is not there`);
-  const configDigest = parseObject<ManifestJson>(manifest.bytes, `${where}: image manifest`).config
-    ?.digest;
+  const configDigest = parseJsonObject<ManifestJson>(manifest.bytes, `${where}: image manifest`)
+    .config?.digest;
   if (typeof configDigest !== 'string')
     throw new TargetError(`${where}: the image manifest names no config`);
   const configBytes = await readBlob(target, configDigest, `${where}: image config`);

@@ -4,6 +4,7 @@
 // file from the image's layers — smallest first, streamed, never pulling the whole image — and
 // compare it with the lockfile.
 
+import { parseJsonObject } from '../oci/manifest-json.js';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -31,12 +32,12 @@ function parseJson(text: string, what: string): unknown {
   }
 }
 
-/** A JSON blob, read up to BODY_LIMIT.file. */
-async function blobJson(source: ImageSource, digest: string, what: string): Promise<unknown> {
+/** A blob that must be a JSON object (an image config), read up to BODY_LIMIT.file. */
+async function blobObject<T>(source: ImageSource, digest: string, what: string): Promise<T> {
   const bytes = await readLimited(source.openBlob(digest), BODY_LIMIT.file, what).catch((e) => {
     throw e instanceof BodyTooLargeError ? new TargetError(e.message) : e;
   });
-  return parseJson(bytes.toString('utf8'), what);
+  return parseJsonObject<T>(bytes, what);
 }
 
 /** What one layer says of a path: its bytes, that it deletes it (a whiteout), or a link. */
@@ -146,12 +147,10 @@ export async function readImageHead(
   ) as { config?: Descriptor; layers?: Descriptor[] } | null;
   if (!manifest?.config || !Array.isArray(manifest.layers)) return undefined;
   const what = `${source.name}: image config ${manifest.config.digest}`;
-  const config = await blobJson(source, manifest.config.digest, what);
   // The image spec's config is an object (architecture, os, rootfs): `null` or a list is not
   // an image, whatever its manifest says.
-  if (typeof config !== 'object' || config === null || Array.isArray(config))
-    throw new TargetError(`${what} is not a JSON object, so not an image config`);
-  return { layers: manifest.layers, config: config as ImageHead['config'] };
+  const config = await blobObject<ImageHead['config']>(source, manifest.config.digest, what);
+  return { layers: manifest.layers, config };
 }
 
 /** An image's platform, as its config says it; undefined when the config does not say. */

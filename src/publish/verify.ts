@@ -2,6 +2,7 @@
 // every child manifest by digest, every blob with its size, and the weight annotations against
 // the lockfile — so a release that pins the index digest pins something whole.
 
+import { parseJsonObject, type ManifestJson } from '../oci/manifest-json.js';
 import { createHash } from 'node:crypto';
 import { ANNOTATION } from '../oci/mediatypes.js';
 import type { Target } from '../oci/target.js';
@@ -29,13 +30,6 @@ export interface VerifyReport {
  * (an OCI layout, `localReads`) always gets `full`: its blobs are trusted by size when a push
  * skips them, so this is where a same-size corrupt file is caught.
  */
-
-interface ManifestJson {
-  manifests?: Descriptor[];
-  config?: Descriptor;
-  layers?: Descriptor[];
-  annotations?: Record<string, string>;
-}
 
 export async function verifyPublished(
   target: Target,
@@ -84,7 +78,7 @@ class Checker {
       this.problems.push(`${what} manifest ${digest} is missing`);
       return undefined;
     }
-    return JSON.parse(Buffer.from(m.bytes).toString('utf8')) as ManifestJson;
+    return parseJsonObject(m.bytes, `${this.target.name}: ${what} manifest ${digest}`);
   }
 
   /** A manifest's config and layers. */
