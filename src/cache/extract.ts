@@ -7,6 +7,7 @@
 // dropped whole, so nothing more of it is worth reading. The archive is decompressed once,
 // here, and only as far as the weight's files and their tar framing can reach.
 
+import { tempName } from '../util/files.js';
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
@@ -157,7 +158,7 @@ async function writeVerified(
   digest: string,
   onBytes: (n: number) => void,
 ): Promise<boolean> {
-  const tmp = `${path.dirname(final)}/.${path.basename(final)}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
+  const tmp = tempName(`${path.dirname(final)}/.${path.basename(final)}`);
   const hash = createHash('sha256');
   try {
     // 'wx': a fresh file, never through something already at that name.

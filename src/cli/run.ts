@@ -7,7 +7,7 @@ import { readRuntimeEnv, type RuntimeEnv } from '../config/env.js';
 import { useProxies } from '../util/net.js';
 import { parseInputs } from '../config/inputs.js';
 import { loadCogConfig, WEIGHT_NAME_PATTERN } from '../cog/config.js';
-import { LOCKFILE_NAME, readLockfile } from '../weights/lockfile.js';
+import { lockfilePath, readLockfile } from '../weights/lockfile.js';
 import { loadProject } from '../project.js';
 import { importToTarget, publish } from '../publish/flow.js';
 import { lockFindings } from '../publish/lock-gate.js';
@@ -318,7 +318,7 @@ async function verifyCommand(args: string[]): Promise<number> {
   });
   const config = await loadCogConfig(path.resolve(values.project!), values.config);
   const lock = await readLockfile(config.projectDir);
-  const lockPath = path.join(config.projectDir, LOCKFILE_NAME);
+  const lockPath = lockfilePath(config.projectDir);
   // The publish's own lock gate, every finding listed.
   const problems = lockFindings(config, lock, lockPath).map((f) => f.message);
   if (problems.length > 0) {

@@ -2,6 +2,7 @@
 // `index.json` listing tagged manifests, and `blobs/sha256/<hex>`. Lets every flow above the
 // Target seam run with no registry: the README demo, tests, offline publishes.
 
+import { tempName } from '../util/files.js';
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import { createReadStream, createWriteStream } from 'node:fs';
@@ -64,7 +65,7 @@ export class OciLayoutTarget implements Target {
     if ((await this.hasBlob(blob.digest)) === blob.size) return { bytesWritten: 0 };
     await this.init();
     const final = this.blobPath(blob.digest);
-    const partial = `${final}.partial-${process.pid}-${Math.random().toString(36).slice(2)}`;
+    const partial = tempName(final, '.partial');
     const hash = createHash('sha256');
     let size = 0;
     const out = createWriteStream(partial);
@@ -99,12 +100,7 @@ export class OciLayoutTarget implements Target {
 
   async blobWriter(): Promise<BlobWriter> {
     await this.init();
-    const partial = path.join(
-      this.dir,
-      'blobs',
-      'sha256',
-      `.partial-${process.pid}-${Math.random().toString(36).slice(2)}`,
-    );
+    const partial = tempName(`${path.join(this.dir, 'blobs', 'sha256')}/`, '.partial');
     const handle = await open(partial, 'w');
     let isOpen = true;
     const close = async () => {
@@ -234,7 +230,7 @@ export class OciLayoutTarget implements Target {
             annotations: { [REF_NAME]: reference },
           });
           const file = path.join(this.dir, 'index.json');
-          const tmp = `${file}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
+          const tmp = tempName(file);
           try {
             await writeFile(
               tmp,

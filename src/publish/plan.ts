@@ -19,7 +19,7 @@ import {
 } from '../oci/reference.js';
 import type { Project } from '../project.js';
 import type { VerifyMode } from './verify.js';
-import { LOCKFILE_NAME } from '../weights/lockfile.js';
+import { lockfilePath } from '../weights/lockfile.js';
 import { PublishError } from './types.js';
 
 export const DOCKER_ARCHIVE_PREFIX = 'docker-archive:';
@@ -174,7 +174,7 @@ export function planPublish(
     imageTag: imageTagName,
     platform: inputs.platform,
     platformGiven: inputs.platformGiven,
-    lockPath: path.join(config.projectDir, LOCKFILE_NAME),
+    lockPath: lockfilePath(config.projectDir),
     importWeights: inputs.importWeights,
     verify: inputs.verify,
   };

@@ -18,3 +18,11 @@ export async function readSmallFile(
     stream.destroy();
   }
 }
+
+/**
+ * A name beside `base` for a file being written, unique to this process and call:
+ * `<base><kind>-<pid>-<random>`. Renamed into place when complete, or removed.
+ */
+export function tempName(base: string, kind = '.tmp'): string {
+  return `${base}${kind}-${process.pid}-${Math.random().toString(36).slice(2)}`;
+}

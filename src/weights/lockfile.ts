@@ -246,9 +246,14 @@ export function serializeLockfile(lock: Lockfile): string {
   return goMarshal(json, '  ');
 }
 
+/** Where a project's lockfile is: `<projectDir>/weights.lock`. */
+export function lockfilePath(projectDir: string): string {
+  return path.join(projectDir, LOCKFILE_NAME);
+}
+
 /** Read `<projectDir>/weights.lock`; undefined when there is none. */
 export async function readLockfile(projectDir: string): Promise<Lockfile | undefined> {
-  const file = path.join(projectDir, LOCKFILE_NAME);
+  const file = lockfilePath(projectDir);
   let text: string;
   try {
     text = await readSmallFile(file, 'the file');
@@ -264,7 +269,7 @@ export async function writeLockfile(
   projectDir: string,
   lock: Lockfile,
 ): Promise<{ path: string; changed: boolean }> {
-  const file = path.join(projectDir, LOCKFILE_NAME);
+  const file = lockfilePath(projectDir);
   const text = serializeLockfile(lock);
   const old = await readFile(file, 'utf8').catch(() => undefined);
   if (old === text) return { path: file, changed: false };

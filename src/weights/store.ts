@@ -3,6 +3,7 @@
 // digest has been checked. The root is an absolute path that is the same on every run of a
 // runner image (~/.cache/cog-push/store), because the Actions cache keys entries by path.
 
+import { tempName } from '../util/files.js';
 import { copyFile, link, lstat, mkdir, rename, rm, statfs } from 'node:fs/promises';
 import path from 'node:path';
 import { isDigest } from '../oci/digest.js';
@@ -60,7 +61,7 @@ export class WeightStore {
     if (await this.has(digest, size)) return;
     const final = this.path(digest);
     await mkdir(path.dirname(final), { recursive: true });
-    const tmp = `${final}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
+    const tmp = tempName(final);
     try {
       await link(source, tmp).catch(() => copyFile(source, tmp));
       await rename(tmp, final);

@@ -3,6 +3,7 @@
 // only when the store's disk has room for it beside what is already being written: weights
 // larger than the disk then pass through without touching it. Every other file is kept.
 
+import { tempName } from '../../util/files.js';
 import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { WeightStore } from '../store.js';
@@ -21,7 +22,7 @@ export class PartialFile {
   static async create(store: WeightStore, keepMax = Infinity): Promise<PartialFile> {
     const dir = path.join(store.root, 'tmp');
     await mkdir(dir, { recursive: true });
-    const name = `${process.pid}-${Math.random().toString(36).slice(2)}.part`;
+    const name = `${tempName('', 'part')}.part`;
     return new PartialFile(store, path.join(dir, name), keepMax);
   }
 
