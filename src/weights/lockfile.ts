@@ -230,20 +230,32 @@ export function serializeLockfile(lock: Lockfile): string {
       setDigest: w.setDigest,
       size: w.size,
       sizeCompressed: w.sizeCompressed,
-      files: [...w.files]
-        .sort((a, b) => compareUtf8(a.path, b.path))
-        .map((f) => ({ path: f.path, size: f.size, digest: f.digest, layer: f.layer })),
-      layers: [...w.layers]
-        .sort((a, b) => compareUtf8(a.digest, b.digest))
-        .map((l) => ({
-          digest: l.digest,
-          mediaType: l.mediaType,
-          size: l.size,
-          sizeUncompressed: l.sizeUncompressed,
-        })),
+      files: lockedFiles(w.files),
+      layers: lockedLayers(w.layers),
     })),
   };
   return goMarshal(json, '  ');
+}
+
+/**
+ * Cog's canonical order of a lock entry, the one place it is written: files by path, layers by
+ * digest (byte order), each with exactly the fields weights.lock holds.
+ */
+function lockedFiles(files: readonly LockedFile[]) {
+  return [...files]
+    .sort((a, b) => compareUtf8(a.path, b.path))
+    .map((f) => ({ path: f.path, size: f.size, digest: f.digest, layer: f.layer }));
+}
+
+function lockedLayers(layers: readonly LockLayer[]) {
+  return [...layers]
+    .sort((a, b) => compareUtf8(a.digest, b.digest))
+    .map((l) => ({
+      digest: l.digest,
+      mediaType: l.mediaType,
+      size: l.size,
+      sizeUncompressed: l.sizeUncompressed,
+    }));
 }
 
 /** Where a project's lockfile is: `<projectDir>/weights.lock`. */
@@ -309,18 +321,8 @@ export function lockEntry(
     setDigest: a.setDigest,
     size: a.sizeUncompressed,
     sizeCompressed: packed.layers.reduce((n, l) => n + l.size, 0),
-    // Canonical order, as Cog writes it: files by path, layers by digest.
-    files: [...packed.files]
-      .sort((a, b) => compareUtf8(a.path, b.path))
-      .map((f) => ({ path: f.path, size: f.size, digest: f.digest, layer: f.layer })),
-    layers: [...packed.layers]
-      .sort((a, b) => compareUtf8(a.digest, b.digest))
-      .map((l) => ({
-        digest: l.digest,
-        mediaType: l.mediaType,
-        size: l.size,
-        sizeUncompressed: l.sizeUncompressed,
-      })),
+    files: lockedFiles(packed.files),
+    layers: lockedLayers(packed.layers),
   };
 }
 
