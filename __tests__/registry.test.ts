@@ -132,6 +132,21 @@ describe('registry without auth', () => {
     await expectReadBack(`${registry.host}/acct/no-mount`);
   });
 
+  it('asks for each blob once: one HEAD, then the upload', async () => {
+    const proxy = await startFaultProxy(registry.host, () => ({ kind: 'pass' }));
+    try {
+      const result = await push(target(proxy.host, 'heads/once'));
+      expect(result.blobs.map((b) => b.outcome)).toEqual(expectedBlobs.map(() => 'uploaded'));
+      for (const b of result.blobs)
+        expect(
+          proxy.seen.filter((s) => s === `HEAD /v2/heads/once/blobs/${b.digest}`),
+        ).toHaveLength(1);
+    } finally {
+      await proxy.stop();
+    }
+    await expectReadBack(`${registry.host}/heads/once`);
+  });
+
   it('uploads large blobs in chunks and small ones in one request', async () => {
     const proxy = await startFaultProxy(registry.host, () => ({ kind: 'pass' }));
     try {

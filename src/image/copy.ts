@@ -3,6 +3,7 @@
 // mounted, the rest stream through without touching disk. The manifest bytes are kept as they
 // are, so the image digest is the source's.
 
+import { transferBlob } from '../oci/transfer.js';
 import { parseJsonObject, type ManifestJson } from '../oci/manifest-json.js';
 import { MEDIA_TYPE } from '../oci/mediatypes.js';
 import type { Platform } from '../oci/index.js';
@@ -64,14 +65,12 @@ export async function copyImage(
   }
   const blobs = [json.config, ...json.layers];
   const uploaded = await mapLimit(blobs, options.concurrency ?? 4, async (b) => {
-    if ((await dest.hasBlob(b.digest)) !== null) return 0;
-    if (options.mountFrom && (await dest.mountBlob(b.digest, options.mountFrom))) return 0;
     const blob: BlobSource = {
       digest: b.digest,
       size: b.size,
       open: (offset = 0) => skipBytes(source.openBlob(b.digest), offset),
     };
-    return (await dest.putBlob(blob)).bytesWritten;
+    return (await transferBlob(dest, blob, { mountFrom: options.mountFrom })).bytesUploaded;
   });
   const digest = await dest.putManifest(manifest.bytes, manifest.mediaType, destTag);
   if (digest !== manifest.digest) {

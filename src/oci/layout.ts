@@ -61,6 +61,11 @@ export class OciLayoutTarget implements Target {
     }
   }
 
+  /** A local blob is checked again for its size: the check costs a stat, not a round trip. */
+  uploadBlob(blob: BlobSource): Promise<PutBlobResult> {
+    return this.putBlob(blob);
+  }
+
   async putBlob(blob: BlobSource): Promise<PutBlobResult> {
     if ((await this.hasBlob(blob.digest)) === blob.size) return { bytesWritten: 0 };
     await this.init();

@@ -60,6 +60,8 @@ export interface Target {
   hasBlob(digest: string): Promise<number | null>;
   /** Write a blob, verifying its digest; a blob the target already has costs nothing. */
   putBlob(blob: BlobSource): Promise<PutBlobResult>;
+  /** Write a blob the caller has just found missing (transferBlob): no second check first. */
+  uploadBlob(blob: BlobSource): Promise<PutBlobResult>;
   /**
    * Make a blob of another repository of the same target available here without sending it.
    * Returns false when the target cannot (the caller then uploads).

@@ -3,6 +3,7 @@
 // `cog-weight.<name>.<short>` tag. The manifest goes last, so a failure leaves no tag that
 // names a missing blob.
 
+import { transferBlob, type BlobOutcome } from '../oci/transfer.js';
 import { MEDIA_TYPE } from '../oci/mediatypes.js';
 import { bytesBlob, type BlobSource, type Target } from '../oci/target.js';
 import { mapLimit } from '../util/limit.js';
@@ -18,7 +19,7 @@ export interface PushOptions {
   readonly concurrency?: number | undefined;
 }
 
-export type BlobOutcome = 'uploaded' | 'present' | 'mounted';
+export type { BlobOutcome };
 
 export interface PushedBlob {
   readonly digest: string;
@@ -50,18 +51,8 @@ async function pushBlob(
   blob: BlobSource,
   options: PushOptions,
 ): Promise<PushedBlob> {
-  const base = { digest: blob.digest, size: blob.size };
-  if ((await target.hasBlob(blob.digest)) !== null)
-    return { ...base, outcome: 'present', bytesUploaded: 0 };
-  if (options.mountFrom && (await target.mountBlob(blob.digest, options.mountFrom))) {
-    return { ...base, outcome: 'mounted', bytesUploaded: 0 };
-  }
-  const { bytesWritten } = await target.putBlob(blob);
-  return {
-    ...base,
-    outcome: bytesWritten > 0 ? 'uploaded' : 'present',
-    bytesUploaded: bytesWritten,
-  };
+  const moved = await transferBlob(target, blob, { mountFrom: options.mountFrom });
+  return { digest: blob.digest, size: blob.size, ...moved };
 }
 
 export async function pushWeight(

@@ -84,6 +84,10 @@ export class RegistryTarget extends RegistryTransport implements Target {
   async putBlob(blob: BlobSource): Promise<PutBlobResult> {
     const have = await this.hasBlob(blob.digest);
     if (have !== null) return { bytesWritten: 0 };
+    return this.uploadBlob(blob);
+  }
+
+  async uploadBlob(blob: BlobSource): Promise<PutBlobResult> {
     const threshold = this.options.chunkThreshold ?? DEFAULT_CHUNK_THRESHOLD;
     if (blob.size > threshold && !this.chunkedRefused) {
       const chunked = await uploadChunked(this.channel(), blob, {
