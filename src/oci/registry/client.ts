@@ -17,7 +17,6 @@ import type {
 } from '../target.js';
 import { StreamedBlobWriter, uploadChunked, type UploadChannel } from './stream-upload.js';
 import { TargetError } from '../target.js';
-import { throwIfCancelled } from '../../util/cancel.js';
 import { repositoryScope } from './auth.js';
 import { followRedirects, redirectTarget } from '../../util/redirects.js';
 import { BODY_LIMIT, describeFetchError, isPermanent, readLimited } from '../../util/http.js';
@@ -28,12 +27,10 @@ import {
   header,
   MANIFEST_ACCEPT,
   RegistryTransport,
-  TransientError,
-  attemptsFor,
   isStall,
-  type Call,
   type Response,
 } from './transport.js';
+import { RetryBudget, TransientError, withRetries } from '../../util/retry.js';
 
 export {
   DEFAULT_CHUNK_SIZE,
@@ -136,36 +133,29 @@ export class RegistryTarget extends RegistryTransport implements Target {
   }
 
   private async uploadMonolithic(blob: BlobSource): Promise<PutBlobResult> {
-    let sent = 0;
-    for (let attempt = 1; ; attempt++) {
-      // A failed PUT may leave its session half-written: every attempt gets a new session.
+    // A failed PUT may leave its session half-written: every attempt gets a new session.
+    return withRetries(this.retry, this.retryContext('PUT'), async () => {
       const session = await this.startSession();
-      sent = 0;
-      try {
-        const res = await this.call(
-          {
-            method: 'PUT',
-            url: this.withDigest(session.location, blob.digest),
-            scopes: [this.pushScope],
-            headers: { 'content-type': 'application/octet-stream' },
-            body: () =>
-              counted(blob.open(0), (n) => {
-                sent += n;
-                this.options.onProgress?.(blob.digest, sent, blob.size);
-              }),
-            bodySize: blob.size,
-            ok: [201],
-          },
-          false,
-        );
-        this.checkDigest(res, blob.digest);
-        return { bytesWritten: sent };
-      } catch (e) {
-        if (!(e instanceof TransientError) || attempt >= attemptsFor(e, this.retry))
-          throw this.wrap(e, { method: 'PUT' } as Call);
-        await this.backoff(attempt, e.message, e.retryAfterMs);
-      }
-    }
+      let sent = 0;
+      const res = await this.call(
+        {
+          method: 'PUT',
+          url: this.withDigest(session.location, blob.digest),
+          scopes: [this.pushScope],
+          headers: { 'content-type': 'application/octet-stream' },
+          body: () =>
+            counted(blob.open(0), (n) => {
+              sent += n;
+              this.options.onProgress?.(blob.digest, sent, blob.size);
+            }),
+          bodySize: blob.size,
+          ok: [201],
+        },
+        false,
+      );
+      this.checkDigest(res, blob.digest);
+      return { bytesWritten: sent };
+    });
   }
 
   /** The final PUT of a chunked session, naming the blob. */
@@ -198,7 +188,7 @@ export class RegistryTarget extends RegistryTransport implements Target {
       retry: this.retry,
       scopes: [this.pushScope],
       call: (call, replay) => this.call(call, replay),
-      backoff: (attempt, why, after) => this.backoff(attempt, why, after),
+      retryContext: this.retryContext('PATCH'),
       startSession: () => this.startSession(),
       finish: (location, digest) => this.finishUpload(location, digest),
       refuseChunks: () => (this.chunkedRefused = true),
@@ -214,31 +204,36 @@ export class RegistryTarget extends RegistryTransport implements Target {
   async *openBlob(digest: string): AsyncIterable<Uint8Array> {
     await this.probe();
     let offset = 0;
-    for (let attempt = 1; ; attempt++) {
+    let body: AsyncIterator<Uint8Array> | undefined;
+    const context = {
+      ...this.retryContext('GET'),
+      budget: new RetryBudget(),
+      giveUp: (last: TransientError, tries: number) =>
+        new TargetError(`${this.registry}: ${last.message} (gave up after ${tries} attempts)`),
+    };
+    // Each chunk is one attempt: a failed read opens the blob again where it stopped. The
+    // budget is the whole read's: a peer that cuts every answer is given up on.
+    const nextChunk = async () => {
       try {
-        for await (const chunk of await this.blobFrom(digest, offset)) {
-          offset += chunk.length;
-          yield chunk;
-        }
-        return;
+        body ??= (await this.blobFrom(digest, offset))[Symbol.asyncIterator]();
+        return await body.next();
       } catch (e) {
+        body = undefined;
         if (e instanceof TargetError) throw e;
-        throwIfCancelled(this.options.signal, `${this.registry}: GET blob ${digest}`);
-        if (isPermanent(e))
-          throw new TargetError(
-            `${this.registry}: GET blob ${digest} at byte ${offset}: ${describeFetchError(e)}`,
-          );
-        const failure = new TransientError(
-          `GET blob ${digest} at byte ${offset}: ${describeFetchError(e)}`,
-          undefined,
-          isStall(e),
-        );
-        if (attempt >= attemptsFor(failure, this.retry))
-          throw new TargetError(
-            `${this.registry}: ${failure.message} (gave up after ${attempt} attempts)`,
-          );
-        await this.backoff(attempt, failure.message);
+        const where = `GET blob ${digest} at byte ${offset}: ${describeFetchError(e)}`;
+        if (isPermanent(e)) throw new TargetError(`${this.registry}: ${where}`);
+        throw new TransientError(where, undefined, isStall(e));
       }
+    };
+    let next: IteratorResult<Uint8Array>;
+    try {
+      while (!(next = await withRetries(this.retry, context, nextChunk)).done) {
+        offset += next.value.length;
+        yield next.value;
+      }
+    } finally {
+      // A reader that stops early closes the answer it was reading.
+      await body?.return?.();
     }
   }
 

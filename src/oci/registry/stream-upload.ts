@@ -5,19 +5,24 @@
 // that cannot be done — the session is gone, or its Range points before the held chunk (ECR
 // has been seen reporting a stale Range) — the writer fails with RestartBlobError, and the
 // caller starts the blob over from its first byte (the download asks its source again).
+// A blob that can be read again (uploadChunked) goes through the same chunks, its bytes read
+// from the blob instead of held: every PATCH of the client is sent by ChunkedSession.send.
 
-import type { RetryPolicy } from '../../util/retry.js';
+import {
+  TransientError,
+  withRetries,
+  type RetryContext,
+  type RetryPolicy,
+} from '../../util/retry.js';
 import type { BlobSource, BlobWriter, PutBlobResult } from '../target.js';
 import { takeBytes } from '../../util/bytes.js';
 import { RestartBlobError, TargetError } from '../target.js';
 import {
   CHUNKS_REFUSED_STATUS,
+  counted,
   header,
   HttpStatusError,
   receivedFromRange,
-  TransientError,
-  attemptsFor,
-  counted,
   type Call,
   type Response,
 } from './transport.js';
@@ -25,13 +30,20 @@ import {
 /** Chunk size of a streamed upload: ECR wants ≥ 5 MiB but the last; memory holds one per blob. */
 export const STREAM_CHUNK = 16 * 1024 * 1024;
 
-/** What the writer needs of the transport. */
+export interface SessionStart {
+  readonly location: string;
+  readonly minChunk: number;
+  readonly maxChunk: number;
+}
+
+/** What chunked uploads need of the transport. */
 export interface UploadChannel {
   readonly registry: string;
   readonly retry: RetryPolicy;
+  /** Cancellation and the log, for the retries of each chunk. */
+  readonly retryContext: RetryContext;
   call(call: Call, replay?: boolean): Promise<Response>;
-  backoff(attempt: number, why: string, retryAfterMs?: number): Promise<void>;
-  startSession(): Promise<{ location: string; minChunk: number; maxChunk: number }>;
+  startSession(): Promise<SessionStart>;
   finish(location: string, digest: string): Promise<void>;
   /** The registry refused a chunk: no blob is streamed to it again. */
   refuseChunks(): void;
@@ -46,12 +58,6 @@ export class ChunksRefusedError extends RestartBlobError {
   override name = 'ChunksRefusedError';
 }
 
-/** The chunk size for a session: `wanted`, within the bounds the registry advertised. */
-function chunkSizeFor(session: { minChunk: number; maxChunk: number }, wanted: number): number {
-  const size = session.maxChunk > 0 ? Math.min(wanted, session.maxChunk) : wanted;
-  return Math.max(size, session.minChunk);
-}
-
 /** The answer to a first PATCH that means "no chunked uploads here" (Artifact Registry). */
 const refusesChunks = (e: unknown, offset: number): e is HttpStatusError =>
   e instanceof HttpStatusError && offset === 0 && CHUNKS_REFUSED_STATUS.has(e.status);
@@ -60,8 +66,128 @@ const refusesChunks = (e: unknown, offset: number): e is HttpStatusError =>
 const nextLocation = (res: Response, location: string): string =>
   new URL(header(res, 'location') ?? location, location).href;
 
+/** Where the bytes of one chunk come from, and what may be asked of them again. */
+interface ChunkBytes {
+  /** How messages name the blob. */
+  readonly name: string;
+  /** The lowest offset whose bytes can be given again: a session before it starts over. */
+  readonly floor: number;
+  /** The chunk's bytes from `offset` (at least `floor`) to its end; a fresh body each call. */
+  bytes(offset: number): AsyncIterable<Uint8Array> | Uint8Array;
+  /**
+   * A Range short of the end after a chunk the registry accepted: `resend` from it (a blob
+   * read again), or `restart` the blob (held bytes cannot trust a session that contradicts
+   * what it just took: ECR has been seen reporting a stale Range).
+   */
+  readonly shortRange: 'resend' | 'restart';
+  readonly giveUp: (last: TransientError, fruitless: number) => Error;
+}
+
+/**
+ * One upload session, its chunks PATCHed in order: the only place a PATCH is sent. A failed
+ * PATCH is resumed where the session says it stands, inside the chunk, by the retry policy;
+ * a session that is gone, or stands outside the bytes at hand, is a RestartBlobError.
+ */
+class ChunkedSession {
+  /** Bytes the session holds: every PATCH starts here. */
+  held = 0;
+
+  private constructor(
+    private readonly channel: UploadChannel,
+    public location: string,
+    readonly chunkSize: number,
+  ) {}
+
+  /** A new session, its chunk size `wanted` within the bounds the registry advertised. */
+  static async open(channel: UploadChannel, wanted: number): Promise<ChunkedSession> {
+    const start = await channel.startSession();
+    const size = start.maxChunk > 0 ? Math.min(wanted, start.maxChunk) : wanted;
+    return new ChunkedSession(channel, start.location, Math.max(size, start.minChunk));
+  }
+
+  /** PATCH until the session holds `end`. */
+  async send(end: number, chunk: ChunkBytes): Promise<void> {
+    let failed = false;
+    const context = {
+      ...this.channel.retryContext,
+      progress: () => this.held,
+      giveUp: chunk.giveUp,
+    };
+    await withRetries(this.channel.retry, context, async () => {
+      if (failed) await this.resume(end, chunk);
+      failed = true;
+      while (this.held < end) await this.patch(end, chunk);
+      failed = false;
+    });
+  }
+
+  private async patch(end: number, chunk: ChunkBytes): Promise<void> {
+    const { channel } = this;
+    const from = this.held;
+    let res: Response;
+    try {
+      res = await channel.call(
+        {
+          method: 'PATCH',
+          url: this.location,
+          scopes: channel.scopes,
+          headers: {
+            'content-type': 'application/octet-stream',
+            'content-range': `${from}-${end - 1}`,
+          },
+          body: () => chunk.bytes(from),
+          bodySize: end - from,
+          ok: [202, 201, 204],
+        },
+        false,
+      );
+    } catch (e) {
+      if (!refusesChunks(e, from)) throw e;
+      channel.refuseChunks();
+      throw new ChunksRefusedError(`${channel.registry} refused a chunked upload: ${e.message}`);
+    }
+    this.location = nextLocation(res, this.location);
+    const said = receivedFromRange(header(res, 'range'));
+    const held = said > 0 ? said : end;
+    if (held > end || (held < end && chunk.shortRange === 'restart'))
+      throw new RestartBlobError(
+        `${channel.registry}: after a chunk up to byte ${end}, the session says it holds ${held}`,
+      );
+    const moved = held > from;
+    this.held = held;
+    if (moved) return;
+    channel.log(
+      `${channel.registry}: the session of ${chunk.name} holds ${held} bytes after a chunk up to ${end}; sending from there`,
+    );
+    throw new TransientError(`the session's Range stayed at ${held}`);
+  }
+
+  /** Ask the session where it stands after a failed PATCH, and continue from there. */
+  private async resume(end: number, chunk: ChunkBytes): Promise<void> {
+    const { channel } = this;
+    const status = await channel.call({
+      method: 'GET',
+      url: this.location,
+      scopes: channel.scopes,
+      ok: [204, 404],
+    });
+    if (status.status === 404)
+      throw new RestartBlobError(
+        `${channel.registry}: the upload session of ${chunk.name} is gone`,
+      );
+    this.location = nextLocation(status, this.location);
+    const held = receivedFromRange(header(status, 'range'));
+    if (held < chunk.floor || held > end)
+      throw new RestartBlobError(
+        `${channel.registry}: the session holds ${held} bytes of ${chunk.name}; the bytes from ${chunk.floor} to ${end} are the ones at hand`,
+      );
+    channel.log(`${channel.registry}: resuming ${chunk.name} at byte ${held}`);
+    this.held = held;
+  }
+}
+
 export class StreamedBlobWriter implements BlobWriter {
-  private location: string | undefined;
+  private session: ChunkedSession | undefined;
   private buffer: Uint8Array | undefined;
   private filled = 0;
   /** Blob offset of buffer[0]: every byte before it is in the registry. */
@@ -82,17 +208,17 @@ export class StreamedBlobWriter implements BlobWriter {
         throw new TargetError(
           `${this.channel.registry}: streamed blob ${digest} has ${this.start + this.filled} bytes, not ${size}`,
         );
-      await this.open();
+      const session = await this.open();
       if (this.filled > 0) await this.flush();
-      await this.channel.finish(this.location!, digest);
-      this.location = undefined;
+      await this.channel.finish(session.location, digest);
+      this.session = undefined;
     });
   }
 
   async abort(): Promise<void> {
     await this.queue;
-    const location = this.location;
-    this.location = undefined;
+    const location = this.session?.location;
+    this.session = undefined;
     this.buffer = undefined;
     if (!location) return;
     await this.channel
@@ -112,11 +238,12 @@ export class StreamedBlobWriter implements BlobWriter {
     return run;
   }
 
-  private async open(): Promise<void> {
-    if (this.location) return;
-    const session = await this.channel.startSession();
-    this.location = session.location;
-    this.buffer = new Uint8Array(chunkSizeFor(session, STREAM_CHUNK));
+  private async open(): Promise<ChunkedSession> {
+    if (!this.session) {
+      this.session = await ChunkedSession.open(this.channel, STREAM_CHUNK);
+      this.buffer = new Uint8Array(this.session.chunkSize);
+    }
+    return this.session;
   }
 
   private async take(data: Uint8Array, position: number): Promise<void> {
@@ -135,88 +262,27 @@ export class StreamedBlobWriter implements BlobWriter {
     }
   }
 
-  /** Send the held chunk; resume inside it after a failure. */
+  /** Send the held chunk; a failure resumes inside it. */
   private async flush(): Promise<void> {
-    const { channel } = this;
-    const end = this.start + this.filled;
-    let offset = this.start;
-    let failures = 0;
-    while (offset < end) {
-      const from = offset - this.start;
-      try {
-        const res = await channel.call(
-          {
-            method: 'PATCH',
-            url: this.location!,
-            scopes: channel.scopes,
-            headers: {
-              'content-type': 'application/octet-stream',
-              'content-range': `${offset}-${end - 1}`,
-            },
-            body: () => this.buffer!.subarray(from, this.filled),
-            bodySize: end - offset,
-            ok: [202, 201, 204],
-          },
-          false,
-        );
-        this.location = nextLocation(res, this.location!);
-        // The registry took the whole chunk; a Range that says otherwise cannot be trusted
-        // with bytes this writer no longer holds.
-        const held = receivedFromRange(header(res, 'range'));
-        if (held > 0 && held !== end)
-          throw new RestartBlobError(
-            `${channel.registry}: after a chunk up to byte ${end}, the session says it holds ${held}`,
-          );
-        offset = end;
-        failures = 0;
-      } catch (e) {
-        if (refusesChunks(e, offset)) {
-          channel.refuseChunks();
-          throw new ChunksRefusedError(
-            `${channel.registry} refused a chunked upload: ${e.message}`,
-          );
-        }
-        if (!(e instanceof TransientError)) throw e;
-        failures++;
-        if (failures >= attemptsFor(e, channel.retry))
-          throw new TargetError(`${channel.registry}: ${e.message} (PATCH failed after retries)`);
-        await channel.backoff(failures, e.message, e.retryAfterMs);
-        offset = await this.resumeAt(end);
-      }
-    }
+    const { start, filled } = this;
+    const end = start + filled;
+    await this.session!.send(end, {
+      name: 'a streamed blob',
+      floor: start,
+      bytes: (offset) => this.buffer!.subarray(offset - start, filled),
+      shortRange: 'restart',
+      giveUp: (last) =>
+        new TargetError(`${this.channel.registry}: ${last.message} (PATCH failed after retries)`),
+    });
     this.start = end;
     this.filled = 0;
-  }
-
-  /** Where the session stands after a failed PATCH: a byte inside the held chunk. */
-  private async resumeAt(end: number): Promise<number> {
-    const { channel } = this;
-    const status = await channel.call({
-      method: 'GET',
-      url: this.location!,
-      scopes: channel.scopes,
-      ok: [204, 404],
-    });
-    if (status.status === 404) {
-      this.location = undefined;
-      throw new RestartBlobError(
-        `${channel.registry}: the upload session of a streamed blob is gone`,
-      );
-    }
-    this.location = nextLocation(status, this.location!);
-    const held = receivedFromRange(header(status, 'range'));
-    if (held < this.start || held > end)
-      throw new RestartBlobError(
-        `${channel.registry}: the session holds ${held} bytes of a streamed blob; the bytes from ${this.start} to ${end} are the ones at hand`,
-      );
-    channel.log(`${channel.registry}: resuming a streamed blob at byte ${held}`);
-    return held;
   }
 }
 
 /**
- * A blob whose bytes can be read again (a BlobSource) in chunks, resuming from the session's
- * Range after any failure; 'refused' when the registry takes no chunks.
+ * A blob whose bytes can be read again (a BlobSource) in chunks, each resumed from the
+ * session's Range after a failure, the blob started over in a new session when its session
+ * is lost; 'refused' when the registry takes no chunks.
  */
 export async function uploadChunked(
   channel: UploadChannel,
@@ -226,92 +292,56 @@ export async function uploadChunked(
     onProgress?: ((digest: string, sent: number, total: number) => void) | undefined;
   },
 ): Promise<PutBlobResult | 'refused'> {
-  let session = await channel.startSession();
-  let location = session.location;
-  const chunkSize = chunkSizeFor(session, options.chunkSize);
-  let offset = 0;
   let sent = 0;
-  // PATCHes in a row that left the session no further than it had ever been (failed, or
-  // answered with a Range that did not advance): the retry policy's attempts, then an error.
-  let fruitless = 0;
+  // The most any session has held: a new session that gets no further is no progress.
   let furthest = 0;
-  const noProgress = (why: string) => {
-    if (++fruitless < channel.retry.attempts) return;
-    throw new TargetError(
-      `${channel.registry}: the upload of ${blob.digest} got no further than byte ${furthest} in ${fruitless} PATCHes in a row (${why})`,
+  const name = blob.digest;
+  // A stall is named as one; else the byte the upload could not get past.
+  const giveUp = (last: TransientError, fruitless: number) =>
+    new TargetError(
+      last.stalled
+        ? `${channel.registry}: ${last.message} (PATCH stalled ${fruitless} times)`
+        : `${channel.registry}: the upload of ${name} got no further than byte ${furthest} in ${fruitless} PATCHes in a row (${last.message})`,
     );
+  const bytesOf = (offset: number, end: number) => {
+    let chunkSent = 0;
+    return counted(takeBytes(blob.open(offset), end - offset), (n) => {
+      sent += n;
+      chunkSent += n;
+      options.onProgress?.(blob.digest, offset + chunkSent, blob.size);
+    });
   };
-  while (offset < blob.size) {
-    const end = Math.min(offset + chunkSize, blob.size);
+  const attempt = async (): Promise<PutBlobResult> => {
+    const session = await ChunkedSession.open(channel, options.chunkSize);
     try {
-      const res = await channel.call(
-        {
-          method: 'PATCH',
-          url: location,
-          scopes: channel.scopes,
-          headers: {
-            'content-type': 'application/octet-stream',
-            'content-range': `${offset}-${end - 1}`,
-          },
-          body: () => {
-            const start = offset;
-            let chunkSent = 0;
-            return counted(takeBytes(blob.open(start), end - start), (n) => {
-              sent += n;
-              chunkSent += n;
-              options.onProgress?.(blob.digest, start + chunkSent, blob.size);
-            });
-          },
-          bodySize: end - offset,
-          ok: [202, 201, 204],
-        },
-        false,
-      );
-      location = nextLocation(res, location);
-      const received = receivedFromRange(header(res, 'range'));
-      const next = received > 0 ? received : end;
-      if (next > end)
-        throw new TargetError(
-          `${channel.registry}: after a chunk up to byte ${end} of ${blob.digest}, the session says it holds ${next}`,
-        );
-      offset = next;
-      if (offset > furthest) {
-        furthest = offset;
-        fruitless = 0;
-      } else {
-        noProgress(`the session's Range stayed at ${offset}`);
-        channel.log(
-          `${channel.registry}: the session of ${blob.digest} holds ${offset} bytes after a chunk up to ${end}; sending from there`,
-        );
+      while (session.held < blob.size) {
+        const end = Math.min(session.held + session.chunkSize, blob.size);
+        await session
+          .send(end, {
+            name,
+            floor: 0,
+            bytes: (offset) => bytesOf(offset, end),
+            shortRange: 'resend',
+            giveUp,
+          })
+          .finally(() => (furthest = Math.max(furthest, session.held)));
       }
     } catch (e) {
-      if (refusesChunks(e, offset)) return 'refused';
-      if (!(e instanceof TransientError)) throw e;
-      if (e.stalled && fruitless + 1 >= attemptsFor(e, channel.retry))
-        throw new TargetError(
-          `${channel.registry}: ${e.message} (PATCH stalled ${fruitless + 1} times)`,
-        );
-      noProgress(e.message);
-      await channel.backoff(fruitless, e.message, e.retryAfterMs);
-      // Ask the session how much it kept, and continue from there.
-      const status = await channel.call({
-        method: 'GET',
-        url: location,
-        scopes: channel.scopes,
-        ok: [204, 404],
-      });
-      if (status.status === 404) {
-        channel.log(`${channel.registry}: upload session of ${blob.digest} is gone; starting over`);
-        session = await channel.startSession();
-        location = session.location;
-        offset = 0;
-      } else {
-        location = nextLocation(status, location);
-        offset = Math.min(receivedFromRange(header(status, 'range')), blob.size);
-        channel.log(`${channel.registry}: resuming ${blob.digest} at byte ${offset}`);
-      }
+      if (!(e instanceof RestartBlobError) || e instanceof ChunksRefusedError) throw e;
+      channel.log(`${e.message}; starting over in a new session`);
+      throw new TransientError(e.message);
     }
+    await channel.finish(session.location, blob.digest);
+    return { bytesWritten: sent };
+  };
+  try {
+    return await withRetries(
+      channel.retry,
+      { ...channel.retryContext, progress: () => furthest, giveUp },
+      attempt,
+    );
+  } catch (e) {
+    if (e instanceof ChunksRefusedError) return 'refused';
+    throw e;
   }
-  await channel.finish(location, blob.digest);
-  return { bytesWritten: sent };
 }

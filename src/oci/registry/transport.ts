@@ -2,16 +2,17 @@
 // tokens, and every request sent with auth, a deadline that grows with the body, and retries
 // with backoff on the answers the distribution spec says are transient (util/retry).
 
-import { setTimeout as sleep } from 'node:timers/promises';
 import { Readable } from 'node:stream';
 import { request, type Dispatcher } from 'undici';
 import { agent, type ProxySettings } from '../../util/net.js';
 import { MEDIA_TYPE } from '../mediatypes.js';
 import {
   REGISTRY_RETRY,
-  backoffDelayMs,
   retryAfterMs,
   TRANSIENT_STATUS,
+  TransientError,
+  withRetries,
+  type RetryContext,
   type RetryPolicy,
 } from '../../util/retry.js';
 import { TargetError } from '../target.js';
@@ -23,12 +24,11 @@ import {
   isPermanent,
   readLimited,
   isStall,
-  STALL_ATTEMPTS,
   STALL_MS,
   type StallLimits,
 } from '../../util/http.js';
 
-export { isStall };
+export { isStall, TransientError };
 import { AuthError, Authenticator, repositoryScope } from './auth.js';
 import { findCredential, type CredentialOptions } from './credentials.js';
 
@@ -82,26 +82,8 @@ export class HttpStatusError extends TargetError {
   }
 }
 
-/** Statuses that mean "try again": the spec's list. */
 /** Answers to a first PATCH that mean "no chunked uploads here" (GAR and friends). */
 export const CHUNKS_REFUSED_STATUS = new Set([400, 405, 415, 416]);
-
-/** A failure worth retrying: the request may succeed if sent again. */
-export class TransientError extends Error {
-  constructor(
-    message: string,
-    readonly retryAfterMs?: number,
-    /** The peer went silent (a timeout): tried only STALL_ATTEMPTS times in all. */
-    readonly stalled = false,
-  ) {
-    super(message);
-  }
-}
-
-/** The attempts a failure may have: fewer for a stall. */
-export function attemptsFor(e: TransientError, policy: RetryPolicy): number {
-  return e.stalled ? Math.min(STALL_ATTEMPTS, policy.attempts) : policy.attempts;
-}
 
 export interface Response {
   readonly status: number;
@@ -284,64 +266,65 @@ export class RegistryTransport {
   }
 
   /**
-   * Send with auth and retries. A 401 renews auth and resends once; transient failures back
-   * off and resend while attempts remain (`replay: false` turns that off for requests whose
-   * caller resumes on its own, i.e. upload chunks).
+   * Send with auth and retries (util/retry): transient failures back off and resend while the
+   * policy allows. `replay: false` sends once and hands a transient failure to the caller as
+   * it is, for requests whose caller resumes on its own (upload chunks).
    */
   protected async call(call: Call, replay = true): Promise<Response> {
     const auth = await this.authenticator();
-    let reauthed = false;
-    for (let attempt = 1; ; attempt++) {
-      throwIfCancelled(this.options.signal, `${this.registry}: ${call.method}`);
-      let res: Response;
-      try {
-        res = await this.send(call, auth);
-      } catch (e) {
-        // Without replay the caller resumes on its own: hand it the transient failure as is.
-        if (e instanceof TransientError && !replay) throw e;
-        if (!(e instanceof TransientError) || attempt >= attemptsFor(e, this.retry)) {
-          throw this.wrap(e, call);
-        }
-        await this.backoff(attempt, e.message, e.retryAfterMs);
-        continue;
-      }
-      if (res.status === 401) {
-        auth.invalidate(call.scopes);
-        const challenged = header(res, 'www-authenticate');
-        if (!reauthed && challenged) {
-          auth.setChallenge(challenged);
-          reauthed = true;
-          if (replay) {
-            attempt--;
-            continue;
-          }
-          throw new TransientError(
-            `${call.method} ${new URL(call.url, this.origin).pathname}: 401, token renewed`,
-          );
-        }
-        throw new AuthError(
-          `${this.registry} refused the credentials (401 on ${call.method} ${new URL(call.url, this.origin).pathname}); credentials tried: ${auth.credentialSource}`,
-        );
-      }
-      if (call.ok.includes(res.status)) return res;
-      const message = this.describe(res, call);
-      if (!TRANSIENT_STATUS.has(res.status)) throw new HttpStatusError(message, res.status);
-      if (!replay || attempt >= this.retry.attempts) {
-        throw replay
-          ? new TargetError(`${message} (gave up after ${attempt} attempts)`)
-          : new TransientError(message, retryAfterMs(header(res, 'retry-after')));
-      }
-      await this.backoff(attempt, message, retryAfterMs(header(res, 'retry-after')));
-    }
+    if (!replay) return this.exchange(call, auth, false);
+    return withRetries(this.retry, this.retryContext(call.method), () =>
+      this.exchange(call, auth, true),
+    );
   }
 
-  protected wrap(e: unknown, call: Call): Error {
-    if (e instanceof TransientError) {
-      return new TargetError(
-        `${this.registry}: ${e.message} (${call.method} failed after retries)`,
-      );
+  /** How this registry's requests are retried: logged, cancellable, named in the give-up. */
+  protected retryContext(method: string): RetryContext {
+    return {
+      what: `${this.registry}: ${method}`,
+      signal: this.options.signal,
+      log: this.options.log,
+      giveUp: (last, tries) =>
+        new TargetError(
+          `${this.registry}: ${last.message} (${method} failed after ${tries} attempts)`,
+        ),
+    };
+  }
+
+  /**
+   * One request and its answer. A 401 with a challenge renews the token and is sent once
+   * more (without `replay`, the caller is told to resume instead); a transient answer is a
+   * TransientError, any other unexpected one an HttpStatusError.
+   */
+  private async exchange(call: Call, auth: Authenticator, replay: boolean): Promise<Response> {
+    let res = await this.send(call, auth);
+    if (res.status === 401) {
+      this.renewAuth(res, call, auth);
+      if (!replay)
+        throw new TransientError(
+          `${call.method} ${new URL(call.url, this.origin).pathname}: 401, token renewed`,
+        );
+      res = await this.send(call, auth);
+      if (res.status === 401) this.renewAuth(res, call, auth, true);
     }
-    return e as Error;
+    if (call.ok.includes(res.status)) return res;
+    const message = this.describe(res, call);
+    if (!TRANSIENT_STATUS.has(res.status))
+      throw new HttpStatusError(`${this.registry}: ${message}`, res.status);
+    throw new TransientError(message, retryAfterMs(header(res, 'retry-after')));
+  }
+
+  /** After a 401: drop the token and take the new challenge, or fail when there is none. */
+  private renewAuth(res: Response, call: Call, auth: Authenticator, again = false): void {
+    auth.invalidate(call.scopes);
+    const challenged = header(res, 'www-authenticate');
+    if (challenged && !again) {
+      auth.setChallenge(challenged);
+      return;
+    }
+    throw new AuthError(
+      `${this.registry} refused the credentials (401 on ${call.method} ${new URL(call.url, this.origin).pathname}); credentials tried: ${auth.credentialSource}`,
+    );
   }
 
   protected describe(res: Response, call: Call): string {
@@ -356,14 +339,7 @@ export class RegistryTransport {
       detail = res.body.toString('utf8').slice(0, 200).trim();
     }
     const path = new URL(call.url, this.origin).pathname;
-    return `${this.registry}: ${call.method} ${path} answered ${res.status}${detail ? ` (${detail})` : ''}`;
-  }
-
-  protected async backoff(attempt: number, why: string, retryAfter?: number): Promise<void> {
-    const delay = backoffDelayMs(this.retry, attempt, retryAfter);
-    this.options.log?.(`retrying in ${(delay / 1000).toFixed(1)} s: ${why}`);
-    await sleep(delay, undefined, { signal: this.options.signal }).catch(() => undefined);
-    throwIfCancelled(this.options.signal, `${this.registry}: ${why}`);
+    return `${call.method} ${path} answered ${res.status}${detail ? ` (${detail})` : ''}`;
   }
 
   /** GET /v2/: learns the auth challenge, and fails early on an unreachable registry. */

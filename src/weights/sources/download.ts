@@ -10,7 +10,6 @@
 // before it is renamed into place. A mismatch deletes the partial file and names both
 // digests. Credentials go only to the origin they belong to; a redirect elsewhere drops them.
 
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { IncomingHttpHeaders } from 'node:http';
 import { Writable } from 'node:stream';
 import { stream } from 'undici';
@@ -33,11 +32,17 @@ import {
   describeFetchError,
   isPermanent,
   isStall,
-  STALL_ATTEMPTS,
   stallOptions,
   type StallLimits,
 } from '../../util/http.js';
-import { DOWNLOAD_RETRY, retryDelayMs, TRANSIENT_STATUS } from '../../util/retry.js';
+import {
+  DOWNLOAD_RETRY,
+  retryAfterMs,
+  TRANSIENT_STATUS,
+  TransientError,
+  withRetries,
+  type RetryContext,
+} from '../../util/retry.js';
 import { throwIfCancelled } from '../../util/cancel.js';
 import type { ProgressLines } from '../../util/progress.js';
 
@@ -171,134 +176,180 @@ async function download(
   const pool = (options.pool ?? own)!;
   const hashes = new Arrival(pool, options.layerBlobs);
   const partial = await PartialFile.create(store, options.keepMax);
-  let written = 0;
-  let expected = req.size;
-  // The answer the partial file's bytes came from: a resume must continue that version.
-  let version: Representation | undefined;
-  const attempts = req.attempts ?? DOWNLOAD_RETRY.attempts;
-  // Tries in a row that moved the file no further: the budget is DOWNLOAD_RETRY's attempts,
-  // and a try that brought bytes starts the count again, so a long file on a link that drops
-  // now and then still arrives while a server that never helps is given up on.
-  let fruitless = 0;
-  // Stalls that brought no bytes, in a row: a server that has gone silent is given up on
-  // after STALL_ATTEMPTS of them.
-  let silent = 0;
-  const startOver = (why: string) => {
-    options.log?.(`${req.url}: ${why}; downloading it again from the start`);
-    written = 0;
-    version = undefined;
-  };
-  const report = options.progress?.('downloading', req.weightPath ?? shownUrl(req.url));
+  const transfer = new Transfer(store, req, options, { pool, hashes, partial });
+  const policy = { ...DOWNLOAD_RETRY, attempts: req.attempts ?? DOWNLOAD_RETRY.attempts };
   try {
-    for (;;) {
-      const before = written;
-      try {
-        const validator = version && ifRangeValue(version);
-        // Bytes without a validator cannot be continued safely: the file may have changed.
-        if (written > 0 && !validator) startOver('the server gave no ETag or Last-Modified');
-        const headers: Record<string, string> =
-          written > 0 ? { range: `bytes=${written}-`, 'if-range': validator! } : {};
-        // Set in the callback below, when the answer has a body for the file.
-        let sink = undefined as SlotSink | undefined;
-        let cut: unknown;
-        let answer: Answer | undefined;
-        try {
-          answer = await get(
-            { ...req, stall: options.stall, signal: options.signal },
-            headers,
-            (statusCode, got) => {
-              if (statusCode !== 200 && statusCode !== 206) return undefined;
-              // A 206 must continue exactly the bytes the file began with, or they would be
-              // wrong: else its body is refused unread and the file starts over.
-              const mismatch =
-                statusCode === 206 &&
-                (written > 0
-                  ? resumeMismatch(version ?? {}, got, written)
-                  : contentRange(got)?.start !== 0 &&
-                    `Content-Range ${JSON.stringify(got['content-range'] ?? '')} to a request for the whole file`);
-              if (mismatch) return refuse(new OtherVersion(mismatch));
-              // 200 to a Range request: the server ignored it, or the file changed (If-Range),
-              // and this answer starts at byte 0.
-              const from = statusCode === 200 ? 0 : written;
-              const ready = (async () => {
-                if (from === 0) {
-                  version = representationOf(statusCode, got);
-                  expected = req.size ?? version.total;
-                  const streamed = await hashes.begin(expected, req.weightPath);
-                  await partial.restart(streamed, expected);
-                }
-              })();
-              sink = new SlotSink(partial, from, hashes, pool.slots, ready);
-              sink.onTaken = (bytes) => report?.(bytes, expected);
-              return sink.writable();
-            },
-          );
-        } catch (e) {
-          cut = e;
-        }
-        // What arrived before a cut is good: keep it, so the resume asks only for the rest.
-        if (sink) written = await sink.settle();
-        if (cut !== undefined) throw cut;
-        if (TRANSIENT_STATUS.has(answer!.statusCode)) {
-          throw new RetryableError(
-            `${req.url} answered ${answer!.statusCode}`,
-            retryDelayMs(DOWNLOAD_RETRY, fruitless + 1, answer!.headers['retry-after']),
-          );
-        }
-        if (!sink) {
-          const text = answer!.text;
-          throw new SourceError(
-            `${req.url} answered ${answer!.statusCode}${text ? `: ${text}` : ''}`,
-          );
-        }
-        if (expected !== undefined && written !== expected) {
-          throw new SourceError(`${req.url}: expected ${expected} bytes, got ${written}`);
-        }
-        const { digest, layer } = await hashes.finish();
-        if (req.digest && digest !== req.digest) {
-          throw new SourceError(
-            `${req.url}: content is ${digest}, expected ${req.digest}; the partial file was deleted`,
-          );
-        }
-        // The layer's last chunk goes up here: when its session must start over, so does the
-        // file (the catch below), as for any chunk before it.
-        await hashes.commit();
-        const final = store.path(digest);
-        const kept = await partial.keepAs(final);
-        return { digest, size: written, path: final, kept, layer, etag: version?.etag };
-      } catch (e) {
-        throwIfCancelled(options.signal, `${req.url} at byte ${written}`);
-        // The target's own failure, already retried by its policy: not the source's to retry.
-        if (e instanceof TargetError) throw e;
-        // The layer's upload broke where it cannot resume: the file starts over, from byte 0.
-        if (e instanceof LayerBlobError) startOver(e.message);
-        if (e instanceof OtherVersion) startOver(`the resume answered ${e.message}`);
-        const retryable =
-          e instanceof RetryableError ||
-          e instanceof OtherVersion ||
-          !(e instanceof SourceError || isPermanent(e));
-        fruitless = written > before ? 0 : fruitless + 1;
-        silent = isStall(e) && written === before ? silent + 1 : 0;
-        if (!retryable || fruitless >= attempts || silent >= STALL_ATTEMPTS) {
-          throw e instanceof SourceError
-            ? e
-            : new SourceError(
-                `${req.url} at byte ${written}: ${e instanceof OtherVersion ? `the resume answered ${e.message}` : describeFetchError(e)}${fruitless >= attempts ? ` (${fruitless} tries in a row brought nothing)` : ''}`,
-              );
-        }
-        // Keep what arrived; the next attempt asks for the rest.
-        await sleep(
-          e instanceof RetryableError ? e.delayMs : retryDelayMs(DOWNLOAD_RETRY, fruitless),
-          undefined,
-          { signal: options.signal },
-        ).catch(() => undefined);
-        throwIfCancelled(options.signal, `${req.url} at byte ${written}`);
-      }
-    }
+    return await withRetries(policy, transfer.retryContext(policy.attempts), () =>
+      transfer.attempt().catch((e: unknown) => transfer.verdict(e)),
+    );
   } finally {
     await hashes.dispose();
     await partial.dispose();
     await own?.close();
+  }
+}
+
+/**
+ * One file on its way into the store, across attempts. The restart protocol: the partial
+ * file holds bytes [0, written) of one version of the file (`version`); an attempt asks for
+ * the rest (`Range`, with `If-Range` naming that version) and the answer must continue
+ * exactly there (resumeMismatch), else its body is refused unread and the file starts over
+ * from byte 0 — as it does when the server gives no validator, answers a resume with a whole
+ * 200, or when the file's early layer blob cannot resume (LayerBlobError).
+ */
+class Transfer {
+  /** Bytes the partial file holds: where the next attempt starts. */
+  private written = 0;
+  private expected: number | undefined;
+  /** The answer the partial file's bytes came from: a resume must continue that version. */
+  private version: Representation | undefined;
+  private readonly report: ((bytes: number, total?: number) => void) | undefined;
+
+  /** Set by sinkFor when a 206 does not continue the partial file. */
+  private refusal: OtherVersion | undefined;
+  private readonly pool: HashPool;
+  private readonly hashes: Arrival;
+  private readonly partial: PartialFile;
+
+  constructor(
+    private readonly store: WeightStore,
+    private readonly req: DownloadRequest,
+    private readonly options: DownloadOptions,
+    parts: { pool: HashPool; hashes: Arrival; partial: PartialFile },
+  ) {
+    ({ pool: this.pool, hashes: this.hashes, partial: this.partial } = parts);
+    this.expected = req.size;
+    this.report = options.progress?.('downloading', req.weightPath ?? shownUrl(req.url));
+  }
+
+  /**
+   * A try that brought bytes starts the count of fruitless ones again, so a long file on a
+   * link that drops now and then still arrives while a server that never helps is given up on.
+   */
+  retryContext(attempts: number): RetryContext {
+    return {
+      what: this.req.url,
+      signal: this.options.signal,
+      progress: () => this.written,
+      giveUp: (last, fruitless) =>
+        new SourceError(
+          `${last.message}${fruitless >= attempts ? ` (${fruitless} tries in a row brought nothing)` : ''}`,
+        ),
+    };
+  }
+
+  private startOver(why: string): void {
+    this.options.log?.(`${this.req.url}: ${why}; downloading it again from the start`);
+    this.written = 0;
+    this.version = undefined;
+  }
+
+  /** One GET: the rest of the file, into the partial file; then the finish. */
+  async attempt(): Promise<Downloaded> {
+    const validator = this.version && ifRangeValue(this.version);
+    // Bytes without a validator cannot be continued safely: the file may have changed.
+    if (this.written > 0 && !validator) this.startOver('the server gave no ETag or Last-Modified');
+    const headers: Record<string, string> =
+      this.written > 0 ? { range: `bytes=${this.written}-`, 'if-range': validator! } : {};
+    // Set when the answer has a body for the file.
+    let sink: SlotSink | undefined;
+    let cut: unknown;
+    let answer: Answer | undefined;
+    const { stall, signal } = this.options;
+    try {
+      answer = await get({ ...this.req, stall, signal }, headers, (status, got) => {
+        sink = this.sinkFor(status, got);
+        return sink?.writable() ?? (this.refusal && refuse(this.refusal));
+      });
+    } catch (e) {
+      cut = e;
+    }
+    // What arrived before a cut is good: keep it, so the resume asks only for the rest.
+    if (sink) this.written = await sink.settle();
+    if (cut !== undefined) throw cut;
+    const { statusCode, text, headers: got } = answer!;
+    if (TRANSIENT_STATUS.has(statusCode))
+      throw new TransientError(
+        `${this.req.url} answered ${statusCode}`,
+        retryAfterMs(got['retry-after']),
+      );
+    if (!sink)
+      throw new SourceError(`${this.req.url} answered ${statusCode}${text ? `: ${text}` : ''}`);
+    return this.finish();
+  }
+
+  /**
+   * Where the body of an answer goes: a sink into the partial file for a 200 or a 206 that
+   * continues it; nothing for any other answer (refusal says why, for a 206 that does not).
+   */
+  private sinkFor(statusCode: number, got: IncomingHttpHeaders): SlotSink | undefined {
+    this.refusal = undefined;
+    if (statusCode !== 200 && statusCode !== 206) return undefined;
+    const { written } = this;
+    // A 206 must continue exactly the bytes the file began with, or they would be wrong.
+    const mismatch =
+      statusCode === 206 &&
+      (written > 0
+        ? resumeMismatch(this.version ?? {}, got, written)
+        : contentRange(got)?.start !== 0 &&
+          `Content-Range ${JSON.stringify(got['content-range'] ?? '')} to a request for the whole file`);
+    if (mismatch) {
+      this.refusal = new OtherVersion(mismatch);
+      return undefined;
+    }
+    // 200 to a Range request: the server ignored it, or the file changed (If-Range), and this
+    // answer starts at byte 0.
+    const from = statusCode === 200 ? 0 : written;
+    const ready = from === 0 ? this.begin(statusCode, got) : Promise.resolve();
+    const sink = new SlotSink(this.partial, from, this.hashes, this.pool.slots, ready);
+    sink.onTaken = (bytes) => this.report?.(bytes, this.expected);
+    return sink;
+  }
+
+  /** Byte 0 of a version of the file: the hashes, the early layer and the partial file restart. */
+  private async begin(statusCode: number, got: IncomingHttpHeaders): Promise<void> {
+    this.version = representationOf(statusCode, got);
+    this.expected = this.req.size ?? this.version.total;
+    const streamed = await this.hashes.begin(this.expected, this.req.weightPath);
+    await this.partial.restart(streamed, this.expected);
+  }
+
+  /** Every byte is in: verify the size and digest, keep the layer blob, name the file. */
+  private async finish(): Promise<Downloaded> {
+    const { req, written, expected } = this;
+    if (expected !== undefined && written !== expected)
+      throw new SourceError(`${req.url}: expected ${expected} bytes, got ${written}`);
+    const { digest, layer } = await this.hashes.finish();
+    if (req.digest && digest !== req.digest)
+      throw new SourceError(
+        `${req.url}: content is ${digest}, expected ${req.digest}; the partial file was deleted`,
+      );
+    // The layer's last chunk goes up here: when its session must start over, so does the
+    // file (the verdict), as for any chunk before it.
+    await this.hashes.commit();
+    const final = this.store.path(digest);
+    const kept = await this.partial.keepAs(final);
+    return { digest, size: written, path: final, kept, layer, etag: this.version?.etag };
+  }
+
+  /** What a failed attempt means: worth another (a TransientError), or the end. */
+  verdict(e: unknown): never {
+    const where = `${this.req.url} at byte ${this.written}`;
+    throwIfCancelled(this.options.signal, where);
+    // The target's own failure, already retried by its policy: not the source's to retry.
+    if (e instanceof TargetError || e instanceof TransientError) throw e;
+    // The layer's upload broke where it cannot resume: the file starts over, from byte 0.
+    if (e instanceof LayerBlobError) {
+      this.startOver(e.message);
+      throw new TransientError(`${where}: ${e.message}`);
+    }
+    if (e instanceof OtherVersion) {
+      this.startOver(`the resume answered ${e.message}`);
+      throw new TransientError(`${where}: the resume answered ${e.message}`);
+    }
+    if (e instanceof SourceError) throw e;
+    if (isPermanent(e)) throw new SourceError(`${where}: ${describeFetchError(e)}`);
+    throw new TransientError(`${where}: ${describeFetchError(e)}`, undefined, isStall(e));
   }
 }
 
@@ -322,12 +373,3 @@ function refuse(error: Error): Writable {
 
 /** A 206 that does not continue the bytes the file began with. */
 class OtherVersion extends Error {}
-
-class RetryableError extends Error {
-  constructor(
-    message: string,
-    readonly delayMs: number,
-  ) {
-    super(message);
-  }
-}

@@ -4,14 +4,19 @@
 // every byte comes from `resolve/<commit>/<path>` — the pinned commit, never the moving ref.
 // HF_TOKEN goes to the Hub's origin only, never to the CDN it redirects to, never to a log.
 
-import { setTimeout as sleep } from 'node:timers/promises';
 import { request } from 'undici';
 import { mapLimit } from '../../util/limit.js';
 import type { ArrivedFile } from '../layers.js';
 import type { PlannedFile } from '../layers.js';
 import type { WeightStore } from '../store.js';
 import { downloadToStore, type DownloadOptions } from './download.js';
-import { DOWNLOAD_RETRY, retryDelayMs, TRANSIENT_STATUS } from '../../util/retry.js';
+import {
+  DOWNLOAD_RETRY,
+  retryAfterMs,
+  TRANSIENT_STATUS,
+  TransientError,
+  withRetries,
+} from '../../util/retry.js';
 import { arrival, type RemoteSource } from './http.js';
 import { pathProblem } from '../paths.js';
 import { SourceError } from './uri.js';
@@ -63,27 +68,29 @@ function hub(uri: string, config: HubConfig) {
   const token = config.token;
   const authorization = token ? { origin: endpoint.origin, header: `Bearer ${token}` } : undefined;
   /** One API GET, asked again (5 attempts) on a dropped connection or a transient answer. */
-  const get = async (url: URL) => {
-    for (let attempt = 1; ; attempt++) {
-      let wait: number;
-      try {
-        const res = await request(url, {
-          headers: authorization ? { authorization: authorization.header } : {},
-          ...stallOptions(config.stall),
-        });
-        if (!TRANSIENT_STATUS.has(res.statusCode) || attempt >= DOWNLOAD_RETRY.attempts) return res;
+  const get = (url: URL) =>
+    withRetries(
+      DOWNLOAD_RETRY,
+      { what: `${uri}: ${url.pathname}`, giveUp: (last) => new SourceError(last.message) },
+      async () => {
+        let res;
+        try {
+          res = await request(url, {
+            headers: authorization ? { authorization: authorization.header } : {},
+            ...stallOptions(config.stall),
+          });
+        } catch (e) {
+          const message = `${uri}: cannot reach ${endpoint.origin} (${url.pathname}): ${describeFetchError(e)}`;
+          throw isPermanent(e) ? new SourceError(message) : new TransientError(message);
+        }
+        if (!TRANSIENT_STATUS.has(res.statusCode)) return res;
         await res.body.dump();
-        wait = retryDelayMs(DOWNLOAD_RETRY, attempt, res.headers['retry-after']);
-      } catch (e) {
-        if (attempt >= DOWNLOAD_RETRY.attempts || isPermanent(e))
-          throw new SourceError(
-            `${uri}: cannot reach ${endpoint.origin} (${url.pathname}): ${describeFetchError(e)}`,
-          );
-        wait = retryDelayMs(DOWNLOAD_RETRY, attempt);
-      }
-      await sleep(wait);
-    }
-  };
+        throw new TransientError(
+          `${uri}: ${url.pathname} answered ${res.statusCode}`,
+          retryAfterMs(res.headers['retry-after']),
+        );
+      },
+    );
   const api = async (url: URL) => {
     const res = await get(url);
     if (res.statusCode === 401 || res.statusCode === 403) {
