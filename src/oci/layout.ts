@@ -12,6 +12,8 @@ import path from 'node:path';
 import { MEDIA_TYPE } from './mediatypes.js';
 import { sha256 } from '../util/hashpool.js';
 import {
+  ArrivedBlobs,
+  recordedWriter,
   TargetError,
   bytesBlob,
   type BlobSource,
@@ -31,6 +33,7 @@ type IndexEntry = Descriptor;
 
 export class OciLayoutTarget implements Target {
   readonly name: string;
+  readonly arrived = new ArrivedBlobs();
   readonly localReads = true;
   private index: Promise<void> = Promise.resolve();
 
@@ -112,7 +115,7 @@ export class OciLayoutTarget implements Target {
       if (isOpen) await handle.close();
       isOpen = false;
     };
-    return {
+    const writer: BlobWriter = {
       write: async (data, position) => {
         await handle.write(data, 0, data.length, position);
       },
@@ -128,6 +131,7 @@ export class OciLayoutTarget implements Target {
         await rm(partial, { force: true });
       },
     };
+    return recordedWriter(writer, this.arrived);
   }
 
   async *openBlob(digest: string): AsyncIterable<Uint8Array> {

@@ -53,9 +53,47 @@ export interface BlobWriter {
   abort(): Promise<void>;
 }
 
+/**
+ * What this run wrote into a target as it arrived (blob writers), by digest: recorded where
+ * the bytes moved, so a later push that finds the blob there counts it as this run's upload
+ * rather than something the target already had. Each entry is counted once.
+ */
+export class ArrivedBlobs {
+  private readonly sizes = new Map<string, number>();
+
+  record(digest: string, size: number): void {
+    this.sizes.set(digest, size);
+  }
+
+  has(digest: string): boolean {
+    return this.sizes.has(digest);
+  }
+
+  /** The bytes written for `digest` as it arrived, if not counted yet; then it is counted. */
+  claim(digest: string): number | undefined {
+    const size = this.sizes.get(digest);
+    this.sizes.delete(digest);
+    return size;
+  }
+}
+
+/** A blob writer whose committed blob is recorded in `arrived`. */
+export function recordedWriter(writer: BlobWriter, arrived: ArrivedBlobs): BlobWriter {
+  return {
+    write: (data, position) => writer.write(data, position),
+    commit: async (digest, size) => {
+      await writer.commit(digest, size);
+      arrived.record(digest, size);
+    },
+    abort: () => writer.abort(),
+  };
+}
+
 export interface Target {
   /** `registry/repository`, or `oci-layout:<dir>`: names the target in messages. */
   readonly name: string;
+  /** Blobs this run's blob writers committed, not yet counted by a push. */
+  readonly arrived: ArrivedBlobs;
   /** Size of the blob when the target has it, else null. */
   hasBlob(digest: string): Promise<number | null>;
   /** Write a blob, verifying its digest; a blob the target already has costs nothing. */

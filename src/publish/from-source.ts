@@ -80,11 +80,5 @@ async function packOnce(
     ),
   );
   for (const [k, v] of sourced.arrived) known.set(k, v.digest);
-  const layers = new Set(packed.layers.map((l) => l.digest));
-  const written = new Set(
-    [...sourced.arrived.values()]
-      .filter((a) => a.layer?.written && layers.has(a.layer.digest))
-      .map((a) => a.layer!.digest),
-  );
-  return { packed, written, fingerprints: () => localFingerprints(sourced, known) };
+  return { packed, fingerprints: () => localFingerprints(sourced, known) };
 }

@@ -49,7 +49,7 @@ export async function importWeights(
         dryRun ? undefined : session.target,
       );
       entry = lockEntryFor(config, got.packed, await got.fingerprints(), before);
-      packed.set(w.name, { packed: got.packed, written: got.written });
+      packed.set(w.name, { packed: got.packed });
     }
     const status: ImportStatus = !before ? 'new' : entry === before ? 'unchanged' : 'repacked';
     imported.push({ name: w.name, files: entry.files.length, bytes: entry.size, status });

@@ -44,10 +44,9 @@ export interface ImportedWeight {
   readonly status: ImportStatus;
 }
 
-/** A weight packed from its sources, and which of its layers the download already wrote. */
+/** A weight packed from its sources. */
 export interface SourcePacked {
   readonly packed: PackedWeight;
-  readonly written: ReadonlySet<string>;
 }
 
 export interface PublishResult {

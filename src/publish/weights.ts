@@ -119,7 +119,6 @@ async function publishWeight(
 interface WeightBytes {
   readonly packed: PackedWeight;
   readonly origin: WeightOrigin;
-  readonly written?: ReadonlySet<string> | undefined;
   readonly cache: WeightDone['cache'];
 }
 
@@ -138,12 +137,8 @@ async function pushPacked(
       : undefined;
   const pushed = await pushWeight(got.packed, target, { concurrency: plan.concurrency });
   await saving;
-  // Layers the download wrote to the target were found there, but this run wrote them.
-  const early = pushed.blobs
-    .filter((b) => b.outcome === 'present' && got.written?.has(b.digest))
-    .reduce((n, b) => n + b.size, 0);
-  const bytesUploaded = pushed.bytesUploaded + early;
-  const bytesSkipped = pushed.bytesSkipped - early;
+  const { bytesUploaded, bytesSkipped } = pushed;
+  const early = pushed.blobs.filter((b) => b.asArrived).reduce((n, b) => n + b.bytesUploaded, 0);
   log.info(
     `weight ${entry.name}: pushed ${bytesUploaded} bytes${early > 0 ? ` (${early} as they downloaded)` : ''}, skipped ${bytesSkipped} (${pushed.digest})`,
   );
@@ -176,8 +171,8 @@ async function weightBytes(
     if (packed) return { packed, origin, cache };
   }
   const earlyBlobs = plan.dryRun ? undefined : session.target;
-  const { packed, written } = await packFromSource(session, config, entry.name, earlyBlobs);
-  return { packed, written, origin: 'source', cache };
+  const { packed } = await packFromSource(session, config, entry.name, earlyBlobs);
+  return { packed, origin: 'source', cache };
 }
 
 /** The weight packed from the store's files, if they reproduce the lockfile's manifest. */

@@ -44,14 +44,7 @@ export interface ArrivedFile {
   readonly path: string;
   readonly size: number;
   readonly digest: string;
-  readonly layer?:
-    | {
-        readonly digest: string;
-        readonly size: number;
-        /** Already in the destination: written there as it arrived. */
-        readonly written?: boolean;
-      }
-    | undefined;
+  readonly layer?: { readonly digest: string; readonly size: number } | undefined;
 }
 
 export interface PackOptions {

@@ -26,6 +26,8 @@ export interface PushedBlob {
   readonly size: number;
   readonly outcome: BlobOutcome;
   readonly bytesUploaded: number;
+  /** Uploaded earlier in this run, as its bytes arrived. */
+  readonly asArrived?: boolean;
 }
 
 export interface PushResult {

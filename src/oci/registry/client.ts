@@ -16,7 +16,7 @@ import type {
   Target,
 } from '../target.js';
 import { StreamedBlobWriter, uploadChunked, type UploadChannel } from './stream-upload.js';
-import { TargetError } from '../target.js';
+import { ArrivedBlobs, recordedWriter, TargetError } from '../target.js';
 import { repositoryScope } from './auth.js';
 import { followRedirects, redirectTarget } from '../../util/redirects.js';
 import { BODY_LIMIT, describeFetchError, isPermanent, readLimited } from '../../util/http.js';
@@ -43,6 +43,8 @@ export {
 } from './transport.js';
 
 export class RegistryTarget extends RegistryTransport implements Target {
+  readonly arrived = new ArrivedBlobs();
+
   async hasBlob(digest: string): Promise<number | null> {
     await this.probe();
     const res = await this.call({
@@ -178,7 +180,7 @@ export class RegistryTarget extends RegistryTransport implements Target {
   async blobWriter(): Promise<BlobWriter | undefined> {
     if (this.chunkedRefused) return undefined;
     await this.probe();
-    return new StreamedBlobWriter(this.channel());
+    return recordedWriter(new StreamedBlobWriter(this.channel()), this.arrived);
   }
 
   /** What chunked uploads (stream-upload.ts) need of this transport. */

@@ -19,8 +19,6 @@ export type LayerBlobs = (() => Promise<BlobWriter | undefined>) | undefined;
 export interface ArrivedLayer {
   readonly digest: string;
   readonly size: number;
-  /** The target took it as it arrived (`layerBlobs`): pushing it sends nothing. */
-  readonly written: boolean;
 }
 
 /** A write to the partial file failed: the disk, not the network; not worth a retry. */
@@ -197,10 +195,7 @@ export class Arrival {
     const end = layer.size - layer.after.length;
     await Promise.all([layer.hash.update(layer.after), blobWrite(layer.blob, layer.after, end)]);
     layer.digest = await layer.hash.digest();
-    return {
-      digest,
-      layer: { digest: layer.digest, size: layer.size, written: layer.blob !== undefined },
-    };
+    return { digest, layer: { digest: layer.digest, size: layer.size } };
   }
 
   /** Keep the layer blob in the target: only once the file is verified. */
