@@ -19,35 +19,59 @@ export function normalizeFileUri(uri: string): string {
   return `file://./${clean}`;
 }
 
-/** `hf://org/repo[@ref]` with `@main` dropped; `huggingface://` becomes `hf://`. */
-function normalizeHfUri(uri: string): string {
+/** `hf://org/repo[@ref]` (or `huggingface://`): the repository and the ref (`main` when absent). */
+export function parseHfUri(uri: string): { repo: string; ref: string } {
   const rest = uri.replace(/^(hf|huggingface):\/\//, '');
   const at = rest.lastIndexOf('@');
   const repo = at > 0 ? rest.slice(0, at) : rest;
-  const ref = at > 0 ? rest.slice(at + 1) : undefined;
-  if (!/^[^/]+\/[^/]+$/.test(repo)) throw new SourceError(`hf source "${uri}" must name org/repo`);
+  const ref = at > 0 ? rest.slice(at + 1) : 'main';
+  if (!/^[^/@]+\/[^/@]+$/.test(repo))
+    throw new SourceError(`hf source "${uri}" must name org/repo`);
   if (ref === '') throw new SourceError(`hf source "${uri}" has an empty @ref`);
-  return ref === undefined || ref === 'main' ? `hf://${repo}` : `hf://${repo}@${ref}`;
+  return { repo, ref };
+}
+
+/** `hf://org/repo[@ref]` with `@main` dropped; `huggingface://` becomes `hf://`. */
+function normalizeHfUri(uri: string): string {
+  const { repo, ref } = parseHfUri(uri);
+  return ref === 'main' ? `hf://${repo}` : `hf://${repo}@${ref}`;
+}
+
+function normalizeHttpUri(uri: string): string {
+  const url = new URL(uri);
+  if (url.username || url.password)
+    throw new SourceError('HTTP URI must not embed credentials (user:pass@host)');
+  return url.href;
+}
+
+/** The kinds of weight source, each with its canonical form: the one list of what Cog takes. */
+export const SOURCE_KINDS = {
+  file: normalizeFileUri,
+  hf: normalizeHfUri,
+  http: normalizeHttpUri,
+} as const;
+
+export type SourceKind = keyof typeof SOURCE_KINDS;
+
+/** The URI schemes each kind is written with (none at all is a local path). */
+const SCHEME_KINDS: Readonly<Record<string, SourceKind>> = {
+  '': 'file',
+  file: 'file',
+  hf: 'hf',
+  huggingface: 'hf',
+  http: 'http',
+  https: 'http',
+};
+
+/** The kind of source `uri` names; an unsupported scheme is an error naming it. */
+export function sourceKind(uri: string): SourceKind {
+  const sep = uri.indexOf('://');
+  const scheme = sep < 0 ? '' : uri.slice(0, sep);
+  const kind = SCHEME_KINDS[scheme];
+  if (!kind) throw new SourceError(`unsupported weight source scheme "${scheme}" in URI "${uri}"`);
+  return kind;
 }
 
 export function normalizeSourceUri(uri: string): string {
-  const sep = uri.indexOf('://');
-  const scheme = sep < 0 ? '' : uri.slice(0, sep);
-  switch (scheme) {
-    case '':
-    case 'file':
-      return normalizeFileUri(uri);
-    case 'hf':
-    case 'huggingface':
-      return normalizeHfUri(uri);
-    case 'http':
-    case 'https': {
-      const url = new URL(uri);
-      if (url.username || url.password)
-        throw new SourceError('HTTP URI must not embed credentials (user:pass@host)');
-      return url.href;
-    }
-    default:
-      throw new SourceError(`unsupported weight source scheme "${scheme}" in URI "${uri}"`);
-  }
+  return SOURCE_KINDS[sourceKind(uri)](uri);
 }

@@ -279,6 +279,21 @@ export class StreamedBlobWriter implements BlobWriter {
   }
 }
 
+/** A chunked upload given up on: a stall is named as one; else the byte it could not pass. */
+function stuckUpload(
+  registry: string,
+  name: string,
+  furthest: number,
+  last: TransientError,
+  fruitless: number,
+): Error {
+  return new TargetError(
+    last.stalled
+      ? `${registry}: ${last.message} (PATCH stalled ${fruitless} times)`
+      : `${registry}: the upload of ${name} got no further than byte ${furthest} in ${fruitless} PATCHes in a row (${last.message})`,
+  );
+}
+
 /**
  * A blob whose bytes can be read again (a BlobSource) in chunks, each resumed from the
  * session's Range after a failure, the blob started over in a new session when its session
@@ -296,13 +311,8 @@ export async function uploadChunked(
   // The most any session has held: a new session that gets no further is no progress.
   let furthest = 0;
   const name = blob.digest;
-  // A stall is named as one; else the byte the upload could not get past.
   const giveUp = (last: TransientError, fruitless: number) =>
-    new TargetError(
-      last.stalled
-        ? `${channel.registry}: ${last.message} (PATCH stalled ${fruitless} times)`
-        : `${channel.registry}: the upload of ${name} got no further than byte ${furthest} in ${fruitless} PATCHes in a row (${last.message})`,
-    );
+    stuckUpload(channel.registry, name, furthest, last, fruitless);
   const bytesOf = (offset: number, end: number) => {
     let chunkSent = 0;
     return counted(takeBytes(blob.open(offset), end - offset), (n) => {

@@ -209,9 +209,8 @@ export class RegistryTransport {
       if (authorization) headers['authorization'] = authorization;
     }
     const raw = call.body?.();
-    let body: Uint8Array | Readable | undefined;
-    if (raw instanceof Uint8Array) body = raw;
-    else if (raw) body = Readable.from(raw, { objectMode: false });
+    const body =
+      raw && !(raw instanceof Uint8Array) ? Readable.from(raw, { objectMode: false }) : raw;
     if (call.bodySize !== undefined) headers['content-length'] = String(call.bodySize);
     const signal = withCancel(
       AbortSignal.timeout(this.deadlineMs(call.bodySize, body instanceof Readable)),
@@ -228,15 +227,7 @@ export class RegistryTransport {
       });
     } catch (e) {
       if (body instanceof Readable) body.destroy();
-      if (e instanceof TargetError || e instanceof AuthError) throw e;
-      throwIfCancelled(this.options.signal, `${this.registry}: ${call.method} ${url.pathname}`);
-      if (isPermanent(e))
-        throw new TargetError(`${call.method} ${url.pathname}: ${describeFetchError(e)}`);
-      throw new TransientError(
-        `${call.method} ${url.pathname}: ${describeFetchError(e)}`,
-        undefined,
-        isStall(e),
-      );
+      throw this.failure(e, call, url, false);
     }
     let data: Buffer;
     try {
@@ -250,19 +241,23 @@ export class RegistryTransport {
       if (!wanted) res.body.destroy();
     } catch (e) {
       res.body.destroy();
-      if (e instanceof BodyTooLargeError) throw new TargetError(e.message);
-      throwIfCancelled(this.options.signal, `${this.registry}: ${call.method} ${url.pathname}`);
-      throw new TransientError(
-        `${call.method} ${url.pathname}: response cut: ${describeFetchError(e)}`,
-        undefined,
-        isStall(e),
-      );
+      throw this.failure(e, call, url, true);
     } finally {
       // A registry may answer before reading the whole body (a 401, a refusal): close the
       // source stream so its file handles are not left open.
       if (body instanceof Readable && !body.readableEnded) body.destroy();
     }
     return { status: res.statusCode, headers: res.headers, body: data };
+  }
+
+  /** A request that failed (or whose answer was `cut` short) as the error to throw. */
+  private failure(e: unknown, call: Call, url: URL, cut: boolean): Error {
+    if (e instanceof TargetError || e instanceof AuthError) return e;
+    if (e instanceof BodyTooLargeError) return new TargetError(e.message);
+    throwIfCancelled(this.options.signal, `${this.registry}: ${call.method} ${url.pathname}`);
+    const what = `${call.method} ${url.pathname}: ${cut ? 'response cut: ' : ''}${describeFetchError(e)}`;
+    if (isPermanent(e) && !cut) return new TargetError(what);
+    return new TransientError(what, undefined, isStall(e));
   }
 
   /**

@@ -4,10 +4,6 @@ import path from 'node:path';
 import type { WeightSourceSpec } from '../../cog/config.js';
 import { normalizeFileUri } from './uri.js';
 
-export function isLocalSource(uri: string): boolean {
-  return !uri.includes('://') || uri.startsWith('file://');
-}
-
 /** The directory on this machine a local source names. */
 export function localSourceDir(source: WeightSourceSpec, projectDir: string): string {
   return path.resolve(projectDir, normalizeFileUri(source.uri).slice('file://'.length));

@@ -19,7 +19,7 @@ import {
 } from '../../util/retry.js';
 import { arrival, type RemoteSource } from './http.js';
 import { pathProblem } from '../paths.js';
-import { SourceError } from './uri.js';
+import { parseHfUri, SourceError } from './uri.js';
 import type { HubConfig } from '../../config/env.js';
 import {
   BODY_LIMIT,
@@ -46,53 +46,48 @@ interface TreeEntry {
   lfs?: { oid: string; size: number };
 }
 
-export function parseHfUri(uri: string): { repo: string; ref: string } {
-  const rest = uri.replace(/^(hf|huggingface):\/\//, '');
-  const at = rest.lastIndexOf('@');
-  const repo = at > 0 ? rest.slice(0, at) : rest;
-  const ref = at > 0 ? rest.slice(at + 1) : 'main';
-  if (!/^[^/@]+\/[^/@]+$/.test(repo))
-    throw new SourceError(`hf source "${uri}" must name org/repo`);
-  if (ref === '') throw new SourceError(`hf source "${uri}" has an empty @ref`);
-  return { repo, ref };
-}
-
 function nextLink(header: string | string[] | undefined): string | undefined {
   const text = Array.isArray(header) ? header.join(',') : header;
   const m = text ? /<([^>]+)>\s*;\s*rel="?next"?/.exec(text) : null;
   return m?.[1];
 }
 
+/** One API GET, asked again (5 attempts) on a dropped connection or a transient answer. */
+function hubGet(uri: string, config: HubConfig, url: URL) {
+  const origin = new URL(config.endpoint).origin;
+  // The token goes to the Hub's own origin only.
+  const authorization =
+    config.token && url.origin === origin ? `Bearer ${config.token}` : undefined;
+  return withRetries(
+    DOWNLOAD_RETRY,
+    { what: `${uri}: ${url.pathname}`, giveUp: (last) => new SourceError(last.message) },
+    async () => {
+      let res;
+      try {
+        res = await request(url, {
+          headers: authorization ? { authorization } : {},
+          ...stallOptions(config.stall),
+        });
+      } catch (e) {
+        const message = `${uri}: cannot reach ${origin} (${url.pathname}): ${describeFetchError(e)}`;
+        throw isPermanent(e) ? new SourceError(message) : new TransientError(message);
+      }
+      if (!TRANSIENT_STATUS.has(res.statusCode)) return res;
+      await res.body.dump();
+      throw new TransientError(
+        `${uri}: ${url.pathname} answered ${res.statusCode}`,
+        retryAfterMs(res.headers['retry-after']),
+      );
+    },
+  );
+}
+
 function hub(uri: string, config: HubConfig) {
   const endpoint = new URL(config.endpoint);
   const token = config.token;
   const authorization = token ? { origin: endpoint.origin, header: `Bearer ${token}` } : undefined;
-  /** One API GET, asked again (5 attempts) on a dropped connection or a transient answer. */
-  const get = (url: URL) =>
-    withRetries(
-      DOWNLOAD_RETRY,
-      { what: `${uri}: ${url.pathname}`, giveUp: (last) => new SourceError(last.message) },
-      async () => {
-        let res;
-        try {
-          res = await request(url, {
-            headers: authorization ? { authorization: authorization.header } : {},
-            ...stallOptions(config.stall),
-          });
-        } catch (e) {
-          const message = `${uri}: cannot reach ${endpoint.origin} (${url.pathname}): ${describeFetchError(e)}`;
-          throw isPermanent(e) ? new SourceError(message) : new TransientError(message);
-        }
-        if (!TRANSIENT_STATUS.has(res.statusCode)) return res;
-        await res.body.dump();
-        throw new TransientError(
-          `${uri}: ${url.pathname} answered ${res.statusCode}`,
-          retryAfterMs(res.headers['retry-after']),
-        );
-      },
-    );
   const api = async (url: URL) => {
-    const res = await get(url);
+    const res = await hubGet(uri, config, url);
     if (res.statusCode === 401 || res.statusCode === 403) {
       await res.body.dump();
       throw new SourceError(

@@ -11,10 +11,10 @@ import { inventoryDirectory } from '../inventory.js';
 import type { ArrivedFile } from '../layers.js';
 import type { PlannedFile } from '../layers.js';
 import type { WeightStore } from '../store.js';
-import { isLocalSource, localSourceDir } from './file.js';
+import { localSourceDir } from './file.js';
 import { httpSource, strongEtag, type RemoteSource } from './http.js';
 import { hfCommit, hfSource } from './hf.js';
-import { SourceError } from './uri.js';
+import { sourceKind, SourceError, type SourceKind } from './uri.js';
 import { mapLimit } from '../../util/limit.js';
 import { sha256File } from '../../util/hashpool.js';
 import type { DownloadOptions } from './download.js';
@@ -38,9 +38,8 @@ interface Read {
   readonly remote?: RemoteSource | undefined;
 }
 
-/** One row per source scheme: how its files are read, and its fingerprint had cheaply. */
-interface Scheme {
-  readonly matches: (uri: string) => boolean;
+/** One row per kind of source (cog/source-uri.ts): how its files are read, and its fingerprint had cheaply. */
+interface SourceReader {
   read(
     source: WeightSourceSpec,
     projectDir: string,
@@ -53,9 +52,8 @@ interface Scheme {
   ): Promise<string | undefined>;
 }
 
-const SCHEMES: readonly Scheme[] = [
-  {
-    matches: isLocalSource,
+const READERS: Readonly<Record<SourceKind, SourceReader>> = {
+  file: {
     read: async (source, projectDir) => ({
       all: await inventoryDirectory(localSourceDir(source, projectDir)),
     }),
@@ -66,8 +64,7 @@ const SCHEMES: readonly Scheme[] = [
       )[0];
     },
   },
-  {
-    matches: (uri) => /^(hf|huggingface):\/\//.test(uri),
+  hf: {
     read: async (source, _, downloads) => {
       if (!downloads) return undefined;
       const remote = await hfSource(source.uri, downloads.store, {
@@ -79,8 +76,7 @@ const SCHEMES: readonly Scheme[] = [
     },
     cheapFingerprint: async (source, _, hub) => `commit:${await hfCommit(source.uri, hub)}`,
   },
-  {
-    matches: (uri) => /^https?:\/\//.test(uri),
+  http: {
     read: async (source, _, downloads) => {
       if (!downloads) return undefined;
       const remote = await httpSource(source.uri, downloads.store, downloads);
@@ -88,9 +84,15 @@ const SCHEMES: readonly Scheme[] = [
     },
     cheapFingerprint: (source) => strongEtag(source.uri).then((e) => (e ? `etag:${e}` : undefined)),
   },
-];
+};
 
-const schemeOf = (uri: string) => SCHEMES.find((s) => s.matches(uri));
+const schemeOf = (uri: string): SourceReader | undefined => {
+  try {
+    return READERS[sourceKind(uri)];
+  } catch {
+    return undefined;
+  }
+};
 
 export async function localWeightFiles(
   config: CogConfig,

@@ -1,3 +1,10 @@
 // Source URIs: the canonical form and its rules live with cog.yaml (cog/source-uri.ts).
 
-export { normalizeFileUri, normalizeSourceUri, SourceError } from '../../cog/source-uri.js';
+export {
+  normalizeFileUri,
+  normalizeSourceUri,
+  parseHfUri,
+  sourceKind,
+  SourceError,
+  type SourceKind,
+} from '../../cog/source-uri.js';
