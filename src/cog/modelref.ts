@@ -74,6 +74,46 @@ export function resolveModelRef(
   throw new ModelRefError(NO_MODEL_REF);
 }
 
+/** COG_MODEL_REGISTRY: a bare host (no path, tag, or digest). */
+function envRegistryOf(env: ModelRefEnv): string | undefined {
+  const value = nonEmpty(env.COG_MODEL_REGISTRY);
+  if (value === undefined) return undefined;
+  let ok = !value.includes('/') && !value.includes('@');
+  try {
+    if (ok) checkRegistry(value);
+  } catch {
+    ok = false;
+  }
+  if (!ok)
+    throw new ModelRefError(
+      `invalid COG_MODEL_REGISTRY "${value}": must be a bare host (no path, tag, or digest)`,
+    );
+  return value;
+}
+
+/** COG_MODEL_REPO: validated as a repository, but used as the bare path the user wrote. */
+function envRepoOf(env: ModelRefEnv): string | undefined {
+  const value = nonEmpty(env.COG_MODEL_REPO);
+  if (value === undefined) return undefined;
+  const bad = `invalid COG_MODEL_REPO "${value}": must be a bare repository path (no host, tag, or digest)`;
+  if (value.includes(':') || value.includes('@')) throw new ModelRefError(bad);
+  try {
+    parseRepository(value);
+  } catch (e) {
+    throw new ModelRefError(`${bad}: ${(e as Error).message}`);
+  }
+  return value;
+}
+
+/** COG_MODEL_TAG: a tag a user may set (not one of Cog's reserved `cog-` tags). */
+function envTagOf(env: ModelRefEnv): string | undefined {
+  const value = nonEmpty(env.COG_MODEL_TAG);
+  if (value === undefined) return undefined;
+  const problem = userTagProblem(value);
+  if (problem) throw new ModelRefError(`invalid COG_MODEL_TAG "${value}": ${problem}`);
+  return value;
+}
+
 function resolveBundleRef(
   model: string | undefined,
   env: ModelRefEnv,
@@ -89,38 +129,10 @@ function resolveBundleRef(
     }
   }
 
-  const envRegistry = nonEmpty(env.COG_MODEL_REGISTRY);
-  if (envRegistry !== undefined) {
-    let ok = !envRegistry.includes('/') && !envRegistry.includes('@');
-    try {
-      if (ok) checkRegistry(envRegistry);
-    } catch {
-      ok = false;
-    }
-    if (!ok) {
-      throw new ModelRefError(
-        `invalid COG_MODEL_REGISTRY "${envRegistry}": must be a bare host (no path, tag, or digest)`,
-      );
-    }
-  }
-  const envRepo = nonEmpty(env.COG_MODEL_REPO);
-  let envRepoPath: string | undefined;
-  if (envRepo !== undefined) {
-    const bad = `invalid COG_MODEL_REPO "${envRepo}": must be a bare repository path (no host, tag, or digest)`;
-    if (envRepo.includes(':') || envRepo.includes('@')) throw new ModelRefError(bad);
-    try {
-      // Validated as a repository, but used as the bare path the user wrote.
-      parseRepository(envRepo);
-    } catch (e) {
-      throw new ModelRefError(`${bad}: ${(e as Error).message}`);
-    }
-    envRepoPath = envRepo;
-  }
-  const envTag = nonEmpty(env.COG_MODEL_TAG);
-  if (envTag !== undefined) {
-    const problem = userTagProblem(envTag);
-    if (problem) throw new ModelRefError(`invalid COG_MODEL_TAG "${envTag}": ${problem}`);
-  }
+  // Validated even when cog.yaml's model would make them moot: a bad value is always an error.
+  const envRegistry = envRegistryOf(env);
+  const envRepoPath = envRepoOf(env);
+  const envTag = envTagOf(env);
 
   let baseRegistry: string | undefined;
   let baseRepo: string | undefined;

@@ -70,64 +70,25 @@ export function refTreeText(result: PublishResult): string {
   });
 }
 
+const ORIGIN_WORDS: Record<string, string> = {
+  registry: 'in registry',
+  store: 'from local store',
+  cache: 'from cache',
+  source: 'from source',
+};
+
 export function summaryMarkdown(result: PublishResult): string {
-  const t = totals(result);
-  const where: Record<string, string> = {
-    registry: 'in registry',
-    store: 'from local store',
-    cache: 'from cache',
-    source: 'from source',
-  };
   const what = result.format === 'bundle' ? 'Cog model' : 'Cog model image';
-  const repo = result.repository;
   const lines = [
     result.dryRun
       ? `### Dry run: ${what} not published (nothing was pushed)`
       : `### ${what} published`,
     '',
-    ...result.tags.map((tag) => `- \`${repo}:${tag}\``),
+    ...result.tags.map((tag) => `- \`${result.repository}:${tag}\``),
     '',
-  ];
-  // Each digest short in its column, the full pinned ref in a code span: legible at GHCR's
-  // lengths, and copyable whole.
-  const pins: [string, string | undefined][] = [
-    ...(result.format === 'bundle'
-      ? [['model index', result.indexDigest] as [string, string | undefined]]
-      : []),
-    ['image', result.image?.digest || undefined],
-    ...result.weights.map((w) => [`weight ${w.name}`, w.digest] as [string, string]),
-  ];
-  lines.push('| what | digest | pinned ref |', '|---|---|---|');
-  for (const [name, digest] of pins)
-    lines.push(
-      digest
-        ? `| ${name} | \`${digest.slice(0, 19)}\` | \`${repo}@${digest}\` |`
-        : `| ${name} | (dry run) | |`,
-    );
-  lines.push('');
-  if (result.weights.length > 0) {
-    // With import-weights, what the import made of each weight (files, and new / repacked / unchanged).
-    const imported = new Map(result.imported?.map((i) => [i.name, i]));
-    const importColumn = result.imported !== undefined;
-    lines.push(
-      `| weight | size | uploaded | skipped | origin |${importColumn ? ' import |' : ''}`,
-      `|---|---:|---:|---:|---|${importColumn ? '---|' : ''}`,
-    );
-    for (const w of result.weights) {
-      const i = imported.get(w.name);
-      lines.push(
-        `| ${w.name} | ${formatBytes(w.size)} | ${formatBytes(w.bytesUploaded)} | ${formatBytes(w.bytesSkipped)} | ${where[w.origin]} |` +
-          (importColumn ? ` ${i ? `${i.status}, ${i.files} file(s)` : ''} |` : ''),
-      );
-    }
-    lines.push(
-      '',
-      result.dryRun
-        ? `Weights: ${formatBytes(t.weightBytesUploaded)} would be uploaded, ${formatBytes(t.weightBytesSkipped)} already there.`
-        : `Weights: ${formatBytes(t.weightBytesUploaded)} uploaded, ${formatBytes(t.weightBytesSkipped)} already there.`,
-    );
-  }
-  lines.push(
+    ...pinsTable(result),
+    '',
+    ...(result.weights.length > 0 ? weightsTable(result) : []),
     '',
     '<details><summary>Ref tree</summary>',
     '',
@@ -136,6 +97,52 @@ export function summaryMarkdown(result: PublishResult): string {
     '```',
     '',
     '</details>',
-  );
+  ];
   return lines.join('\n') + '\n';
+}
+
+/**
+ * Each digest short in its column, the full pinned ref in a code span: legible at GHCR's
+ * lengths, and copyable whole.
+ */
+function pinsTable(result: PublishResult): string[] {
+  const repo = result.repository;
+  const pins: [string, string | undefined][] = [
+    ...(result.format === 'bundle'
+      ? [['model index', result.indexDigest] as [string, string | undefined]]
+      : []),
+    ['image', result.image?.digest || undefined],
+    ...result.weights.map((w) => [`weight ${w.name}`, w.digest] as [string, string]),
+  ];
+  return [
+    '| what | digest | pinned ref |',
+    '|---|---|---|',
+    ...pins.map(([name, digest]) =>
+      digest
+        ? `| ${name} | \`${digest.slice(0, 19)}\` | \`${repo}@${digest}\` |`
+        : `| ${name} | (dry run) | |`,
+    ),
+  ];
+}
+
+/** Each weight's bytes and origin; with import-weights, what the import made of it too. */
+function weightsTable(result: PublishResult): string[] {
+  const t = totals(result);
+  const imported = new Map(result.imported?.map((i) => [i.name, i]));
+  const importColumn = result.imported !== undefined;
+  return [
+    `| weight | size | uploaded | skipped | origin |${importColumn ? ' import |' : ''}`,
+    `|---|---:|---:|---:|---|${importColumn ? '---|' : ''}`,
+    ...result.weights.map((w) => {
+      const i = imported.get(w.name);
+      return (
+        `| ${w.name} | ${formatBytes(w.size)} | ${formatBytes(w.bytesUploaded)} | ${formatBytes(w.bytesSkipped)} | ${ORIGIN_WORDS[w.origin]} |` +
+        (importColumn ? ` ${i ? `${i.status}, ${i.files} file(s)` : ''} |` : '')
+      );
+    }),
+    '',
+    result.dryRun
+      ? `Weights: ${formatBytes(t.weightBytesUploaded)} would be uploaded, ${formatBytes(t.weightBytesSkipped)} already there.`
+      : `Weights: ${formatBytes(t.weightBytesUploaded)} uploaded, ${formatBytes(t.weightBytesSkipped)} already there.`,
+  ];
 }

@@ -150,64 +150,80 @@ export function parseLockfile(text: string, file = LOCKFILE_NAME): Lockfile {
   }
   const envelopeFormat =
     raw['envelopeFormat'] === undefined ? '' : str(raw['envelopeFormat'], file, 'envelopeFormat');
-  const names = new Set<string>();
-  const targets = new Set<string>();
-  const weights = list(raw['weights'] ?? [], file, 'weights').map((w, i): LockEntry => {
-    const at = `weights[${i}]`;
-    if (typeof w !== 'object' || w === null) fail(file, at, 'must be an object');
-    const e = w as Record<string, unknown>;
-    const name = str(e['name'], file, `${at}.name`);
-    if (names.has(name)) fail(file, `${at}.name`, `duplicate weight name "${shown(name)}"`);
-    names.add(name);
-    const target = str(e['target'], file, `${at}.target`);
-    const clean = cleanPosix(target);
-    if (target !== '' && targets.has(clean))
-      fail(file, `${at}.target`, `duplicate weight target "${clean}"`);
-    targets.add(clean);
-    return {
-      name,
-      target,
-      sources: list(e['sources'] ?? [], file, `${at}.sources`).map((s, j) => {
-        const src = (s ?? {}) as Record<string, unknown>;
-        const sat = `${at}.sources[${j}]`;
-        return {
-          uri: str(src['uri'], file, `${sat}.uri`),
-          fingerprint: str(src['fingerprint'] ?? '', file, `${sat}.fingerprint`),
-          include: patterns(src['include'], file, `${sat}.include`),
-          exclude: patterns(src['exclude'], file, `${sat}.exclude`),
-        };
-      }),
-      importedAt: str(e['importedAt'] ?? '', file, `${at}.importedAt`),
-      digest: digest(e['digest'], file, `${at}.digest`),
-      setDigest: digest(e['setDigest'], file, `${at}.setDigest`),
-      size: int(e['size'], file, `${at}.size`),
-      sizeCompressed: int(e['sizeCompressed'], file, `${at}.sizeCompressed`),
-      files: list(e['files'] ?? [], file, `${at}.files`).map((f, j) => {
-        const x = (f ?? {}) as Record<string, unknown>;
-        const fat = `${at}.files[${j}]`;
-        const p = str(x['path'], file, `${fat}.path`);
-        const problem = pathProblem(p);
-        if (problem) fail(file, `${fat}.path`, `${JSON.stringify(p)} ${problem}`);
-        return {
-          path: p,
-          size: int(x['size'], file, `${fat}.size`),
-          digest: digest(x['digest'], file, `${fat}.digest`),
-          layer: digest(x['layer'], file, `${fat}.layer`),
-        };
-      }),
-      layers: list(e['layers'] ?? [], file, `${at}.layers`).map((l, j) => {
-        const x = (l ?? {}) as Record<string, unknown>;
-        const lat = `${at}.layers[${j}]`;
-        return {
-          digest: digest(x['digest'], file, `${lat}.digest`),
-          mediaType: str(x['mediaType'], file, `${lat}.mediaType`),
-          size: int(x['size'], file, `${lat}.size`),
-          sizeUncompressed: int(x['sizeUncompressed'], file, `${lat}.sizeUncompressed`),
-        };
-      }),
-    };
-  });
+  // Names and targets are each the key of one weight.
+  const seen = { names: new Set<string>(), targets: new Set<string>() };
+  const weights = list(raw['weights'] ?? [], file, 'weights').map((w, i) =>
+    parseEntry(w, file, `weights[${i}]`, seen),
+  );
   return { version: 1, envelopeFormat, weights };
+}
+
+/** A JSON object, or the error naming where one was wanted. */
+function object(v: unknown, file: string, at: string): Record<string, unknown> {
+  if (typeof v !== 'object' || v === null) fail(file, at, 'must be an object');
+  return v as Record<string, unknown>;
+}
+
+function parseEntry(
+  w: unknown,
+  file: string,
+  at: string,
+  seen: { names: Set<string>; targets: Set<string> },
+): LockEntry {
+  const e = object(w, file, at);
+  const name = str(e['name'], file, `${at}.name`);
+  if (seen.names.has(name)) fail(file, `${at}.name`, `duplicate weight name "${shown(name)}"`);
+  seen.names.add(name);
+  const target = str(e['target'], file, `${at}.target`);
+  const clean = cleanPosix(target);
+  if (target !== '' && seen.targets.has(clean))
+    fail(file, `${at}.target`, `duplicate weight target "${clean}"`);
+  seen.targets.add(clean);
+  return {
+    name,
+    target,
+    sources: list(e['sources'] ?? [], file, `${at}.sources`).map((s, j) => {
+      const src = (s ?? {}) as Record<string, unknown>;
+      const sat = `${at}.sources[${j}]`;
+      return {
+        uri: str(src['uri'], file, `${sat}.uri`),
+        fingerprint: str(src['fingerprint'] ?? '', file, `${sat}.fingerprint`),
+        include: patterns(src['include'], file, `${sat}.include`),
+        exclude: patterns(src['exclude'], file, `${sat}.exclude`),
+      };
+    }),
+    importedAt: str(e['importedAt'] ?? '', file, `${at}.importedAt`),
+    digest: digest(e['digest'], file, `${at}.digest`),
+    setDigest: digest(e['setDigest'], file, `${at}.setDigest`),
+    size: int(e['size'], file, `${at}.size`),
+    sizeCompressed: int(e['sizeCompressed'], file, `${at}.sizeCompressed`),
+    files: list(e['files'] ?? [], file, `${at}.files`).map((f, j) =>
+      parseFile(f, file, `${at}.files[${j}]`),
+    ),
+    layers: list(e['layers'] ?? [], file, `${at}.layers`).map((l, j) => {
+      const x = (l ?? {}) as Record<string, unknown>;
+      const lat = `${at}.layers[${j}]`;
+      return {
+        digest: digest(x['digest'], file, `${lat}.digest`),
+        mediaType: str(x['mediaType'], file, `${lat}.mediaType`),
+        size: int(x['size'], file, `${lat}.size`),
+        sizeUncompressed: int(x['sizeUncompressed'], file, `${lat}.sizeUncompressed`),
+      };
+    }),
+  };
+}
+
+function parseFile(f: unknown, file: string, at: string): LockedFile {
+  const x = (f ?? {}) as Record<string, unknown>;
+  const p = str(x['path'], file, `${at}.path`);
+  const problem = pathProblem(p);
+  if (problem) fail(file, `${at}.path`, `${JSON.stringify(p)} ${problem}`);
+  return {
+    path: p,
+    size: int(x['size'], file, `${at}.size`),
+    digest: digest(x['digest'], file, `${at}.digest`),
+    layer: digest(x['layer'], file, `${at}.layer`),
+  };
 }
 
 /** The exact bytes Cog writes: MarshalIndent with two spaces, canonical order, no newline. */
