@@ -4,10 +4,8 @@
 // layer's digest too (its tar framing depends only on the file's path and size), so packing a
 // downloaded weight reads nothing again. A target that takes blobs before their digest is
 // known (an OCI layout) gets that layer written from the same slots, so pushing it later
-// costs nothing. A dropped connection resumes with a Range request that continues only the
-// same version of the file (`If-Range`, representation.ts); a file without a validator, or
-// whose version changed, starts over from byte 0. The file is verified (size and digest)
-// before it is renamed into place. A mismatch deletes the partial file and names both
+// costs nothing. A dropped connection resumes or starts over by the restart protocol written
+// on Transfer below. The file is verified (size and digest) before it is renamed into place. A mismatch deletes the partial file and names both
 // digests. Credentials go only to the origin they belong to; a redirect elsewhere drops them.
 
 import type { IncomingHttpHeaders } from 'node:http';
