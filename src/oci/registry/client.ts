@@ -19,7 +19,13 @@ import { StreamedBlobWriter, uploadChunked, type UploadChannel } from './stream-
 import { ArrivedBlobs, recordedWriter, TargetError } from '../target.js';
 import { repositoryScope } from './auth.js';
 import { followRedirects, redirectTarget } from '../../util/redirects.js';
-import { BODY_LIMIT, describeFetchError, isPermanent, readLimited } from '../../util/http.js';
+import {
+  BODY_LIMIT,
+  describeFetchError,
+  isPermanent,
+  isStall,
+  readLimited,
+} from '../../util/http.js';
 import {
   counted,
   DEFAULT_CHUNK_SIZE,
@@ -27,7 +33,6 @@ import {
   header,
   MANIFEST_ACCEPT,
   RegistryTransport,
-  isStall,
   type Response,
 } from './transport.js';
 import { RetryBudget, TransientError, withRetries } from '../../util/retry.js';

@@ -107,17 +107,15 @@ class ChunkedSession {
 
   /** PATCH until the session holds `end`. */
   async send(end: number, chunk: ChunkBytes): Promise<void> {
-    let failed = false;
     const context = {
       ...this.channel.retryContext,
       progress: () => this.held,
       giveUp: chunk.giveUp,
     };
-    await withRetries(this.channel.retry, context, async () => {
-      if (failed) await this.resume(end, chunk);
-      failed = true;
+    // Every attempt after the first follows a failed PATCH: it asks the session first.
+    await withRetries(this.channel.retry, context, async (attempt) => {
+      if (attempt > 1) await this.resume(end, chunk);
       while (this.held < end) await this.patch(end, chunk);
-      failed = false;
     });
   }
 

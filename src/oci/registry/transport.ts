@@ -28,7 +28,6 @@ import {
   type StallLimits,
 } from '../../util/http.js';
 
-export { isStall, TransientError };
 import { AuthError, Authenticator, repositoryScope } from './auth.js';
 import { findCredential, type CredentialOptions } from './credentials.js';
 

@@ -5,8 +5,8 @@
 // downloaded weight reads nothing again. A target that takes blobs before their digest is
 // known (an OCI layout) gets that layer written from the same slots, so pushing it later
 // costs nothing. A dropped connection resumes or starts over by the restart protocol written
-// on Transfer below. The file is verified (size and digest) before it is renamed into place. A mismatch deletes the partial file and names both
-// digests. Credentials go only to the origin they belong to; a redirect elsewhere drops them.
+// on Transfer below. The file is verified (size and digest) before it is renamed into place;
+// a mismatch deletes the partial file and names both digests. Credentials go only to the origin they belong to; a redirect elsewhere drops them.
 
 import type { IncomingHttpHeaders } from 'node:http';
 import { Writable } from 'node:stream';
@@ -203,8 +203,6 @@ class Transfer {
   private version: Representation | undefined;
   private readonly report: ((bytes: number, total?: number) => void) | undefined;
 
-  /** Set by sinkFor when a 206 does not continue the partial file. */
-  private refusal: OtherVersion | undefined;
   private readonly pool: HashPool;
   private readonly hashes: Arrival;
   private readonly partial: PartialFile;
@@ -256,8 +254,10 @@ class Transfer {
     const { stall, signal } = this.options;
     try {
       answer = await get({ ...this.req, stall, signal }, headers, (status, got) => {
-        sink = this.sinkFor(status, got);
-        return sink?.writable() ?? (this.refusal && refuse(this.refusal));
+        const taken = this.sinkFor(status, got);
+        if (taken instanceof OtherVersion) return refuse(taken);
+        sink = taken;
+        return sink?.writable();
       });
     } catch (e) {
       cut = e;
@@ -278,10 +278,12 @@ class Transfer {
 
   /**
    * Where the body of an answer goes: a sink into the partial file for a 200 or a 206 that
-   * continues it; nothing for any other answer (refusal says why, for a 206 that does not).
+   * continues it; the refusal of a 206 that does not; nothing for any other answer.
    */
-  private sinkFor(statusCode: number, got: IncomingHttpHeaders): SlotSink | undefined {
-    this.refusal = undefined;
+  private sinkFor(
+    statusCode: number,
+    got: IncomingHttpHeaders,
+  ): SlotSink | OtherVersion | undefined {
     if (statusCode !== 200 && statusCode !== 206) return undefined;
     const { written } = this;
     // A 206 must continue exactly the bytes the file began with, or they would be wrong.
@@ -291,10 +293,7 @@ class Transfer {
         ? resumeMismatch(this.version ?? {}, got, written)
         : contentRange(got)?.start !== 0 &&
           `Content-Range ${JSON.stringify(got['content-range'] ?? '')} to a request for the whole file`);
-    if (mismatch) {
-      this.refusal = new OtherVersion(mismatch);
-      return undefined;
-    }
+    if (mismatch) return new OtherVersion(mismatch);
     // 200 to a Range request: the server ignored it, or the file changed (If-Range), and this
     // answer starts at byte 0.
     const from = statusCode === 200 ? 0 : written;

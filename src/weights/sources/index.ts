@@ -86,7 +86,8 @@ const READERS: Readonly<Record<SourceKind, SourceReader>> = {
   },
 };
 
-const schemeOf = (uri: string): SourceReader | undefined => {
+/** The reader of the kind of source `uri` names; undefined for a scheme Cog does not take. */
+const readerOf = (uri: string): SourceReader | undefined => {
   try {
     return READERS[sourceKind(uri)];
   } catch {
@@ -106,7 +107,7 @@ export async function localWeightFiles(
   const arrived = new Map<string, ArrivedFile>();
   // Read every source at once (downloads overlap), then merge them in declaration order.
   const read = await mapLimit(weight.sources, 4, async (source) => {
-    const got = await schemeOf(source.uri)?.read(source, config.projectDir, downloads);
+    const got = await readerOf(source.uri)?.read(source, config.projectDir, downloads);
     if (got) return got;
     throw new SourceError(
       `weight "${weight.name}": source ${source.uri} cannot be read here (unsupported scheme, or no local store)`,
@@ -167,5 +168,5 @@ export async function cheapFingerprint(
   source: WeightSourceSpec,
   hub: HubConfig,
 ): Promise<string | undefined> {
-  return schemeOf(source.uri)?.cheapFingerprint(source, config.projectDir, hub);
+  return readerOf(source.uri)?.cheapFingerprint(source, config.projectDir, hub);
 }
