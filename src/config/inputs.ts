@@ -114,66 +114,14 @@ export function parseInputs(
   read: InputReader,
   env: Pick<RuntimeEnv, 'workspace' | 'modelRef'>,
 ): Inputs {
-  const workspace = env.workspace;
-  const modelRef: Record<string, string | undefined> = {
-    COG_REGISTRY_HOST: env.modelRef['COG_REGISTRY_HOST'],
-  };
-  for (const [input, variable] of Object.entries(MODEL_REF_INPUTS)) {
-    modelRef[variable] = read(input) || env.modelRef[variable];
-  }
-  const repository = read('repository');
-  if (repository !== repository.toLowerCase())
-    throw new InputError(
-      `input 'repository' must be lowercase, as OCI repository names are: got "${repository}" ` +
-        '(`${{ github.repository }}` keeps the capitals of the owner and the repository: lowercase it first)',
-    );
-  const tags = listInput(() => parseTags(read('tags')));
-  if (tags.length > 0 && read('tag'))
-    throw new InputError("inputs 'tag' and 'tags' both name the model tag: set one of them");
-  if (tags.length > 0) modelRef['COG_MODEL_TAG'] = tags[0]!.tag;
-
-  const image = read('image') || undefined;
-  const buildInput = read('build');
-  const build = (buildInput || (image ? 'none' : 'cog')) as Inputs['build'];
-  if (build !== 'none' && !BUILDERS.includes(build)) {
-    throw new InputError(
-      `input 'build' must be one of cog, docker, buildah, none; got "${buildInput}"`,
-    );
-  }
-  if (build !== 'none' && image) {
-    throw new InputError(
-      `input 'image' is a prebuilt image, so 'build' must be none (got "${build}")`,
-    );
-  }
-  if (build === 'none' && !image) {
-    throw new InputError(
-      "input 'build' is none: set 'image' to a prebuilt image (registry ref, oci-layout:DIR, docker-archive:FILE)",
-    );
-  }
-
-  let platform: Platform;
-  try {
-    platform = parsePlatform(read('platform') || 'linux/amd64');
-  } catch (e) {
-    throw new InputError(`input 'platform': ${(e as Error).message}`);
-  }
-
-  const concurrencyText = read('concurrency') || '4';
-  const concurrency = Number(concurrencyText);
-  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) {
-    throw new InputError(
-      `input 'concurrency' must be a whole number from 1 to 64, got "${concurrencyText}"`,
-    );
-  }
-
-  const username = read('username') || undefined;
-  const password = read('password') || undefined;
-  if (Boolean(username) !== Boolean(password)) {
-    throw new InputError("inputs 'username' and 'password' go together: set both or neither");
-  }
-
+  // Checked in this order, so that the first error a user sees is the same from run to run.
+  const { modelRef, tags } = modelRefInputs(read, env.modelRef);
+  const { build, image } = buildInputs(read);
+  const platform = platformInput(read);
+  const concurrency = concurrencyInput(read);
+  const { username, password } = credentialInputs(read);
   return {
-    workingDirectory: path.resolve(workspace, read('working-directory') || '.'),
+    workingDirectory: path.resolve(env.workspace, read('working-directory') || '.'),
     config: read('config') || 'cog.yaml',
     modelRef,
     username,
@@ -197,6 +145,82 @@ export function parseInputs(
     tags,
     annotations: listInput(() => parseAnnotations(read('annotations'))),
   };
+}
+
+/**
+ * The COG_MODEL* variables as the inputs replace them (an input wins over the variable), and
+ * the `tags` list, whose first tag is the model tag.
+ */
+function modelRefInputs(
+  read: InputReader,
+  variables: RuntimeEnv['modelRef'],
+): Pick<Inputs, 'modelRef' | 'tags'> {
+  const modelRef: Record<string, string | undefined> = {
+    COG_REGISTRY_HOST: variables['COG_REGISTRY_HOST'],
+  };
+  for (const [input, variable] of Object.entries(MODEL_REF_INPUTS)) {
+    modelRef[variable] = read(input) || variables[variable];
+  }
+  const repository = read('repository');
+  if (repository !== repository.toLowerCase())
+    throw new InputError(
+      `input 'repository' must be lowercase, as OCI repository names are: got "${repository}" ` +
+        '(`${{ github.repository }}` keeps the capitals of the owner and the repository: lowercase it first)',
+    );
+  const tags = listInput(() => parseTags(read('tags')));
+  if (tags.length > 0 && read('tag'))
+    throw new InputError("inputs 'tag' and 'tags' both name the model tag: set one of them");
+  if (tags.length > 0) modelRef['COG_MODEL_TAG'] = tags[0]!.tag;
+  return { modelRef, tags };
+}
+
+/** `build` and `image`: a builder, or none with a prebuilt image (the default when one is given). */
+function buildInputs(read: InputReader): Pick<Inputs, 'build' | 'image'> {
+  const image = read('image') || undefined;
+  const buildInput = read('build');
+  const build = (buildInput || (image ? 'none' : 'cog')) as Inputs['build'];
+  if (build !== 'none' && !BUILDERS.includes(build)) {
+    throw new InputError(
+      `input 'build' must be one of cog, docker, buildah, none; got "${buildInput}"`,
+    );
+  }
+  if (build !== 'none' && image) {
+    throw new InputError(
+      `input 'image' is a prebuilt image, so 'build' must be none (got "${build}")`,
+    );
+  }
+  if (build === 'none' && !image) {
+    throw new InputError(
+      "input 'build' is none: set 'image' to a prebuilt image (registry ref, oci-layout:DIR, docker-archive:FILE)",
+    );
+  }
+  return { build, image };
+}
+
+function platformInput(read: InputReader): Platform {
+  try {
+    return parsePlatform(read('platform') || 'linux/amd64');
+  } catch (e) {
+    throw new InputError(`input 'platform': ${(e as Error).message}`);
+  }
+}
+
+function concurrencyInput(read: InputReader): number {
+  const text = read('concurrency') || '4';
+  const concurrency = Number(text);
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) {
+    throw new InputError(`input 'concurrency' must be a whole number from 1 to 64, got "${text}"`);
+  }
+  return concurrency;
+}
+
+function credentialInputs(read: InputReader): Pick<Inputs, 'username' | 'password'> {
+  const username = read('username') || undefined;
+  const password = read('password') || undefined;
+  if (Boolean(username) !== Boolean(password)) {
+    throw new InputError("inputs 'username' and 'password' go together: set both or neither");
+  }
+  return { username, password };
 }
 
 /** A list input's problem as an InputError. */

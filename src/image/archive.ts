@@ -89,102 +89,134 @@ async function indexTar(file: string): Promise<Map<string, Entry>> {
   return entries;
 }
 
-export class DockerArchive {
-  readonly name: string;
-  private readonly blobs = new Map<string, Entry>();
+/** One image as `docker save` lists it in manifest.json. */
+interface SavedImage {
+  readonly Config: string;
+  readonly Layers: string[];
+}
 
-  private constructor(
-    private readonly file: string,
-    private readonly manifest: Manifest,
-  ) {
-    this.name = `docker-archive:${file}`;
-  }
+function isSavedImage(x: unknown): x is SavedImage {
+  return (
+    typeof x === 'object' &&
+    x !== null &&
+    typeof (x as { Config?: unknown }).Config === 'string' &&
+    Array.isArray((x as { Layers?: unknown }).Layers) &&
+    (x as { Layers: unknown[] }).Layers.every((l) => typeof l === 'string')
+  );
+}
 
-  static async open(file: string): Promise<DockerArchive> {
-    let entries: Map<string, Entry>;
+/** The indexed archive's entries, read by name; every finding names the archive. */
+class ArchiveEntries {
+  constructor(
+    readonly file: string,
+    private readonly entries: Map<string, Entry>,
+  ) {}
+
+  static async index(file: string): Promise<ArchiveEntries> {
     try {
-      entries = await indexTar(file);
+      return new ArchiveEntries(file, await indexTar(file));
     } catch (e) {
       // Its own findings name the archive already; a read error gets the name once.
       if (e instanceof TargetError) throw e;
       throw new TargetError(`docker-archive:${file}: ${(e as Error).message}`);
     }
-    const read = async (name: string): Promise<Buffer> => {
-      const e = entries.get(name);
-      if (!e)
-        throw new TargetError(
-          `docker-archive:${file}: no ${name} in the archive (is it a \`docker save\` tar?)`,
-        );
-      if (e.size > BODY_LIMIT.file)
-        throw new TargetError(
-          `docker-archive:${file}: ${name} is ${e.size} bytes, larger than ${BODY_LIMIT.file}; refusing to read it`,
-        );
-      const handle = await open(file, 'r');
-      try {
-        const buf = Buffer.alloc(e.size);
-        await handle.read(buf, 0, e.size, e.offset);
-        return buf;
-      } finally {
-        await handle.close();
-      }
-    };
-    let list: { Config: string; Layers: string[] }[];
+  }
+
+  /** The entry manifest.json names: missing, manifest.json is at fault. */
+  named(kind: string, name: string): Entry {
+    const entry = this.entries.get(name);
+    if (!entry)
+      throw new TargetError(
+        `docker-archive:${this.file}: manifest.json names ${kind} ${JSON.stringify(shown(name))}, which is not in the archive`,
+      );
+    return entry;
+  }
+
+  /** A small entry's bytes (manifest.json, the config), refused past the body limit. */
+  async read(name: string): Promise<Buffer> {
+    const e = this.entries.get(name);
+    if (!e)
+      throw new TargetError(
+        `docker-archive:${this.file}: no ${name} in the archive (is it a \`docker save\` tar?)`,
+      );
+    if (e.size > BODY_LIMIT.file)
+      throw new TargetError(
+        `docker-archive:${this.file}: ${name} is ${e.size} bytes, larger than ${BODY_LIMIT.file}; refusing to read it`,
+      );
+    return this.bytesAt(e.offset, e.size);
+  }
+
+  /** The one image manifest.json lists. */
+  async savedImage(): Promise<SavedImage> {
+    let list: unknown;
     try {
-      list = JSON.parse((await read('manifest.json')).toString('utf8'));
+      list = JSON.parse((await this.read('manifest.json')).toString('utf8'));
     } catch (e) {
       if (e instanceof TargetError) throw e;
       throw new TargetError(
-        `docker-archive:${file}: manifest.json is not JSON: ${(e as Error).message}`,
+        `docker-archive:${this.file}: manifest.json is not JSON: ${(e as Error).message}`,
       );
     }
-    const shaped = (x: unknown): x is { Config: string; Layers: string[] } =>
-      typeof x === 'object' &&
-      x !== null &&
-      typeof (x as { Config?: unknown }).Config === 'string' &&
-      Array.isArray((x as { Layers?: unknown }).Layers) &&
-      (x as { Layers: unknown[] }).Layers.every((l) => typeof l === 'string');
-    if (!Array.isArray(list) || !list.every(shaped))
+    if (!Array.isArray(list) || !list.every(isSavedImage))
       throw new TargetError(
-        `docker-archive:${file}: manifest.json is not a list of {Config, Layers} (is it a \`docker save\` tar?)`,
+        `docker-archive:${this.file}: manifest.json is not a list of {Config, Layers} (is it a \`docker save\` tar?)`,
       );
     const image = list[0];
-    if (!image) throw new TargetError(`docker-archive:${file}: manifest.json lists no image`);
+    if (!image) throw new TargetError(`docker-archive:${this.file}: manifest.json lists no image`);
     if (list.length > 1)
       throw new TargetError(
-        `docker-archive:${file}: holds ${list.length} images; save one image per archive`,
+        `docker-archive:${this.file}: holds ${list.length} images; save one image per archive`,
       );
+    return image;
+  }
 
-    const digestOf = async (name: string): Promise<string> => {
-      const hex = name.startsWith('blobs/sha256/') ? name.slice('blobs/sha256/'.length) : '';
-      if (DIGEST_HEX_PATTERN.test(hex)) return `sha256:${hex}`;
-      const e = entries.get(name)!;
-      return sha256File(file, { start: e.offset, size: e.size });
+  /** A layer as the manifest describes it: digest from an OCI-style name, else hashed. */
+  async layer(name: string): Promise<{ entry: Entry; digest: string; mediaType: string }> {
+    const entry = this.named('layer', name);
+    const head = await this.bytesAt(entry.offset, Math.min(2, entry.size));
+    const gzip = head[0] === 0x1f && head[1] === 0x8b;
+    const hex = name.startsWith('blobs/sha256/') ? name.slice('blobs/sha256/'.length) : '';
+    const digest = DIGEST_HEX_PATTERN.test(hex)
+      ? `sha256:${hex}`
+      : await sha256File(this.file, { start: entry.offset, size: entry.size });
+    return {
+      entry,
+      digest,
+      mediaType: gzip ? MEDIA_TYPE.dockerLayerGzip : MEDIA_TYPE.dockerLayer,
     };
-    // What manifest.json names must be in the archive: else manifest.json is at fault.
-    const named = (kind: string, name: string): Entry => {
-      const entry = entries.get(name);
-      if (!entry)
-        throw new TargetError(
-          `docker-archive:${file}: manifest.json names ${kind} ${JSON.stringify(shown(name))}, which is not in the archive`,
-        );
-      return entry;
-    };
-    named('config', image.Config);
-    const config = await read(image.Config);
-    const layers = [];
-    for (const name of image.Layers) {
-      const entry = named('layer', name);
-      const head = Buffer.alloc(2);
-      const handle = await open(file, 'r');
-      await handle.read(head, 0, 2, entry.offset).finally(() => handle.close());
-      const gzip = head[0] === 0x1f && head[1] === 0x8b;
-      layers.push({
-        name,
-        entry,
-        digest: await digestOf(name),
-        mediaType: gzip ? MEDIA_TYPE.dockerLayerGzip : MEDIA_TYPE.dockerLayer,
-      });
+  }
+
+  private async bytesAt(offset: number, size: number): Promise<Buffer> {
+    const handle = await open(this.file, 'r');
+    try {
+      const buf = Buffer.alloc(size);
+      await handle.read(buf, 0, size, offset);
+      return buf;
+    } finally {
+      await handle.close();
     }
+  }
+}
+
+export class DockerArchive {
+  readonly name: string;
+
+  private constructor(
+    private readonly file: string,
+    private readonly manifest: Manifest,
+    /** Config and layers by digest: where each lies in the archive. */
+    private readonly blobs: ReadonlyMap<string, Entry>,
+  ) {
+    this.name = `docker-archive:${file}`;
+  }
+
+  static async open(file: string): Promise<DockerArchive> {
+    const archive = await ArchiveEntries.index(file);
+    const image = await archive.savedImage();
+    const configEntry = archive.named('config', image.Config);
+    const config = await archive.read(image.Config);
+    const layers = [];
+    for (const name of image.Layers) layers.push(await archive.layer(name));
     const bytes = new TextEncoder().encode(
       goMarshal({
         schemaVersion: 2,
@@ -197,15 +229,17 @@ export class DockerArchive {
         })),
       }),
     );
-    const result = new DockerArchive(file, {
+    const manifest = {
       digest: sha256(bytes),
       mediaType: MEDIA_TYPE.dockerManifest,
       size: bytes.length,
       bytes,
-    });
-    result.blobs.set(sha256(config), entries.get(image.Config)!);
-    for (const l of layers) result.blobs.set(l.digest, l.entry);
-    return result;
+    };
+    const blobs = new Map([
+      [sha256(config), configEntry],
+      ...layers.map((l) => [l.digest, l.entry] as const),
+    ]);
+    return new DockerArchive(file, manifest, blobs);
   }
 
   async getManifest(): Promise<Manifest> {

@@ -5,7 +5,7 @@
 
 import { BUILDERS, type BuilderName } from '../config/choices.js';
 import { removeOnSignal, stopOnSignal } from '../util/termination.js';
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { StringDecoder } from 'node:string_decoder';
 import { mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -64,100 +64,92 @@ export function dockerBuildMode(buildx: boolean): string {
 
 /** The commands a builder runs. Pure. */
 export function buildPlan(r: BuildRequest): BuildPlan {
-  const platform = platformString(r.platform);
-  const dockerfile = path.join(r.projectDir, 'Dockerfile');
+  return PLANNERS[r.builder](r);
+}
+
+const PLANNERS: Record<BuilderName, (r: BuildRequest) => BuildPlan> = {
+  cog: cogPlan,
+  docker: dockerPlan,
+  buildah: buildahPlan,
+};
+
+function pushOf(r: BuildRequest): Command {
+  return { tool: 'docker', args: ['push', r.imageRef], cwd: r.projectDir };
+}
+
+function cogPlan(r: BuildRequest): BuildPlan {
+  // Cog looks for its config from its working directory upward (`-f` names it), and builds
+  // that directory: run anywhere else, it finds another project's cog.yaml or none.
+  const config = r.configName === 'cog.yaml' ? [] : ['-f', r.configName];
+  return {
+    commands: [
+      { tool: 'cog', args: ['build', '-t', r.imageRef, ...config], cwd: r.projectDir },
+      pushOf(r),
+    ],
+    result: { kind: 'pushed', ref: r.imageRef },
+  };
+}
+
+function dockerPlan(r: BuildRequest): BuildPlan {
   const cwd = r.projectDir;
-  const push: Command = { tool: 'docker', args: ['push', r.imageRef], cwd };
-  switch (r.builder) {
-    case 'cog':
-      // Cog looks for its config from its working directory upward (`-f` names it), and
-      // builds that directory: run anywhere else, it finds another project's cog.yaml or none.
-      return {
-        commands: [
-          {
-            tool: 'cog',
-            args: [
-              'build',
-              '-t',
-              r.imageRef,
-              ...(r.configName === 'cog.yaml' ? [] : ['-f', r.configName]),
-            ],
-            cwd,
-          },
-          push,
+  const platform = platformString(r.platform);
+  const dockerfile = path.join(cwd, 'Dockerfile');
+  const build: Command = r.buildx
+    ? {
+        tool: 'docker',
+        args: [
+          'buildx',
+          'build',
+          '--platform',
+          platform,
+          '--push',
+          // A plain image manifest: attestations would turn it into an index.
+          '--provenance=false',
+          '--sbom=false',
+          '-f',
+          dockerfile,
+          '-t',
+          r.imageRef,
+          cwd,
         ],
-        result: { kind: 'pushed', ref: r.imageRef },
+        cwd,
+      }
+    : {
+        tool: 'docker',
+        args: ['build', '--platform', platform, '-f', dockerfile, '-t', r.imageRef, cwd],
+        cwd,
+        env: { DOCKER_BUILDKIT: '1' },
       };
-    case 'docker':
-      if (!r.buildx)
-        return {
-          commands: [
-            {
-              tool: 'docker',
-              args: ['build', '--platform', platform, '-f', dockerfile, '-t', r.imageRef, cwd],
-              cwd,
-              env: { DOCKER_BUILDKIT: '1' },
-            },
-            push,
-          ],
-          result: { kind: 'pushed', ref: r.imageRef },
-        };
-      return {
-        commands: [
-          {
-            tool: 'docker',
-            args: [
-              'buildx',
-              'build',
-              '--platform',
-              platform,
-              '--push',
-              // A plain image manifest: attestations would turn it into an index.
-              '--provenance=false',
-              '--sbom=false',
-              '-f',
-              dockerfile,
-              '-t',
-              r.imageRef,
-              cwd,
-            ],
-            cwd,
-          },
-        ],
-        result: { kind: 'pushed', ref: r.imageRef },
-      };
-    case 'buildah': {
-      // Daemonless and rootless-friendly; the image goes to an OCI layout and our own client
-      // pushes it, so buildah never needs registry credentials.
-      const storage = ['--storage-driver', 'vfs'];
-      const local = `localhost/cog-push-build:${path.basename(r.workDir)}`;
-      const dir = path.join(r.workDir, 'image');
-      return {
-        commands: [
-          {
-            tool: 'buildah',
-            args: [
-              'bud',
-              ...storage,
-              '--isolation',
-              'chroot',
-              '--platform',
-              platform,
-              '-f',
-              dockerfile,
-              '-t',
-              local,
-              cwd,
-            ],
-            cwd,
-          },
-          { tool: 'buildah', args: ['push', ...storage, local, `oci:${dir}:latest`], cwd },
-          { tool: 'buildah', args: ['rmi', ...storage, local], cwd },
-        ],
-        result: { kind: 'oci-layout', dir, tag: 'latest' },
-      };
-    }
-  }
+  return {
+    commands: r.buildx ? [build] : [build, pushOf(r)],
+    result: { kind: 'pushed', ref: r.imageRef },
+  };
+}
+
+function buildahPlan(r: BuildRequest): BuildPlan {
+  // Daemonless and rootless-friendly; the image goes to an OCI layout and our own client
+  // pushes it, so buildah never needs registry credentials.
+  const cwd = r.projectDir;
+  const storage = ['--storage-driver', 'vfs'];
+  const local = `localhost/cog-push-build:${path.basename(r.workDir)}`;
+  const dir = path.join(r.workDir, 'image');
+  const dockerfile = path.join(cwd, 'Dockerfile');
+  const bud = [
+    'bud',
+    ...storage,
+    '--isolation',
+    'chroot',
+    '--platform',
+    platformString(r.platform),
+  ];
+  return {
+    commands: [
+      { tool: 'buildah', args: [...bud, '-f', dockerfile, '-t', local, cwd], cwd },
+      { tool: 'buildah', args: ['push', ...storage, local, `oci:${dir}:latest`], cwd },
+      { tool: 'buildah', args: ['rmi', ...storage, local], cwd },
+    ],
+    result: { kind: 'oci-layout', dir, tag: 'latest' },
+  };
 }
 
 export type { RegistryLogin } from './docker-config.js';
@@ -253,28 +245,8 @@ async function runCommand(c: Command, env: Record<string, string>, options: Buil
   };
   options.signal?.addEventListener('abort', stop, { once: true });
   try {
-    const code = await new Promise<number | string>((resolve, reject) => {
-      child.once('error', reject);
-      child.once('exit', (status, signal) => resolve(status ?? signal ?? -1));
-    }).catch((e: Error) => {
-      throw new BuildError(
-        `${c.tool} could not be started in ${c.cwd}: ${e.message}; is it installed?`,
-      );
-    });
-    // A child the builder left behind may hold its pipes open: it gets a moment to finish
-    // writing, then the group is stopped and the pipes are let go.
-    let grace: NodeJS.Timeout | undefined;
-    await Promise.race([
-      output,
-      new Promise<void>((resolve) => {
-        grace = setTimeout(() => {
-          signalGroup(child.pid, 'SIGKILL');
-          child.stdout.destroy();
-          child.stderr.destroy();
-          resolve();
-        }, PIPE_GRACE_MS);
-      }),
-    ]).finally(() => clearTimeout(grace));
+    const code = await exitOf(child, c);
+    await outputDrained(child, output);
     if (options.signal?.aborted) throw new BuildError(`\`${c.tool}\` was stopped`);
     if (code !== 0) {
       const last = tail.length > 0 ? `; its last lines:\n${tail.join('\n')}` : '';
@@ -287,6 +259,37 @@ async function runCommand(c: Command, env: Record<string, string>, options: Buil
     options.signal?.removeEventListener('abort', stop);
     if (killer) clearTimeout(killer);
   }
+}
+
+/** The exit status, or the signal that ended it; a tool that cannot start is a BuildError. */
+function exitOf(child: ChildProcess, c: Command): Promise<number | string> {
+  return new Promise<number | string>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (status, signal) => resolve(status ?? signal ?? -1));
+  }).catch((e: Error) => {
+    throw new BuildError(
+      `${c.tool} could not be started in ${c.cwd}: ${e.message}; is it installed?`,
+    );
+  });
+}
+
+/**
+ * Wait for the builder's output to end. A child the builder left behind may hold its pipes
+ * open: it gets a moment to finish writing, then the group is stopped and the pipes let go.
+ */
+async function outputDrained(child: ChildProcess, output: Promise<unknown>): Promise<void> {
+  let grace: NodeJS.Timeout | undefined;
+  await Promise.race([
+    output,
+    new Promise<void>((resolve) => {
+      grace = setTimeout(() => {
+        signalGroup(child.pid, 'SIGKILL');
+        child.stdout?.destroy();
+        child.stderr?.destroy();
+        resolve();
+      }, PIPE_GRACE_MS);
+    }),
+  ]).finally(() => clearTimeout(grace));
 }
 
 /** `docker buildx build`, `docker push`, `cog build`: the tool and its subcommand words. */

@@ -10,7 +10,7 @@ import { GzipDigest } from './gzip-worker.js';
 import { skipBytes } from '../util/bytes.js';
 import { allSettledOrThrow } from '../util/limit.js';
 import type { LayerPlan, PlannedFile } from './layers.js';
-import { freshBuffers, readTar, reusedBuffers } from './tar-read.js';
+import { freshBuffers, readTar, reusedBuffers, type TarChunk } from './tar-read.js';
 
 const EMPTY_SHA256 = 'sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
 
@@ -114,56 +114,17 @@ async function digestGzipLayer(plan: LayerPlan): Promise<LayerDigests> {
  */
 async function digestPlainLayer(plan: LayerPlan, pool: HashPool): Promise<LayerDigests> {
   const ring = pool.slots;
-  // Every hash made here, so a failed pass can free the workers' state of all of them.
-  const made: PooledHash[] = [];
-  const hash = () => {
-    const h = pool.create();
-    made.push(h);
-    return h;
-  };
-  const tarHash = hash();
-  let tarBytes = 0;
-  const pending = new Set<Promise<void>>();
-  const track = (p: Promise<void>) => {
-    pending.add(p);
-    void p.finally(() => pending.delete(p)).catch(() => undefined);
-  };
-  const files = new Map<
-    PlannedFile,
-    { hash: PooledHash; seen: number; digest?: Promise<string> }
-  >();
-
+  const pass = new PlainLayerPass(pool);
   try {
     for await (const chunk of readTar(plan, ring)) {
-      tarBytes += chunk.data.length;
-      const updates: Promise<void>[] = [tarHash.update(chunk.data)];
-      if (chunk.file) {
-        let state = files.get(chunk.file);
-        if (!state) files.set(chunk.file, (state = { hash: hash(), seen: 0 }));
-        updates.push(state.hash.update(chunk.data));
-        state.seen += chunk.data.length;
-        if (state.seen === chunk.file.size) {
-          state.digest = state.hash.digest();
-          state.digest.catch(() => undefined); // awaited below; a failed pass never gets there
-        }
-      }
+      const all = pass.update(chunk);
       // The slot goes back to the ring only once no worker reads it any more.
-      const all = allSettledOrThrow(updates);
       if (chunk.buffer) {
         const slot = chunk.buffer;
         void all.finally(() => ring.release(slot)).catch(() => undefined);
       }
-      track(all);
     }
-    await Promise.all(pending);
-    const tarDigest = await tarHash.digest();
-    const fileDigests = await Promise.all(
-      plan.files.map(async (f) => ({
-        path: f.path,
-        size: f.size,
-        digest: f.size === 0 ? EMPTY_SHA256 : await files.get(f)!.digest!,
-      })),
-    );
+    const { tarDigest, tarBytes, files } = await pass.finish(plan);
     return {
       mediaType: plan.mediaType,
       digest: tarDigest,
@@ -171,12 +132,72 @@ async function digestPlainLayer(plan: LayerPlan, pool: HashPool): Promise<LayerD
       tarDigest,
       tarSize: tarBytes,
       sizeUncompressed: plan.sizeUncompressed,
-      files: fileDigests,
+      files,
     };
   } catch (e) {
-    // Let in-flight updates settle, then free what the workers hold for this pass.
-    await Promise.allSettled([...pending]);
-    await Promise.allSettled(made.map((h) => h.dispose()));
+    await pass.abandon();
     throw e;
+  }
+}
+
+/** The hashes of one plain layer's pass: the tar's, and each file's as its bytes go by. */
+class PlainLayerPass {
+  /** Every hash made here, so a failed pass can free the workers' state of all of them. */
+  private readonly made: PooledHash[] = [];
+  private readonly pending = new Set<Promise<void>>();
+  private readonly files = new Map<
+    PlannedFile,
+    { hash: PooledHash; seen: number; digest?: Promise<string> }
+  >();
+  private readonly tarHash: PooledHash;
+  private tarBytes = 0;
+
+  constructor(private readonly pool: HashPool) {
+    this.tarHash = this.hash();
+  }
+
+  /** Hash one chunk into the tar's hash and its file's; settles when no worker reads it. */
+  update(chunk: TarChunk): Promise<void> {
+    this.tarBytes += chunk.data.length;
+    const updates: Promise<void>[] = [this.tarHash.update(chunk.data)];
+    if (chunk.file) {
+      let state = this.files.get(chunk.file);
+      if (!state) this.files.set(chunk.file, (state = { hash: this.hash(), seen: 0 }));
+      updates.push(state.hash.update(chunk.data));
+      state.seen += chunk.data.length;
+      if (state.seen === chunk.file.size) {
+        state.digest = state.hash.digest();
+        state.digest.catch(() => undefined); // awaited in finish; a failed pass never gets there
+      }
+    }
+    const all = allSettledOrThrow(updates);
+    this.pending.add(all);
+    void all.finally(() => this.pending.delete(all)).catch(() => undefined);
+    return all;
+  }
+
+  async finish(plan: LayerPlan) {
+    await Promise.all(this.pending);
+    const tarDigest = await this.tarHash.digest();
+    const files = await Promise.all(
+      plan.files.map(async (f) => ({
+        path: f.path,
+        size: f.size,
+        digest: f.size === 0 ? EMPTY_SHA256 : await this.files.get(f)!.digest!,
+      })),
+    );
+    return { tarDigest, tarBytes: this.tarBytes, files };
+  }
+
+  /** Let in-flight updates settle, then free what the workers hold for this pass. */
+  async abandon(): Promise<void> {
+    await Promise.allSettled([...this.pending]);
+    await Promise.allSettled(this.made.map((h) => h.dispose()));
+  }
+
+  private hash(): PooledHash {
+    const h = this.pool.create();
+    this.made.push(h);
+    return h;
   }
 }
