@@ -8,6 +8,8 @@ import { defineConfig } from 'vitest/config';
  */
 export const UNIT_TESTS = [
   'builders',
+  'cli',
+  'cog-lockfile',
   'config',
   'conformance',
   'conformance-vendored',
@@ -16,6 +18,7 @@ export const UNIT_TESTS = [
   'gzip',
   'index',
   'inputs',
+  'integrity',
   'layout',
   'lockfile',
   'modelref',

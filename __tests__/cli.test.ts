@@ -2,9 +2,8 @@ import { WEIGHT_NAME_PATTERN } from '../src/cog/config.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT, conformanceCases, packCaseArgs } from './helpers/conformance.js';
-import { spawnSync } from 'node:child_process';
-import { cleanEnv, cli } from './helpers/run.js';
+import { conformanceCases, packCaseArgs } from './helpers/conformance.js';
+import { cli } from './helpers/cli.js';
 import { tempDir, writeTree } from './helpers/tmp.js';
 
 const root = tempDir('cli-');
@@ -14,8 +13,8 @@ describe('cog-push resolve', () => {
     'cog.yaml': 'model: registry.example.com/acct/flux\nbuild:\n  gpu: true\n',
   });
 
-  it('prints the resolved reference as JSON', () => {
-    const r = cli(['resolve', '--project', project], { env: { COG_MODEL_TAG: 'v1' } });
+  it('prints the resolved reference as JSON', async () => {
+    const r = await cli(['resolve', '--project', project], { env: { COG_MODEL_TAG: 'v1' } });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual({
@@ -28,33 +27,37 @@ describe('cog-push resolve', () => {
     });
   });
 
-  it('uses a timestamp tag when none is set', () => {
-    const r = cli(['resolve', '--project', project]);
+  it('uses a timestamp tag when none is set', async () => {
+    const r = await cli(['resolve', '--project', project]);
     expect(JSON.parse(r.stdout).tag).toMatch(/^\d{8}T\d{6}Z$/);
   });
 
-  it('prints a digest reference with a null tag', () => {
+  it('prints a digest reference with a null tag', async () => {
     const digest = 'sha256:' + 'c'.repeat(64);
-    const r = cli(['resolve', '--project', project], { env: { COG_MODEL: `a.io/b/c@${digest}` } });
+    const r = await cli(['resolve', '--project', project], {
+      env: { COG_MODEL: `a.io/b/c@${digest}` },
+    });
     expect(JSON.parse(r.stdout)).toMatchObject({ ref: `a.io/b/c@${digest}`, tag: null, digest });
   });
 
-  it('exits 1 with the error on stderr', () => {
-    const r = cli(['resolve', '--project', project], { env: { COG_MODEL_TAG: 'cog-image.x' } });
+  it('exits 1 with the error on stderr', async () => {
+    const r = await cli(['resolve', '--project', project], {
+      env: { COG_MODEL_TAG: 'cog-image.x' },
+    });
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/invalid COG_MODEL_TAG "cog-image.x": "cog-" is a reserved prefix/);
     const bad = writeTree(path.join(root, 'bad'), { 'cog.yaml': 'model: [oops\n' });
-    const r2 = cli(['resolve', '--project', bad]);
+    const r2 = await cli(['resolve', '--project', bad]);
     expect(r2.status).toBe(1);
     expect(r2.stderr).toMatch(/cog\.yaml: line \d+, column \d+:/);
   });
 });
 
 describe('cog-push weights pack', () => {
-  it.each(conformanceCases())('--json prints the conformance shape for $id', (c) => {
+  it.each(conformanceCases())('--json prints the conformance shape for $id', async (c) => {
     const args = [...packCaseArgs(c), '--json'];
-    const r = cli(args);
+    const r = await cli(args);
     // Names Cog's cog.yaml refuses ("odd/paths") are packed, with a warning saying so.
     expect(r.stderr).toBe(
       WEIGHT_NAME_PATTERN.test(c.name)
@@ -75,9 +78,9 @@ describe('cog-push weights pack', () => {
   });
 
   const standalone = conformanceCases().find((x) => x.id === 'standalone-only');
-  it('prints a readable table without --json', () => {
+  it('prints a readable table without --json', async () => {
     const c = standalone!;
-    const r = cli(packCaseArgs(c));
+    const r = await cli(packCaseArgs(c));
     expect(r.stdout).toContain(
       `manifest  ${c.expected.manifestDigest} (${c.expected.manifestSize} bytes)`,
     );
@@ -85,11 +88,11 @@ describe('cog-push weights pack', () => {
     expect(r.stdout).toMatch(/^0 +tar +1 +7\.5 KiB +4\.9 KiB +sha256:e436a83b/m);
   });
 
-  it('rejects bad arguments with usage (exit 2) and bad input with the path (exit 1)', () => {
-    const missing = cli(['weights', 'pack', root, '--name', 'x']);
+  it('rejects bad arguments with usage (exit 2) and bad input with the path (exit 1)', async () => {
+    const missing = await cli(['weights', 'pack', root, '--name', 'x']);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toMatch(/--target must be an absolute path\nusage:/);
-    const bytes = cli([
+    const bytes = await cli([
       'weights',
       'pack',
       root,
@@ -105,7 +108,7 @@ describe('cog-push weights pack', () => {
       /^cog-push: --bundle-file-max must be a positive number of bytes\nusage:/,
     );
     // Checked before the directory is read: an unreadable directory does not hide it.
-    const first = cli([
+    const first = await cli([
       'weights',
       'pack',
       path.join(root, 'none'),
@@ -121,7 +124,7 @@ describe('cog-push weights pack', () => {
       /^cog-push: --bundle-size-max must be a positive number of bytes\nusage:/,
     );
     // A weight that is published gets Cog's name rule.
-    const named = cli([
+    const named = await cli([
       'weights',
       'push',
       root,
@@ -138,7 +141,7 @@ describe('cog-push weights pack', () => {
     );
     // `weights pack` says when `weights push` would refuse the name; a long one is cut short.
     for (const name of ['BAD NAME', 'x'.repeat(100_000) + '!']) {
-      const packed = cli(['weights', 'pack', root, '--name', name, '--target', '/w']);
+      const packed = await cli(['weights', 'pack', root, '--name', name, '--target', '/w']);
       expect(packed.status).toBe(0);
       expect(packed.stderr).toMatch(
         /^warning: --name ".*" must contain only lowercase .* to be published \(cog.yaml, weights push\); packed as the reference packer would, for comparison only\n$/,
@@ -146,40 +149,16 @@ describe('cog-push weights pack', () => {
       expect(packed.stderr.length).toBeLessThan(600);
     }
     const empty = writeTree(path.join(root, 'emptyish'), {});
-    const r = cli(['weights', 'pack', path.join(empty, 'none'), '--name', 'x', '--target', '/w']);
+    const r = await cli([
+      'weights',
+      'pack',
+      path.join(empty, 'none'),
+      '--name',
+      'x',
+      '--target',
+      '/w',
+    ]);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/weight source not found: .*emptyish\/none/);
-  });
-});
-
-describe('the README quick start', () => {
-  it('publishes the bundled example to an OCI layout with dist/cli.js and prints the ref tree', () => {
-    const out = path.join(root, 'demo');
-    const r = spawnSync(
-      process.execPath,
-      [
-        'dist/cli.js',
-        'publish',
-        '--project',
-        'examples/hello',
-        '--image',
-        'oci-layout:image',
-        '--to',
-        `oci-layout:${out}`,
-      ],
-      { cwd: REPO_ROOT, env: cleanEnv(), encoding: 'utf8' },
-    );
-    expect(r.status).toBe(0);
-    const lines = r.stdout.replace(/^\n+|\n+$/g, '').split('\n');
-    expect(lines[0]).toMatch(new RegExp(`^  model   oci-layout:${out}@sha256:[0-9a-f]{64}$`));
-    expect(lines[1]).toMatch(
-      /^  ├─ image   oci-layout:.*@sha256:32770be306f2651f1a42d2c060af446089b74253d29ebd28236baa50f85d25b6$/,
-    );
-    expect(lines[2]).toMatch(/^  ├─ weight  tokenizer  oci-layout:.*@sha256:[0-9a-f]{64}$/);
-    expect(lines[3]).toMatch(/^  └─ weight  encoder    oci-layout:.*@sha256:[0-9a-f]{64}$/);
-    const index = lines[0]!.split('@')[1]!;
-    expect(readFileSync(path.join(out, 'blobs/sha256', index.slice(7)), 'utf8')).toContain(
-      '"artifactType":"application/vnd.cog.weight.v1"',
-    );
   });
 });

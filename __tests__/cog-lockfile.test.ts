@@ -23,7 +23,7 @@ import {
 import { checkDrift } from '../src/weights/drift.js';
 import { cheapFingerprint } from '../src/weights/sources/index.js';
 import { conformanceCases, packCase, type ConformanceCase } from './helpers/conformance.js';
-import { cliAsync } from './helpers/run.js';
+import { cli } from './helpers/cli.js';
 import { tempDir, writeTree } from './helpers/tmp.js';
 
 const root = tempDir('coglock-');
@@ -137,7 +137,7 @@ describe('a weights.lock written by Cog (conformance reference values)', () => {
       expect(await cheapFingerprint(config, config.weights[0]!.sources[0]!, NO_HUB)).toBe(
         lock.weights[0]!.sources[0]!.fingerprint,
       );
-      const verify = await cliAsync(['weights', 'verify', '--project', dir]);
+      const verify = await cli(['weights', 'verify', '--project', dir]);
       expect(verify.stderr).toBe('');
       expect(verify.status).toBe(0);
       expect(readFileSync(path.join(dir, 'weights.lock'), 'utf8')).toBe(text);
@@ -216,7 +216,7 @@ describe('cog-push weights import over a lockfile Cog wrote with gzip layers', (
       },
     });
     await cogTarget.putManifest(manifest, MEDIA_TYPE.ociManifest, 'cog-weight.tok');
-    const kept = await cliAsync([
+    const kept = await cli([
       'weights',
       'import',
       '--project',
@@ -231,7 +231,7 @@ describe('cog-push weights import over a lockfile Cog wrote with gzip layers', (
 
     // An empty registry: our gzip bytes go up under our digest, and the lockfile says so.
     const fresh = path.join(root, 'gz-empty-target');
-    const repacked = await cliAsync([
+    const repacked = await cli([
       'weights',
       'import',
       '--project',
@@ -266,12 +266,12 @@ describe('cog-push weights import over a lockfile Cog wrote with gzip layers', (
     writeFileSync(lockPath, text);
     // The target has that weight, so only the envelope stands between it and the fast path.
     const target = `oci-layout:${path.join(root, 'gz-envelope-target')}`;
-    const pushed = await cliAsync([
+    const pushed = await cli([
       ...['weights', 'push', files, '--name', weight.name, '--target', weight.target],
       ...['--to', target, '--bundle-file-max', '1024', '--json'],
     ]);
     expect(JSON.parse(pushed.stdout).digest).toBe(other.digest);
-    const r = await cliAsync(['weights', 'import', '--project', dir, '--to', target]);
+    const r = await cli(['weights', 'import', '--project', dir, '--to', target]);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^tok {2}2 file\(s\) {2}.* {2}repacked\n$/);
     const written = parseLockfile(readFileSync(lockPath, 'utf8'));

@@ -26,7 +26,7 @@ import { RegistryTarget } from '../src/oci/registry/client.js';
 import { downloadToStore } from '../src/weights/sources/download.js';
 import { WeightStore } from '../src/weights/store.js';
 import { logSafe } from '../src/util/log.js';
-import { cliAsync } from './helpers/run.js';
+import { cli } from './helpers/cli.js';
 import { actionRunner, EXAMPLE, errorLines, PREBUILT } from './helpers/action.js';
 import {
   freePort,
@@ -531,7 +531,7 @@ describe('cog-push weights push', () => {
       req.method === 'PUT' || req.method === 'PATCH' ? { kind: 'stall' } : { kind: 'pass' };
     const started = Date.now();
     try {
-      const r = await cliAsync(
+      const r = await cli(
         [
           'weights',
           'push',

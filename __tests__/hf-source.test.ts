@@ -10,7 +10,7 @@ import { hfSource } from '../src/weights/sources/hf.js';
 import { WeightStore } from '../src/weights/store.js';
 import { freePort } from './helpers/registry.js';
 import { pseudoRandom, tempDir, writeTree } from './helpers/tmp.js';
-import { cliAsync } from './helpers/run.js';
+import { cli } from './helpers/cli.js';
 
 const root = tempDir('hf-');
 const TOKEN = 'hf_test_token_not_real';
@@ -249,7 +249,7 @@ describe('cog-push weights import with hf:// and http(s):// sources', () => {
       '--to',
       `oci-layout:${path.join(root, 'import-out')}`,
     ];
-    const first = await cliAsync(args, { env });
+    const first = await cli(args, { env });
     expect(first.stderr + first.stdout).not.toContain(TOKEN);
     expect(first.status).toBe(0);
     expect(first.stdout).toMatch(
@@ -271,7 +271,7 @@ describe('cog-push weights import with hf:// and http(s):// sources', () => {
     // Unchanged sources and manifests already in the target: Cog's fast path. The Hub is asked
     // for the commit of the ref and nothing else; the URL source costs one HEAD.
     const before = seen.length;
-    const again = await cliAsync(args, { env });
+    const again = await cli(args, { env });
     const asked = seen.slice(before).map((x) => `${x.origin} ${x.url}`);
     expect(asked.filter((a) => a.startsWith('hub'))).toEqual([
       `hub /api/models/org/model/revision/main`,
@@ -299,7 +299,7 @@ describe('cog-push weights import with hf:// and http(s):// sources', () => {
     const storeDir = path.join(root, 'corrupt-store');
     const env = { HF_ENDPOINT: hubOrigin, COG_PUSH_STORE_DIR: storeDir };
     const importTo = (out: string) =>
-      cliAsync(
+      cli(
         ['weights', 'import', '--project', project, '--to', `oci-layout:${path.join(root, out)}`],
         { env },
       );

@@ -18,7 +18,7 @@ import { localWeightFiles } from '../src/weights/sources/index.js';
 import { Limiter } from '../src/util/limit.js';
 import { freePort } from './helpers/registry.js';
 import { pseudoRandom, tempDir, writeTree } from './helpers/tmp.js';
-import { cliAsync } from './helpers/run.js';
+import { cli } from './helpers/cli.js';
 
 const root = tempDir('http-');
 const body = Buffer.from(pseudoRandom(300_000, 9));
@@ -286,12 +286,9 @@ describe('a large weight file as it downloads', () => {
       'cog.yaml': `model: r.example.com/a/b\nweights:\n  - name: unet\n    target: /src/unet\n    source:\n      uri: ${s.origin}/diffusion_pytorch_model.safetensors\n`,
     });
     const out = path.join(root, 'import-large-out');
-    const r = await cliAsync(
-      ['weights', 'import', '--project', project, '--to', `oci-layout:${out}`],
-      {
-        env: { COG_PUSH_STORE_DIR: path.join(root, 'import-large-store') },
-      },
-    );
+    const r = await cli(['weights', 'import', '--project', project, '--to', `oci-layout:${out}`], {
+      env: { COG_PUSH_STORE_DIR: path.join(root, 'import-large-store') },
+    });
     expect(r.status).toBe(0);
     const lock = JSON.parse(readFileSync(path.join(project, 'weights.lock'), 'utf8'));
     const layer = lock.weights[0].layers[0];

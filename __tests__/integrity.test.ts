@@ -9,7 +9,7 @@ import {
   type LockEntry,
 } from '../src/weights/lockfile.js';
 import { REPO_ROOT, conformanceCases, packCase } from './helpers/conformance.js';
-import { cli } from './helpers/run.js';
+import { cli } from './helpers/cli.js';
 import { tempDir } from './helpers/tmp.js';
 
 const root = tempDir('integrity-');
@@ -93,19 +93,19 @@ describe('cog-push weights verify', () => {
   const lockPath = path.join(project, 'weights.lock');
   const good = readFileSync(lockPath, 'utf8');
 
-  it('exits 0 on a consistent lockfile that matches cog.yaml', () => {
-    const r = cli(['weights', 'verify', '--project', project]);
+  it('exits 0 on a consistent lockfile that matches cog.yaml', async () => {
+    const r = await cli(['weights', 'verify', '--project', project]);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/weights\.lock: 2 weight\(s\), consistent and matching cog\.yaml/);
   });
 
-  it('lists every finding, integrity and drift, and exits 1', () => {
+  it('lists every finding, integrity and drift, and exits 1', async () => {
     const lock = JSON.parse(good);
     lock.weights[0].size += 1;
     lock.weights[1].target = '/src/weights/elsewhere';
     writeFileSync(lockPath, JSON.stringify(lock, null, 2));
-    const r = cli(['weights', 'verify', '--project', project]);
+    const r = await cli(['weights', 'verify', '--project', project]);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/weight "tokenizer": size: recorded \d+, the files add up to \d+/);
     expect(r.stderr).toMatch(
@@ -114,12 +114,12 @@ describe('cog-push weights verify', () => {
     writeFileSync(lockPath, good);
   });
 
-  it('fails on a lockfile written for another cog.yaml', () => {
+  it('fails on a lockfile written for another cog.yaml', async () => {
     writeFileSync(
       path.join(project, 'cog.yaml'),
       'model: r.example.com/a/b\nweights:\n  - name: other\n    target: /w\n    source: { uri: ./other }\n',
     );
-    const r = cli(['weights', 'verify', '--project', project]);
+    const r = await cli(['weights', 'verify', '--project', project]);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/pending: weight "other"/);
     expect(r.stderr).toMatch(/orphaned: weight "tokenizer"/);

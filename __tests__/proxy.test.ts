@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, selfSignedCert, startRegistry, type Registry } from './helpers/registry.js';
 import { startForwardProxy, type ForwardProxy } from './helpers/proxy.js';
-import { cliAsync } from './helpers/run.js';
+import { cliProcess } from './helpers/run.js';
 import { proxyFor, proxyFromEnv } from '../src/util/proxy-rules.js';
 import { pseudoRandom, tempDir } from './helpers/tmp.js';
 
@@ -56,7 +56,7 @@ describe('through a forward proxy', () => {
   }
 
   const run = (dir: string, env: Record<string, string>) =>
-    cliAsync(
+    cliProcess(
       [
         'weights',
         'import',

@@ -15,7 +15,7 @@ import {
   type Registry,
 } from './helpers/registry.js';
 import { actionRunner, digestOf, errorLines, PREBUILT } from './helpers/action.js';
-import { cliAsync } from './helpers/run.js';
+import { cli } from './helpers/cli.js';
 import { pseudoRandom, tempDir } from './helpers/tmp.js';
 
 const root = tempDir('quirks-');
@@ -46,7 +46,7 @@ async function as(profile: QuirkProfile, options: Parameters<typeof quirk>[1] = 
 
 /** `cog-push weights push` of a 400 KB weight in small chunks (so chunking is exercised). */
 const push = (proxy: FaultProxy, repo: string) =>
-  cliAsync([
+  cli([
     'weights',
     'push',
     weightDir,

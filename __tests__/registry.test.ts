@@ -24,7 +24,7 @@ import {
   type Registry,
   type TokenServer,
 } from './helpers/registry.js';
-import { cli } from './helpers/run.js';
+import { cli } from './helpers/cli.js';
 import { pseudoRandom, tempDir, writeTree } from './helpers/tmp.js';
 
 const root = tempDir('registry-');
@@ -340,7 +340,9 @@ describe('registry with htpasswd Basic auth', () => {
     const dir = path.join(root, 'weight');
     const args = ['weights', 'push', dir, '--name', 'demo', '--target', '/src/weights/demo'];
     args.push('--bundle-file-max', '100000', '--to', `${registry.host}/cli/model`, '--json');
-    const r = cli([...args, '--username', USER, '--password-stdin'], { input: `${PASSWORD}\n` });
+    const r = await cli([...args, '--username', USER, '--password-stdin'], {
+      input: `${PASSWORD}\n`,
+    });
     expect(r.stderr).toBe('');
     const out = JSON.parse(r.stdout);
     expect(Object.keys(out)).toEqual([
@@ -360,12 +362,12 @@ describe('registry with htpasswd Basic auth', () => {
     await expectReadBack(`${registry.host}/cli/model`, CREDS);
 
     const again = JSON.parse(
-      cli([...args, '--username', USER, '--password-stdin'], { input: PASSWORD }).stdout,
+      (await cli([...args, '--username', USER, '--password-stdin'], { input: PASSWORD })).stdout,
     );
     expect(again.bytesUploaded).toBe(0);
     expect(again.bytesSkipped).toBe(out.bytesUploaded);
 
-    const denied = cli([...args, '--username', USER, '--password-stdin'], { input: 'wrong' });
+    const denied = await cli([...args, '--username', USER, '--password-stdin'], { input: 'wrong' });
     expect(denied.status).toBe(1);
     expect(denied.stderr).toMatch(/refused the credentials .*explicit username\/password/);
     expect(denied.stderr).not.toContain('wrong');

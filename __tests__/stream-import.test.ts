@@ -20,7 +20,7 @@ import {
   type FaultProxy,
   type Registry,
 } from './helpers/registry.js';
-import { cleanEnv, cliAsync } from './helpers/run.js';
+import { cleanEnv, cli } from './helpers/cli.js';
 import { pseudoRandom, tempDir } from './helpers/tmp.js';
 
 const MiB = 1024 * 1024;
@@ -222,7 +222,7 @@ describe.skipIf(skipped !== undefined)(
       secondPatch = { kind: 'drop', afterBytes: MiB };
       // weights.lock from an import into a layout on the big disk.
       const layout = path.join(root, 'layout');
-      const made = await cliAsync([
+      const made = await cli([
         'weights',
         'import',
         '--project',

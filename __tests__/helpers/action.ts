@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT } from './conformance.js';
-import { cleanEnv } from './run.js';
+import { cleanEnv } from './cli.js';
 
 export const EXAMPLE = path.join(REPO_ROOT, 'examples/hello');
 

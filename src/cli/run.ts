@@ -1,27 +1,26 @@
 // `cog-push`: the same code as the action, from a shell (local runs, the README demo, tests).
 
-import { boundedLog, logSafe, type Log } from '../util/log.js';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { logSafe } from '../util/log.js';
 import { readRuntimeEnv, type RuntimeEnv } from '../config/env.js';
 import { useProxies } from '../util/net.js';
-import { parseInputs } from '../config/inputs.js';
-import { loadCogConfig, WEIGHT_NAME_PATTERN } from '../cog/config.js';
-import { lockfilePath, readLockfile } from '../weights/lockfile.js';
 import { loadProject } from '../project.js';
-import { importToTarget, publish } from '../publish/flow.js';
-import { lockFindings } from '../publish/lock-gate.js';
-import { planTransfer } from '../publish/plan.js';
+import { publish } from '../publish/flow.js';
 import { refTreeText } from '../report/publish.js';
-import { inventoryDirectory } from '../weights/inventory.js';
-import { packWeight } from '../weights/pack.js';
-import { packJson, packTable } from '../report/pack.js';
-import { formatBytes, shown } from '../util/format.js';
-import { pushJson, pushTable } from '../report/push.js';
-import { openSession } from '../publish/session.js';
 import { referenceString } from '../oci/reference.js';
-import { pushWeight } from '../weights/push.js';
-import { PackCache } from '../weights/packcache.js';
+import {
+  cliLog,
+  inputsFrom,
+  REGISTRY_OPTIONS,
+  registryInputs,
+  UsageError,
+  type Cli,
+  type CliIo,
+} from './common.js';
+import { importCommand, packCommand, pushCommand, verifyCommand } from './weights.js';
+
+export type { CliIo } from './common.js';
 
 const USAGE = `usage:
   cog-push publish [--project DIR] [--config FILE] [--model REF] [--registry HOST]
@@ -47,35 +46,15 @@ const USAGE = `usage:
       offline: check weights.lock against itself and against cog.yaml; exit 0 only when all is well
 `;
 
-class UsageError extends Error {}
-
-/** The publish log on a terminal: everything on stderr, stdout kept for results. */
-const cliLog: Log = boundedLog({
-  info: (m) => void process.stderr.write(m + '\n'),
-  warning: (m) => void process.stderr.write(`warning: ${m}\n`),
-  notice: (m) => void process.stderr.write(`notice: ${m}\n`),
-  group: async (name, fn) => {
-    process.stderr.write(`${name}\n`);
-    return fn();
-  },
-});
-
-function byteOption(value: string | undefined, flag: string): number | undefined {
-  if (value === undefined) return undefined;
-  if (!/^[1-9][0-9]*$/.test(value))
-    throw new UsageError(`${flag} must be a positive number of bytes`);
-  return Number(value);
-}
-
-async function resolveCommand(args: string[], runtime: RuntimeEnv): Promise<void> {
+async function resolveCommand(args: string[], cli: Cli): Promise<void> {
   const { values } = parseArgs({
     args,
     options: { project: { type: 'string', default: '.' }, config: { type: 'string' } },
   });
   const { target } = await loadProject({
-    dir: path.resolve(values.project!),
+    dir: cli.resolve(values.project!),
     configName: values.config,
-    env: runtime.modelRef,
+    env: cli.runtime.modelRef,
   });
   const ref = target.ref;
   const out = {
@@ -86,40 +65,10 @@ async function resolveCommand(args: string[], runtime: RuntimeEnv): Promise<void
     digest: ref.digest,
     format: target.format,
   };
-  process.stdout.write(JSON.stringify(out) + '\n');
+  cli.io.stdout.write(JSON.stringify(out) + '\n');
 }
 
-/** Registry flags of every command that pushes: they are the action's inputs of that name. */
-const REGISTRY_OPTIONS = {
-  username: { type: 'string' as const },
-  'password-stdin': { type: 'boolean' as const, default: false },
-  'insecure-registry': {
-    type: 'string' as const,
-    multiple: true as const,
-    default: [] as string[],
-  },
-};
-
-async function registryInputs(values: {
-  username?: string | undefined;
-  'password-stdin'?: boolean | undefined;
-  'insecure-registry'?: string[] | undefined;
-}): Promise<Record<string, string | undefined>> {
-  if (values['password-stdin'] && !values.username)
-    throw new UsageError('--password-stdin needs --username');
-  return {
-    username: values.username,
-    password: values['password-stdin'] ? await readStdin() : undefined,
-    'insecure-registries': (values['insecure-registry'] ?? []).join(','),
-  };
-}
-
-/** The action's inputs from CLI flags named like them, through the action's own parser. */
-function inputsFrom(flags: Record<string, string | undefined>, runtime: RuntimeEnv) {
-  return parseInputs((name) => flags[name] ?? '', runtime);
-}
-
-async function publishCommand(args: string[], runtime: RuntimeEnv): Promise<void> {
+async function publishCommand(args: string[], cli: Cli): Promise<void> {
   const { values } = parseArgs({
     // A bare --verify is the default mode; --verify=full names the thorough one.
     args: args.map((a) => (a === '--verify' ? '--verify=true' : a)),
@@ -152,183 +101,17 @@ async function publishCommand(args: string[], runtime: RuntimeEnv): Promise<void
   const inputs = inputsFrom(
     {
       ...strings,
-      ...(await registryInputs(values)),
+      ...(await registryInputs(values, cli)),
       'working-directory': values.project,
       'import-weights': String(values['import-weights']),
       'dry-run': String(values['dry-run']),
       // --verify (on, the default), --verify=full, --no-verify: as the action's true, full, false.
       verify: noVerify ? 'false' : (verify ?? 'true'),
     },
-    runtime,
+    cli,
   );
-  const result = await publish(inputs, runtime, cliLog);
-  process.stdout.write('\n' + refTreeText(result) + '\n');
-}
-
-const PACK_OPTIONS = {
-  name: { type: 'string' },
-  target: { type: 'string' },
-  'bundle-file-max': { type: 'string' },
-  'bundle-size-max': { type: 'string' },
-  json: { type: 'boolean', default: false },
-} as const;
-
-type PackValues = {
-  name?: string;
-  target?: string;
-  'bundle-file-max'?: string;
-  'bundle-size-max'?: string;
-};
-
-/** Inventory and pack the one directory argument, as both `weights` commands do. */
-async function packArgs(
-  values: PackValues,
-  positionals: string[],
-  command: string,
-  cache?: PackCache,
-) {
-  if (positionals.length !== 1)
-    throw new UsageError(`weights ${command} takes exactly one directory`);
-  if (!values.name) throw new UsageError('--name is required');
-  // Cog's name rule, as cog.yaml applies it. A weight that is published must follow it.
-  // `weights pack` only prints digests, and packs any name as the reference packer does (the
-  // conformance vectors name weights "odd/paths" and "many small"), but says the name could
-  // not be published: it never differs from `weights push` in silence.
-  const nameProblem = WEIGHT_NAME_PATTERN.test(values.name)
-    ? undefined
-    : `--name "${shown(values.name)}" must contain only lowercase alphanumeric characters, hyphens, dots, or underscores (e.g. "my-model-weights")`;
-  if (nameProblem && command === 'push') throw new UsageError(nameProblem);
-  if (nameProblem)
-    cliLog.warning(
-      `${nameProblem} to be published (cog.yaml, weights push); packed as the reference packer would, for comparison only`,
-    );
-  if (!values.target?.startsWith('/')) throw new UsageError('--target must be an absolute path');
-  // Every flag is checked before the directory is read: a usage error never waits on I/O.
-  const options = {
-    bundleFileMax: byteOption(values['bundle-file-max'], '--bundle-file-max'),
-    bundleSizeMax: byteOption(values['bundle-size-max'], '--bundle-size-max'),
-  };
-  return packWeight({
-    name: values.name,
-    target: values.target,
-    files: await inventoryDirectory(positionals[0]!),
-    options,
-    cache,
-  });
-}
-
-async function packCommand(args: string[]): Promise<void> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: PACK_OPTIONS,
-  });
-  const packed = await packArgs(values, positionals, 'pack');
-  process.stdout.write(
-    (values.json ? JSON.stringify(packJson(packed), null, 2) : packTable(packed)) + '\n',
-  );
-}
-
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const c of process.stdin) chunks.push(c as Buffer);
-  return Buffer.concat(chunks)
-    .toString('utf8')
-    .replace(/\r?\n$/, '');
-}
-
-async function pushCommand(args: string[], runtime: RuntimeEnv): Promise<void> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      ...PACK_OPTIONS,
-      to: { type: 'string' },
-      'mount-from': { type: 'string' },
-      ...REGISTRY_OPTIONS,
-      concurrency: { type: 'string' },
-      // Tuning knobs for tests and unusual registries; defaults are Cog's.
-      'chunk-threshold': { type: 'string' },
-      'chunk-size': { type: 'string' },
-      'no-pack-cache': { type: 'boolean', default: false },
-    },
-  });
-  if (!values.to) throw new UsageError('--to is required (registry/repository or oci-layout:DIR)');
-  const inputs = inputsFrom(
-    {
-      ...(await registryInputs(values)),
-      to: values.to,
-      concurrency: values.concurrency,
-    },
-    runtime,
-  );
-  // The same plan as a publish: the login bound to the destination's host.
-  const plan = planTransfer(inputs, undefined, runtime);
-  const cache = values['no-pack-cache'] ? undefined : new PackCache(runtime.packCacheDir);
-  const packed = await packArgs(values, positionals, 'push', cache);
-  // A session as every command has: the stall bound (COG_PUSH_STALL_SECONDS), progress lines
-  // and credentials are made in one place for all of them.
-  const session = await openSession(plan, runtime, cliLog, {
-    chunkThreshold: byteOption(values['chunk-threshold'], '--chunk-threshold'),
-    chunkSize: byteOption(values['chunk-size'], '--chunk-size'),
-  });
-  try {
-    const result = await pushWeight(packed, session.target, {
-      mountFrom: values['mount-from'],
-      concurrency: inputs.concurrency,
-    });
-    const out = pushJson(result, session.repositoryRef, packed);
-    process.stdout.write((values.json ? JSON.stringify(out, null, 2) : pushTable(out)) + '\n');
-  } finally {
-    await session.close();
-  }
-}
-
-async function importCommand(args: string[], runtime: RuntimeEnv): Promise<void> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      project: { type: 'string', default: '.' },
-      config: { type: 'string' },
-      to: { type: 'string' },
-      concurrency: { type: 'string' },
-      ...REGISTRY_OPTIONS,
-    },
-  });
-  const inputs = inputsFrom(
-    {
-      ...(await registryInputs(values)),
-      'working-directory': values.project,
-      config: values.config,
-      to: values.to,
-      concurrency: values.concurrency,
-    },
-    runtime,
-  );
-  const result = await importToTarget(inputs, runtime, cliLog);
-  for (const w of result.imported) {
-    process.stdout.write(`${w.name}  ${w.files} file(s)  ${formatBytes(w.bytes)}  ${w.status}\n`);
-  }
-}
-
-async function verifyCommand(args: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: { project: { type: 'string', default: '.' }, config: { type: 'string' } },
-  });
-  const config = await loadCogConfig(path.resolve(values.project!), values.config);
-  const lock = await readLockfile(config.projectDir);
-  const lockPath = lockfilePath(config.projectDir);
-  // The publish's own lock gate, every finding listed.
-  const problems = lockFindings(config, lock, lockPath).map((f) => f.message);
-  if (problems.length > 0) {
-    process.stderr.write(logSafe(problems.join('\n')) + '\n');
-    return 1;
-  }
-  process.stdout.write(
-    `${lockPath}: ${lock?.weights.length ?? 0} weight(s), consistent and matching cog.yaml\n`,
-  );
-  return 0;
+  const result = await publish(inputs, cli.runtime, cli.log);
+  cli.io.stdout.write('\n' + refTreeText(result) + '\n');
 }
 
 /** What no command caught still ends as one `cog-push:` line and exit 1, not a stack trace. */
@@ -337,35 +120,52 @@ export function uncaught(e: unknown): never {
   process.exit(1);
 }
 
-/** `cog-push` with these arguments, in an environment read once here; returns the exit code. */
+/**
+ * `cog-push` with these arguments, in an environment read once here, writing to `io`; returns
+ * the exit code. The door (`cli.ts`) gives it the process's streams; tests give it their own.
+ */
 export async function runCli(
   argv: string[],
   env: Record<string, string | undefined>,
+  io: CliIo,
 ): Promise<number> {
   // On a shell the workspace is where the command runs.
-  const cwd = process.cwd();
-  const runtime: RuntimeEnv = { ...readRuntimeEnv(env, cwd, process.platform), workspace: cwd };
-  useProxies(runtime.proxy);
-  const [command, ...rest] = argv;
+  const runtime: RuntimeEnv = {
+    ...readRuntimeEnv(env, io.cwd, process.platform),
+    workspace: io.cwd,
+  };
+  const cli: Cli = {
+    io,
+    log: cliLog(io.stderr),
+    runtime,
+    resolve: (p) => path.resolve(io.cwd, p),
+  };
+  const restoreProxies = useProxies(runtime.proxy);
   try {
-    if (command === 'publish') await publishCommand(rest, runtime);
-    else if (command === 'resolve') await resolveCommand(rest, runtime);
-    else if (command === 'weights' && rest[0] === 'pack') await packCommand(rest.slice(1));
-    else if (command === 'weights' && rest[0] === 'push') await pushCommand(rest.slice(1), runtime);
-    else if (command === 'weights' && rest[0] === 'verify')
-      return await verifyCommand(rest.slice(1));
-    else if (command === 'weights' && rest[0] === 'import')
-      await importCommand(rest.slice(1), runtime);
-    else if (command === undefined || command === '--help' || command === '-h') {
-      process.stdout.write(USAGE);
-      return command === undefined ? 2 : 0;
-    } else throw new UsageError(`unknown command: ${argv.join(' ')}`);
-    return 0;
+    return await runCommand(argv, cli);
   } catch (e) {
     const err = e as Error;
     const usage =
       err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
-    process.stderr.write(`cog-push: ${logSafe(err.message)}\n${usage ? USAGE : ''}`);
+    io.stderr.write(`cog-push: ${logSafe(err.message)}\n${usage ? USAGE : ''}`);
     return usage ? 2 : 1;
+  } finally {
+    restoreProxies();
   }
+}
+
+async function runCommand(argv: string[], cli: Cli): Promise<number> {
+  const [command, ...rest] = argv;
+  const sub = command === 'weights' ? rest[0] : undefined;
+  if (command === 'publish') await publishCommand(rest, cli);
+  else if (command === 'resolve') await resolveCommand(rest, cli);
+  else if (sub === 'pack') await packCommand(rest.slice(1), cli);
+  else if (sub === 'push') await pushCommand(rest.slice(1), cli);
+  else if (sub === 'verify') return verifyCommand(rest.slice(1), cli);
+  else if (sub === 'import') await importCommand(rest.slice(1), cli);
+  else if (command === undefined || command === '--help' || command === '-h') {
+    cli.io.stdout.write(USAGE);
+    return command === undefined ? 2 : 0;
+  } else throw new UsageError(`unknown command: ${argv.join(' ')}`);
+  return 0;
 }

@@ -4,7 +4,7 @@
 // dispatcher, the token realm, the Hub, URL sources and Replicate — with NO_PROXY's hosts
 // reached directly. (@actions/cache's client reads the same variables itself.)
 
-import { Agent, Dispatcher, ProxyAgent, setGlobalDispatcher } from 'undici';
+import { Agent, Dispatcher, ProxyAgent, getGlobalDispatcher, setGlobalDispatcher } from 'undici';
 import { proxyFor, type ProxySettings } from './proxy-rules.js';
 
 export { proxyFromEnv, type ProxySettings } from './proxy-rules.js';
@@ -72,7 +72,13 @@ export function agent(options: Agent.Options, proxy: ProxySettings | undefined):
   return proxy ? new ProxySelector(options, proxy) : new Agent(options);
 }
 
-/** Route every request made without an agent of its own through the proxies (the doors call this). */
-export function useProxies(proxy: ProxySettings | undefined): void {
-  if (proxy) setGlobalDispatcher(agent({}, proxy));
+/**
+ * Route every request made without an agent of its own through the proxies (the doors call
+ * this); returns what puts the dispatcher back, for a door that runs in-process (tests).
+ */
+export function useProxies(proxy: ProxySettings | undefined): () => void {
+  if (!proxy) return () => undefined;
+  const before = getGlobalDispatcher();
+  setGlobalDispatcher(agent({}, proxy));
+  return () => setGlobalDispatcher(before);
 }
