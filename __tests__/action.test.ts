@@ -3,7 +3,6 @@
 // weight manifests are exactly where the outputs say.
 import { spawnSync } from 'node:child_process';
 import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -29,6 +28,7 @@ import {
   type ActionRun,
 } from './helpers/action.js';
 import { tempDir, writeTree } from './helpers/tmp.js';
+import { startFileServer } from './helpers/file-server.js';
 
 const root = tempDir('action-');
 const lock = JSON.parse(readFileSync(path.join(EXAMPLE, 'weights.lock'), 'utf8'));
@@ -212,20 +212,21 @@ describe('the action against a registry', () => {
     // The encoder weight from two http sources (the same two files as its directory), so the
     // prebuilt image's .cog/weights.json still matches.
     const files = path.join(EXAMPLE, 'weights/encoder');
-    const seen: string[] = [];
-    const server = http.createServer((req, res) => {
-      seen.push(`${req.method} ${req.url}`);
-      const body = readFileSync(path.join(files, path.basename(req.url!)));
-      res.writeHead(200, { 'content-length': String(body.length), etag: `"${digestOf(body)}"` });
-      res.end(req.method === 'HEAD' ? undefined : body);
+    const served = ['model.safetensors', 'config.json'].map((name) => {
+      const body = readFileSync(path.join(files, name));
+      return [name, { body, etag: `"${digestOf(body)}"` }] as const;
     });
-    const port = await freePort();
-    await new Promise<void>((r) => server.listen(port, '127.0.0.1', r));
+    const etags = new Map(served.map(([name, f]) => [name, f.etag]));
+    const server = await startFileServer(
+      Object.fromEntries(served.map(([name, f]) => [name, f.body])),
+      { etag: (name) => etags.get(name) },
+    );
+    const seen = () => server.seen.map((r) => `${r.method} ${r.url}`);
     try {
       const dir = exampleCopy('import-http');
       const project = path.join(REPO_ROOT, dir);
       rmSync(path.join(project, 'weights.lock'));
-      const origin = `http://127.0.0.1:${port}`;
+      const origin = server.origin;
       writeFileSync(
         path.join(project, 'cog.yaml'),
         readFileSync(path.join(project, 'cog.yaml'), 'utf8').replace(
@@ -242,10 +243,11 @@ describe('the action against a registry', () => {
       };
       const first = await runAction({ ...inputs, tag: 'v1' });
       expect(errorLines(first)).toEqual([]);
-      expect(seen.filter((s) => s.startsWith('GET')).sort()).toEqual([
-        'GET /config.json',
-        'GET /model.safetensors',
-      ]);
+      expect(
+        seen()
+          .filter((s) => s.startsWith('GET'))
+          .sort(),
+      ).toEqual(['GET /config.json', 'GET /model.safetensors']);
       const written = JSON.parse(readFileSync(path.join(project, 'weights.lock'), 'utf8'));
       const encoder = written.weights.find((w: { name: string }) => w.name === 'encoder');
       const committed = lock.weights.find((w: { name: string }) => w.name === 'encoder');
@@ -255,16 +257,15 @@ describe('the action against a registry', () => {
         `etag:"${digestOf(readFileSync(path.join(files, 'config.json')))}"`,
       ]);
 
-      seen.length = 0;
+      const before = server.seen.length;
       const second = await runAction({ ...inputs, tag: 'v2' });
       expect(errorLines(second)).toEqual([]);
-      expect(seen.sort()).toEqual(['HEAD /config.json', 'HEAD /model.safetensors']);
+      expect(seen().slice(before).sort()).toEqual(['HEAD /config.json', 'HEAD /model.safetensors']);
       expect(second.stdout).toMatch(/weight encoder: 2 file\(s\), .*, unchanged/);
       expect(JSON.parse(second.outputs['metadata']!).lockfileChanged).toBe(false);
       expect(second.outputs['digest']).toMatch(/^sha256:/);
     } finally {
-      server.closeAllConnections();
-      await new Promise((r) => server.close(r));
+      await server.close();
     }
   });
 

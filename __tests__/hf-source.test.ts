@@ -2,15 +2,15 @@
 // resolve redirected to a CDN on another origin, HF_TOKEN checks.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pathFilter } from '../src/weights/filter.js';
 import { hfSource } from '../src/weights/sources/hf.js';
 import { WeightStore } from '../src/weights/store.js';
-import { freePort } from './helpers/registry.js';
-import { pseudoRandom, tempDir, writeTree } from './helpers/tmp.js';
+import { fileName, listen, serveFile, type TestServer } from './helpers/file-server.js';
+import { pseudoRandom, tempDir } from './helpers/tmp.js';
 import { cli } from './helpers/cli.js';
+import { writeProject } from './helpers/project.js';
 
 const root = tempDir('hf-');
 const TOKEN = 'hf_test_token_not_real';
@@ -34,24 +34,22 @@ let hubOrigin = '';
 /** The path the hostile repository org/evil lists. */
 let evilPath = '';
 let cdnOrigin = '';
-const servers: http.Server[] = [];
+const servers: TestServer[] = [];
 
-async function listen(handler: http.RequestListener): Promise<string> {
-  const s = http.createServer(handler);
-  const port = await freePort();
-  await new Promise<void>((r) => s.listen(port, '127.0.0.1', r));
+/** A server of this file's, closed after it; its origin. */
+async function serve(handler: Parameters<typeof listen>[0]): Promise<string> {
+  const s = await listen(handler);
   servers.push(s);
-  return `http://127.0.0.1:${port}`;
+  return s.origin;
 }
 
 beforeAll(async () => {
-  cdnOrigin = await listen((req, res) => {
+  cdnOrigin = await serve((req, res) => {
     seen.push({ origin: 'cdn', url: req.url!, authorization: req.headers.authorization });
-    const file = decodeURIComponent(req.url!.replace(/^\/cdn\//, ''));
-    res.writeHead(200, { 'content-length': String(blobs[file]!.length) });
-    res.end(blobs[file]);
+    const file = fileName(req).replace(/^cdn\//, '');
+    serveFile(req, res, file, blobs[file], { etag: () => undefined });
   });
-  hubOrigin = await listen((req, res) => {
+  hubOrigin = await serve((req, res) => {
     seen.push({ origin: 'hub', url: req.url!, authorization: req.headers.authorization });
     const url = new URL(req.url!, 'http://x');
     const fault = faults.get(url.pathname + url.search)?.shift();
@@ -107,11 +105,7 @@ beforeAll(async () => {
     res.writeHead(404).end('{}');
   });
 });
-afterAll(() =>
-  Promise.all(
-    servers.map((s) => new Promise<void>((r) => (s.closeAllConnections(), s.close(() => r())))),
-  ),
-);
+afterAll(() => Promise.all(servers.map((s) => s.close())));
 
 describe('hf:// sources', () => {
   it('pins the ref to its commit, walks every tree page, and fetches only what the filter keeps', async () => {
@@ -218,23 +212,12 @@ describe('hf:// sources', () => {
 });
 
 describe('cog-push weights import with hf:// and http(s):// sources', () => {
+  const HUB_WEIGHT = { name: 'hub', uri: 'hf://org/model', exclude: ['onnx/'] };
+
   it('writes fingerprints per source, then finds an unchanged import unchanged', async () => {
-    const project = path.join(root, 'import-project');
-    writeTree(project, {
-      'cog.yaml': [
-        'model: registry.example.com/acct/model',
-        'weights:',
-        '  - name: hub',
-        '    target: /src/weights/hub',
-        '    source:',
-        '      uri: hf://org/model',
-        '      exclude: ["onnx/"]',
-        '  - name: single',
-        '    target: /src/weights/single',
-        '    source:',
-        `      uri: ${cdnOrigin}/cdn/config.json`,
-        '',
-      ].join('\n'),
+    const project = writeProject(path.join(root, 'import-project'), {
+      model: 'registry.example.com/acct/model',
+      weights: [HUB_WEIGHT, { name: 'single', uri: `${cdnOrigin}/cdn/config.json` }],
     });
     const env = {
       HF_ENDPOINT: hubOrigin,
@@ -283,18 +266,9 @@ describe('cog-push weights import with hf:// and http(s):// sources', () => {
   });
 
   it('a same-size corrupt store file is never published: it is dropped and fetched again', async () => {
-    const project = path.join(root, 'corrupt-project');
-    writeTree(project, {
-      'cog.yaml': [
-        'model: registry.example.com/acct/model',
-        'weights:',
-        '  - name: hub',
-        '    target: /src/weights/hub',
-        '    source:',
-        '      uri: hf://org/model',
-        '      exclude: ["onnx/"]',
-        '',
-      ].join('\n'),
+    const project = writeProject(path.join(root, 'corrupt-project'), {
+      model: 'registry.example.com/acct/model',
+      weights: [HUB_WEIGHT],
     });
     const storeDir = path.join(root, 'corrupt-store');
     const env = { HF_ENDPOINT: hubOrigin, COG_PUSH_STORE_DIR: storeDir };

@@ -16,9 +16,10 @@ import { DEFAULT_BUNDLE_FILE_MAX } from '../src/weights/layers.js';
 import { parseCogConfig } from '../src/cog/config.js';
 import { localWeightFiles } from '../src/weights/sources/index.js';
 import { Limiter } from '../src/util/limit.js';
-import { freePort } from './helpers/registry.js';
-import { pseudoRandom, tempDir, writeTree } from './helpers/tmp.js';
+import { listen, type TestServer } from './helpers/file-server.js';
+import { pseudoRandom, tempDir } from './helpers/tmp.js';
 import { cli } from './helpers/cli.js';
+import { cogYaml, writeProject } from './helpers/project.js';
 
 const root = tempDir('http-');
 const body = Buffer.from(pseudoRandom(300_000, 9));
@@ -26,35 +27,16 @@ const defaultBody = body;
 const sha256 = (b: Uint8Array) => 'sha256:' + createHash('sha256').update(b).digest('hex');
 const digest = sha256(body);
 
-interface Seen {
-  url: string;
-  method?: string;
-  range?: string;
-  ifRange?: string;
-  authorization?: string;
-}
+const stops: (() => Promise<void>)[] = [];
+afterAll(async () => {
+  for (const s of stops) await s();
+});
 
-async function server(
-  handler: (req: http.IncomingMessage, res: http.ServerResponse, seen: Seen[]) => void,
-) {
-  const seen: Seen[] = [];
-  const s = http.createServer((req, res) => {
-    seen.push({
-      url: req.url!,
-      method: req.method,
-      range: req.headers.range,
-      ifRange: req.headers['if-range'] as string | undefined,
-      authorization: req.headers.authorization,
-    });
-    handler(req, res, seen);
-  });
-  const port = await freePort();
-  await new Promise<void>((r) => s.listen(port, '127.0.0.1', r));
-  return {
-    origin: `http://127.0.0.1:${port}`,
-    seen,
-    stop: () => new Promise<void>((r) => (s.closeAllConnections(), s.close(() => r()))),
-  };
+/** A server of this file's own, closed after the file. */
+async function server(handler: Parameters<typeof listen>[0]): Promise<TestServer> {
+  const s = await listen(handler);
+  stops.push(s.close);
+  return s;
 }
 
 /**
@@ -108,18 +90,12 @@ const resumed = (range: string | undefined, upTo: number): string | undefined =>
   const at = Number(/^bytes=(\d+)-$/.exec(range ?? '')?.[1]);
   return at > 0 && at <= upTo ? 'bytes=CUT-' : range;
 };
-const stops: (() => Promise<void>)[] = [];
-afterAll(async () => {
-  for (const s of stops) await s();
-});
-
 describe('http(s) sources', () => {
-  let strong: Awaited<ReturnType<typeof server>>;
-  let weak: Awaited<ReturnType<typeof server>>;
+  let strong: TestServer;
+  let weak: TestServer;
   beforeAll(async () => {
     strong = await server(files('"abc123"'));
     weak = await server(files('W/"weak"'));
-    stops.push(strong.stop, weak.stop);
   });
 
   it('downloads one file named by the URL into the store, fingerprinted by its strong ETag', async () => {
@@ -141,7 +117,6 @@ describe('http(s) sources', () => {
 
   it('resumes a download cut mid-file with a Range request', async () => {
     const cut = await server(files('"abc123"', { cut: true }));
-    stops.push(cut.stop);
     const got = await downloadToStore(new WeightStore(path.join(root, 'store-cut')), {
       url: `${cut.origin}/f.bin`,
     });
@@ -163,7 +138,6 @@ describe('http(s) sources', () => {
       // (Node sends them with the first byte).
       if (!start) res.write(body.subarray(0, 1000));
     });
-    stops.push(silent.stop);
     const started = Date.now();
     await expect(
       downloadToStore(
@@ -179,7 +153,6 @@ describe('http(s) sources', () => {
 
   it('starts the file over when a 206 does not continue where the file stops', async () => {
     const broken = await server(files('"abc123"', { cut: true, wrongRange: true }));
-    stops.push(broken.stop);
     const s = new WeightStore(path.join(root, 'store-wrong-range'));
     const log: string[] = [];
     const got = await downloadToStore(
@@ -216,7 +189,6 @@ describe('http(s) sources', () => {
       res.writeHead(302, { location: `${target.origin}/cdn/f.bin` });
       res.end();
     });
-    stops.push(target.stop, hub.stop);
     const got = await downloadToStore(new WeightStore(path.join(root, 'store-redirect')), {
       url: `${hub.origin}/resolve/f.bin`,
       authorization: { origin: hub.origin, header: 'Bearer hf_secret' },
@@ -254,7 +226,6 @@ describe('a large weight file as it downloads', () => {
           ignoreRange: mode === 'cut, then the Range ignored',
         }),
       );
-      stops.push(s.stop);
       const layout = new OciLayoutTarget(path.join(root, `layout-${stops.length}`));
       const st = new WeightStore(path.join(root, `store-large-${stops.length}`));
       const got = await downloadToStore(
@@ -281,9 +252,15 @@ describe('a large weight file as it downloads', () => {
 
   it('weights import into a layout: the layer goes there as it downloads, and counts as pushed', async () => {
     const s = await server(files('"big"', { body: large }));
-    stops.push(s.stop);
-    const project = writeTree(path.join(root, 'import-large'), {
-      'cog.yaml': `model: r.example.com/a/b\nweights:\n  - name: unet\n    target: /src/unet\n    source:\n      uri: ${s.origin}/diffusion_pytorch_model.safetensors\n`,
+    const project = writeProject(path.join(root, 'import-large'), {
+      model: 'r.example.com/a/b',
+      weights: [
+        {
+          name: 'unet',
+          target: '/src/unet',
+          uri: `${s.origin}/diffusion_pytorch_model.safetensors`,
+        },
+      ],
     });
     const out = path.join(root, 'import-large-out');
     const r = await cli(['weights', 'import', '--project', project, '--to', `oci-layout:${out}`], {
@@ -304,7 +281,6 @@ describe('a large weight file as it downloads', () => {
 
   it('keeps no layer in the layout when the file does not verify', async () => {
     const s = await server(files('"big"', { body: large }));
-    stops.push(s.stop);
     const layout = new OciLayoutTarget(path.join(root, 'layout-bad'));
     const wrong = 'sha256:' + '1'.repeat(64);
     await expect(
@@ -319,7 +295,6 @@ describe('a large weight file as it downloads', () => {
 
   it('takes no layer digest for a file the planner bundles or gzips', async () => {
     const s = await server(files(undefined, { body: large }));
-    stops.push(s.stop);
     const st = new WeightStore(path.join(root, 'store-gz'));
     const json = await downloadToStore(st, { url: `${s.origin}/big`, weightPath: 'big.json' });
     expect(json.layer).toBeUndefined();
@@ -339,9 +314,16 @@ describe('several URL sources of one weight', () => {
       // Hold each answer a little, so downloads that are allowed to overlap do.
       setTimeout(() => res.end(Buffer.from(`${req.url} `.repeat(1000))), 40);
     });
-    stops.push(s.stop);
-    const uris = ['a', 'b', 'c', 'd', 'e', 'f'].map((n) => `      - uri: ${s.origin}/${n}.json`);
-    const yaml = `model: r.example.com/a/b\nweights:\n  - name: w\n    target: /w\n    source:\n${uris.join('\n')}\n`;
+    const yaml = cogYaml({
+      model: 'r.example.com/a/b',
+      weights: [
+        {
+          name: 'w',
+          target: '/w',
+          uri: ['a', 'b', 'c', 'd', 'e', 'f'].map((n) => `${s.origin}/${n}.json`),
+        },
+      ],
+    });
     const config = parseCogConfig(yaml, 'cog.yaml', root);
     const sourced = await localWeightFiles(config, config.weights[0]!, () => undefined, {
       store: new WeightStore(path.join(root, 'store-limit')),
@@ -476,7 +458,6 @@ describe('a resumed download is the same file', () => {
   for (const c of cases) {
     it(c.name, async () => {
       const s = await server(changing(c.first, c.next, c.ifRange));
-      stops.push(s.stop);
       const st = new WeightStore(path.join(root, `store-version-${stops.length}`));
       const source = await httpSource(`${s.origin}/model.bin`, st, { log: () => undefined });
       const gets = s.seen.filter((x) => x.method === 'GET');
@@ -499,7 +480,6 @@ describe('a resumed download is the same file', () => {
       });
       res.end(v1);
     });
-    stops.push(s.stop);
     const got = await downloadToStore(new WeightStore(path.join(root, 'store-206-whole')), {
       url: `${s.origin}/f.bin`,
     });
@@ -524,7 +504,6 @@ describe('a resumed download is the same file', () => {
       }
       res.end(part);
     });
-    stops.push(s.stop);
     const got = await downloadToStore(new WeightStore(path.join(root, 'store-many-cuts')), {
       url: `${s.origin}/f.bin`,
     });
@@ -544,7 +523,6 @@ describe('a resumed download is the same file', () => {
       res.writeHead(503, { 'retry-after': '0' });
       res.end('busy');
     });
-    stops.push(s.stop);
     await expect(
       downloadToStore(new WeightStore(path.join(root, 'store-fruitless')), {
         url: `${s.origin}/f.bin`,

@@ -2,7 +2,6 @@
 // download, and a cache restore's extraction.
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import { pack as tarPack } from 'tar-stream';
 import { describe, expect, it } from 'vitest';
@@ -10,7 +9,7 @@ import { extractWeightArchive } from '../src/cache/extract.js';
 import { progressLines } from '../src/util/progress.js';
 import { downloadToStore } from '../src/weights/sources/download.js';
 import { WeightStore } from '../src/weights/store.js';
-import { freePort } from './helpers/ports.js';
+import { startFileServer } from './helpers/file-server.js';
 import { pseudoRandom, tempDir } from './helpers/tmp.js';
 
 const root = tempDir('progress-');
@@ -45,35 +44,27 @@ describe('progressLines', () => {
 describe('long transfers log progress', () => {
   it('a download names its file, with bytes done / total and the rate', async () => {
     const body = Buffer.from(pseudoRandom(2 * 1024 * 1024, 3));
-    const server = http.createServer((_, res) => {
-      res.writeHead(200, { 'content-length': String(body.length) });
-      let at = 0;
-      const step = () => {
-        if (at >= body.length) return void res.end();
-        res.write(body.subarray(at, (at += 256 * 1024)));
-        setTimeout(step, 30);
-      };
-      step();
-    });
-    const port = await freePort();
-    await new Promise<void>((r) => server.listen(port, '127.0.0.1', r));
+    // About 8.5 MiB/s: a 2 MiB download takes a quarter of a second, long enough for lines.
+    const server = await startFileServer(
+      { 'w/model.bin': body },
+      { etag: () => undefined, bytesPerSecond: (256 * 1024) / 0.03 },
+    );
     const lines: string[] = [];
     try {
       const got = await downloadToStore(
         new WeightStore(path.join(root, 'store')),
-        { url: `http://127.0.0.1:${port}/w/model.bin?sig=secret`, size: body.length },
+        { url: `${server.origin}/w/model.bin?sig=secret`, size: body.length },
         { progress: progressLines((l) => lines.push(l), 50) },
       );
       expect(got.digest).toBe(sha256(body));
     } finally {
-      server.closeAllConnections();
-      server.close();
+      await server.close();
     }
     expect(lines.length).toBeGreaterThanOrEqual(2);
     for (const l of lines)
       expect(l).toMatch(
         new RegExp(
-          `^downloading 127\\.0\\.0\\.1:${port}/w/model\\.bin  [\\d.]+ (KiB|MiB) / 2\\.0 MiB \\(\\d+%\\), [\\d.]+ [KM]iB/s$`,
+          `^downloading 127\\.0\\.0\\.1:${new URL(server.origin).port}/w/model\\.bin  [\\d.]+ (KiB|MiB) / 2\\.0 MiB \\(\\d+%\\), [\\d.]+ [KM]iB/s$`,
         ),
       );
     expect(lines.at(-1)).toMatch(/2\.0 MiB \/ 2\.0 MiB \(100%\)/);

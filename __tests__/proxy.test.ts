@@ -2,13 +2,14 @@
 // (absolute-URI requests to an http:// registry) and a URL weight source (a CONNECT tunnel to
 // an https:// server) — goes through HTTPS_PROXY / HTTP_PROXY, and NO_PROXY's hosts do not.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import https from 'node:https';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, selfSignedCert, startRegistry, type Registry } from './helpers/registry.js';
+import { selfSignedCert, startRegistry, type Registry } from './helpers/registry.js';
 import { startForwardProxy, type ForwardProxy } from './helpers/proxy.js';
 import { cliProcess } from './helpers/run.js';
+import { startFileServer, type TestServer } from './helpers/file-server.js';
+import { writeProject } from './helpers/project.js';
 import { proxyFor, proxyFromEnv } from '../src/util/proxy-rules.js';
 import { pseudoRandom, tempDir } from './helpers/tmp.js';
 
@@ -18,7 +19,7 @@ const body = Buffer.from(pseudoRandom(300_000, 5));
 describe('through a forward proxy', () => {
   let registry: Registry;
   let proxy: ForwardProxy;
-  let files: https.Server;
+  let files: TestServer;
   let origin = '';
   let cert = '';
 
@@ -29,30 +30,25 @@ describe('through a forward proxy', () => {
     ]);
     cert = made.certFile;
     const key = made.keyFile;
-    files = https.createServer({ key: readFileSync(key), cert: readFileSync(cert) }, (req, res) => {
-      res.writeHead(200, { 'content-length': String(body.length), etag: '"v1"' });
-      res.end(req.method === 'HEAD' ? undefined : body);
-    });
-    const port = await freePort();
-    await new Promise<void>((r) => files.listen(port, '127.0.0.1', r));
-    origin = `https://127.0.0.1:${port}`;
+    files = await startFileServer(
+      { 'model.bin': body },
+      { tls: { key: readFileSync(key), cert: readFileSync(cert) }, etag: () => '"v1"' },
+    );
+    origin = files.origin;
     registry = await startRegistry(path.join(root, 'registry'));
     proxy = await startForwardProxy();
   });
   afterAll(async () => {
-    files?.close();
+    await files?.close();
     await proxy?.stop();
     await registry?.stop();
   });
 
   function project(name: string): string {
-    const dir = path.join(root, name);
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(
-      path.join(dir, 'cog.yaml'),
-      `model: ${registry.host}/proxied/${name}\nweights:\n  - name: w\n    target: /src/weights/w\n    source:\n      uri: ${origin}/model.bin\n`,
-    );
-    return dir;
+    return writeProject(path.join(root, name), {
+      model: `${registry.host}/proxied/${name}`,
+      weights: [{ name: 'w', uri: `${origin}/model.bin` }],
+    });
   }
 
   const run = (dir: string, env: Record<string, string>) =>

@@ -5,8 +5,7 @@
 // registry ends up with Cog's exact layer bytes, and no copy of them was ever on the disk.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
+import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeImageLayout } from '../scripts/image-layout.mjs';
@@ -14,13 +13,14 @@ import { soloTarFraming } from '../src/weights/tar.js';
 import { REPO_ROOT } from './helpers/conformance.js';
 import { actionRunner, errorLines } from './helpers/action.js';
 import {
-  freePort,
   startFaultProxy,
   startRegistry,
   type FaultProxy,
   type Registry,
 } from './helpers/registry.js';
 import { cleanEnv, cli } from './helpers/cli.js';
+import { fileName, listen, serveFile, type TestServer } from './helpers/file-server.js';
+import { writeProject } from './helpers/project.js';
 import { pseudoRandom, tempDir } from './helpers/tmp.js';
 
 const MiB = 1024 * 1024;
@@ -74,7 +74,7 @@ describe.skipIf(skipped !== undefined)(
   () => {
     let registry: Registry;
     let proxy: FaultProxy;
-    let server: http.Server;
+    let server: TestServer;
     let origin = '';
     const ranges: string[] = [];
     let cutOnce = true;
@@ -90,36 +90,25 @@ describe.skipIf(skipped !== undefined)(
         if (fault) secondPatch = undefined;
         return fault ?? { kind: 'pass' };
       });
-      server = http.createServer((req, res) => {
-        const name = decodeURIComponent(path.basename(req.url ?? '')) as Name;
-        const data = files[name];
-        if (!data) return void res.writeHead(404).end();
-        if (req.method === 'HEAD') return void res.writeHead(200).end();
-        const m = /^bytes=(\d+)-$/.exec(req.headers.range ?? '');
+      server = await listen((req, res) => {
+        const name = path.basename(fileName(req)) as Name;
         if (req.headers.range) ranges.push(`${name} ${req.headers.range}`);
-        const from = m ? Number(m[1]) : 0;
-        res.writeHead(m ? 206 : 200, {
-          // A validator, as a file server that resumes gives: without one a cut starts over.
-          etag: `"${name}"`,
-          'content-length': String(data.length - from),
-          ...(m ? { 'content-range': `bytes ${from}-${data.length - 1}/${data.length}` } : {}),
-        });
         // The second file's first download is cut 5 MiB in.
-        if (name === 'model-00002-of-00002.safetensors' && from === 0 && cutOnce) {
+        if (name === 'model-00002-of-00002.safetensors' && !req.headers.range && cutOnce) {
+          if (req.method === 'HEAD') return void serveFile(req, res, name, files[name]);
           cutOnce = false;
-          res.write(data.subarray(0, 5 * MiB), () => res.socket?.destroy());
+          res.writeHead(200, { etag: `"${name}"`, 'content-length': String(files[name].length) });
+          res.write(files[name].subarray(0, 5 * MiB), () => res.socket?.destroy());
           return;
         }
-        res.end(data.subarray(from));
+        // A validator, as a file server that resumes gives: without one a cut starts over.
+        serveFile(req, res, name, files[name], { etag: () => `"${name}"` });
       });
-      const port = await freePort();
-      await new Promise<void>((r) => server.listen(port, '127.0.0.1', r));
-      origin = `http://127.0.0.1:${port}`;
+      origin = server.origin;
     });
 
     afterAll(async () => {
-      server?.closeAllConnections();
-      server?.close();
+      await server?.close();
       await proxy?.stop();
       await registry?.stop();
       spawnSync('umount', [small]);
@@ -127,16 +116,10 @@ describe.skipIf(skipped !== undefined)(
 
     /** A project whose one weight is the four files, each from its URL. */
     function project(name: string): string {
-      const dir = path.join(root, name);
-      mkdirSync(dir, { recursive: true });
-      const sources = Object.keys(files)
-        .map((f) => `      - uri: ${origin}/files/${f}`)
-        .join('\n');
-      writeFileSync(
-        path.join(dir, 'cog.yaml'),
-        `model: ${proxy.host}/stream/${name}\nweights:\n  - name: big\n    target: /src/weights/big\n    source:\n${sources}\n`,
-      );
-      return dir;
+      return writeProject(path.join(root, name), {
+        model: `${proxy.host}/stream/${name}`,
+        weights: [{ name: 'big', uri: Object.keys(files).map((f) => `${origin}/files/${f}`) }],
+      });
     }
 
     /** The environment of a run whose every scratch place is the small disk. */

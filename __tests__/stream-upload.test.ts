@@ -12,11 +12,10 @@ import {
   STREAM_CHUNK,
 } from '../src/oci/registry/stream-upload.js';
 import { startFaultProxy, startRegistry, type Fault, type Registry } from './helpers/registry.js';
+import { startFileServer } from './helpers/file-server.js';
 import { pseudoRandom, tempDir } from './helpers/tmp.js';
-import http from 'node:http';
 import { downloadToStore } from '../src/weights/sources/download.js';
 import { WeightStore } from '../src/weights/store.js';
-import { freePort } from './helpers/registry.js';
 import { bytesBlob, TargetError } from '../src/oci/target.js';
 
 const MiB = 1024 * 1024;
@@ -126,24 +125,12 @@ describe('a streamed blob', () => {
     // A plain tar layer of its own (64 MiB and more), so it streams; large enough that what is
     // in flight when the refusal comes (a chunk, the slots, socket buffers) is far from all of it.
     const file = Buffer.from(pseudoRandom(96 * 1024 * 1024, 11));
-    // Served in 1 MiB pieces with backpressure, counting what went out.
+    // Served with backpressure, counting what went out.
     let served = 0;
-    const server = http.createServer((_, res) => {
-      res.writeHead(200, { 'content-length': String(file.length) });
-      let at = 0;
-      const pump = () => {
-        while (at < file.length) {
-          const piece = file.subarray(at, (at += 1 << 20));
-          served += piece.length;
-          if (!res.write(piece)) return void res.once('drain', pump);
-        }
-        res.end();
-      };
-      res.on('error', () => undefined);
-      pump();
-    });
-    const port = await freePort();
-    await new Promise<void>((r) => server.listen(port, '127.0.0.1', r));
+    const server = await startFileServer(
+      { 'w.safetensors': file },
+      { etag: () => undefined, onSent: (n) => (served += n) },
+    );
     const proxy = await startFaultProxy(registry.host, (req) =>
       req.method === 'PATCH' ? { kind: 'status', status: 405 } : { kind: 'pass' },
     );
@@ -152,7 +139,7 @@ describe('a streamed blob', () => {
     try {
       const got = await downloadToStore(
         new WeightStore(path.join(root, 'store')),
-        { url: `http://127.0.0.1:${port}/w.safetensors`, weightPath: 'w.safetensors' },
+        { url: `${server.origin}/w.safetensors`, weightPath: 'w.safetensors' },
         { layerBlobs: () => target.blobWriter(), log: (m) => log.push(m) },
       );
       expect(got.digest).toBe('sha256:' + createHash('sha256').update(file).digest('hex'));
@@ -166,8 +153,7 @@ describe('a streamed blob', () => {
       // would make the server send it twice whole).
       expect(served).toBeLessThan(file.length * 1.8);
     } finally {
-      server.closeAllConnections();
-      server.close();
+      await server.close();
       await proxy.stop();
       await target.close();
     }
@@ -236,17 +222,7 @@ describe('a chunked upload (a blob read again from its source)', () => {
 describe('the last chunk of a streamed file', () => {
   it('starts the file over when the session answers it with a stale Range', async () => {
     const file = Buffer.from(pseudoRandom(64 * MiB, 12));
-    const server = http.createServer((req, res) => {
-      const start = Number(/bytes=(\d+)-/.exec(req.headers.range ?? '')?.[1] ?? 0);
-      res.writeHead(start ? 206 : 200, {
-        etag: '"w"',
-        'content-length': String(file.length - start),
-        ...(start ? { 'content-range': `bytes ${start}-${file.length - 1}/${file.length}` } : {}),
-      });
-      res.end(file.subarray(start));
-    });
-    const port = await freePort();
-    await new Promise<void>((r) => server.listen(port, '127.0.0.1', r));
+    const server = await startFileServer({ 'w.safetensors': file }, { etag: () => '"w"' });
     // Four full chunks go up as the file arrives; the fifth, the layer's tail, at the commit.
     let patches = 0;
     const proxy = await startFaultProxy(registry.host, (req) =>
@@ -259,7 +235,7 @@ describe('the last chunk of a streamed file', () => {
     try {
       const got = await downloadToStore(
         new WeightStore(path.join(root, 'store-last')),
-        { url: `http://127.0.0.1:${port}/w.safetensors`, weightPath: 'w.safetensors' },
+        { url: `${server.origin}/w.safetensors`, weightPath: 'w.safetensors' },
         { layerBlobs: () => target.blobWriter(), log: (m) => log.push(m) },
       );
       expect(got.digest).toBe('sha256:' + createHash('sha256').update(file).digest('hex'));
@@ -276,8 +252,7 @@ describe('the last chunk of a streamed file', () => {
       expect('sha256:' + createHash('sha256').update(bytes).digest('hex')).toBe(got.layer!.digest);
       expect(bytes.length).toBe(got.layer!.size);
     } finally {
-      server.closeAllConnections();
-      server.close();
+      await server.close();
       await proxy.stop();
       await target.close();
     }

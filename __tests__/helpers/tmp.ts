@@ -1,32 +1,13 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll } from 'vitest';
+
+export { pseudoRandom, writeTree } from './tree.js';
 
 /** A temp directory removed after the test file finishes. */
 export function tempDir(prefix = 'cog-push-test-'): string {
   const dir = mkdtempSync(path.join(tmpdir(), prefix));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   return dir;
-}
-
-/** Write `files` (relative path → content) under `root`. */
-export function writeTree(root: string, files: Record<string, string | Uint8Array>): string {
-  for (const [rel, content] of Object.entries(files)) {
-    const abs = path.join(root, rel);
-    mkdirSync(path.dirname(abs), { recursive: true });
-    writeFileSync(abs, content);
-  }
-  return root;
-}
-
-/** `n` bytes of a fixed pseudo-random sequence (same bytes on every run). */
-export function pseudoRandom(n: number, seed = 1): Uint8Array {
-  const out = new Uint8Array(n);
-  let x = seed >>> 0;
-  for (let i = 0; i < n; i++) {
-    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
-    out[i] = x >>> 24;
-  }
-  return out;
 }

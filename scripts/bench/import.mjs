@@ -1,10 +1,10 @@
 // Import throughput: `cog-push weights import` of N GiB of weights served by a local HTTP file
 // server (one http(s) source per file: download into the store, pack, push to an OCI layout),
 // beside `curl` downloading the same files in the same run.
-import { createReadStream, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import http from 'node:http';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { startFileServer } from '../../__tests__/helpers/file-server.ts';
 import { GiB, MiB, ratio, timedAsync, urlProject, weightFiles } from './lib.mjs';
 
 export async function importBench(totalGiB) {
@@ -12,18 +12,10 @@ export async function importBench(totalGiB) {
   const count = Math.round((totalGiB * GiB) / fileSize);
   const dir = weightFiles(`pack-${totalGiB}g`, count, fileSize);
   const names = readdirSync(dir).sort();
-  const server = http.createServer((req, res) => {
-    const file = path.join(dir, path.basename(decodeURIComponent(req.url)));
-    const size = statSync(file).size;
-    res.writeHead(200, {
-      'content-length': String(size),
-      etag: `"${path.basename(file)}-${size}"`,
-    });
-    if (req.method === 'HEAD') return res.end();
-    createReadStream(file, { highWaterMark: 1 << 20 }).pipe(res);
-  });
-  await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  const origin = `http://127.0.0.1:${server.address().port}`;
+  const server = await startFileServer(
+    Object.fromEntries(names.map((n) => [n, { path: path.join(dir, n) }])),
+  );
+  const origin = server.origin;
   const work = mkdtempSync(path.join(tmpdir(), 'cog-push-bench-import-'));
   try {
     const downloads = path.join(work, 'curl');
@@ -88,7 +80,7 @@ export async function importBench(totalGiB) {
       ratio: ratio(ours.seconds, curl.seconds),
     };
   } finally {
-    server.close();
+    await server.close();
     rmSync(work, { recursive: true, force: true });
   }
 }

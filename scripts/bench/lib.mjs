@@ -1,18 +1,11 @@
 // Shared bits of the benchmarks: timing a child process, its peak RSS, test data on disk.
 import { spawnSync } from 'node:child_process';
-import {
-  existsSync,
-  mkdirSync,
-  openSync,
-  writeSync,
-  closeSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, openSync, writeSync, closeSync, statSync } from 'node:fs';
 import { randomFillSync } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { rmSync } from 'node:fs';
 import { startRegistry } from '../../__tests__/helpers/registry.ts';
+import { writeProject } from '../../__tests__/helpers/project.ts';
 import path from 'node:path';
 
 export const MiB = 1024 * 1024;
@@ -101,13 +94,10 @@ export async function timedAsync(cmd, args, options = {}) {
 
 /** A project in `dir` whose one weight `w` is `names`, each from its URL under `origin`. */
 export function urlProject(dir, origin, names) {
-  mkdirSync(dir, { recursive: true });
-  const sources = names.map((n) => `      - uri: ${origin}/${n}`).join('\n');
-  writeFileSync(
-    path.join(dir, 'cog.yaml'),
-    `model: 127.0.0.1:1/bench/model\nweights:\n  - name: w\n    target: /src/weights/w\n    source:\n${sources}\n`,
-  );
-  return dir;
+  return writeProject(dir, {
+    model: '127.0.0.1:1/bench/model',
+    weights: [{ name: 'w', uri: names.map((n) => `${origin}/${n}`) }],
+  });
 }
 
 /** `cog-push weights push` of `dir` as weight `w` (the benches' projects name it so) into `to`. */

@@ -14,7 +14,7 @@ import {
   rmSync,
   statSync,
 } from 'node:fs';
-import http from 'node:http';
+import { startFileServer } from '../../__tests__/helpers/file-server.ts';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { writeImageLayout } from '../image-layout.mjs';
@@ -49,14 +49,12 @@ export async function streamBench() {
     encoding: 'utf8',
   });
   if (mounted.status !== 0) return { skipped: `cannot mount a tmpfs: ${mounted.stderr.trim()}` };
-  const server = http.createServer((req, res) => {
-    const file = path.join(dir, path.basename(decodeURIComponent(req.url)));
-    res.writeHead(200, { 'content-length': String(statSync(file).size) });
-    if (req.method === 'HEAD') return res.end();
-    createReadStream(file, { highWaterMark: 1 << 20 }).pipe(res);
-  });
-  await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  const origin = `http://127.0.0.1:${server.address().port}`;
+  // No ETag, as the bench has always served: every download is a fresh one.
+  const server = await startFileServer(
+    Object.fromEntries(names.map((n) => [n, { path: path.join(dir, n) }])),
+    { etag: () => undefined },
+  );
+  const origin = server.origin;
   try {
     const project = urlProject(path.join(work, 'project'), origin, names);
     const onSmall = (sub) => {
@@ -127,7 +125,7 @@ export async function streamBench() {
       rssMB: Math.max(imported.rssMB, published.rssMB),
     };
   } finally {
-    server.close();
+    await server.close();
     spawnSync('umount', [small]);
     rmSync(work, { recursive: true, force: true });
   }
