@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { readRuntimeEnv } from '../src/config/env.js';
 import { parseInputs } from '../src/config/inputs.js';
 import { parseReference } from '../src/oci/reference.js';
-import type { Project } from '../src/project.js';
+import type { Project } from '../src/cog/project.js';
 import { planPublish, planTransfer } from '../src/publish/plan.js';
 
 const WORKSPACE = '/ws';

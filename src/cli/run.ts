@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { logSafe } from '../util/log.js';
 import { readRuntimeEnv, type RuntimeEnv } from '../config/env.js';
 import { useProxies } from '../util/net.js';
-import { loadProject } from '../project.js';
+import { loadProject } from '../cog/project.js';
 import { publish } from '../publish/flow.js';
 import { refTreeText } from '../report/publish.js';
 import { referenceString } from '../oci/reference.js';

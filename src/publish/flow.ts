@@ -4,7 +4,7 @@
 import { referenceString } from '../oci/reference.js';
 import type { Inputs } from '../config/inputs.js';
 import type { RuntimeEnv } from '../config/env.js';
-import { loadProject, type Project } from '../project.js';
+import { loadProject, type Project } from '../cog/project.js';
 import type { Log } from '../util/log.js';
 import {
   COG_ENVELOPE_FORMAT,

@@ -32,9 +32,9 @@ export async function publishHalves(
   const label = `build (${plan.image.builder})`;
   const output = await HeldBuildOutput.start(
     log,
-    session.runtime.scratchRoot,
+    session.builds.scratchRoot,
     label,
-    session.runtime.progressIntervalMs,
+    session.builds.progressIntervalMs,
   );
   const stopBuild = new AbortController();
   // The first failure is the one reported; it stops the builder and every request of the

@@ -117,11 +117,11 @@ async function buildImage(
   spec: Extract<ImageSpec, { kind: 'build' }>,
   io: BuildIo,
 ): Promise<ImageDescriptor> {
-  const workDir = await scratchDir(session.runtime.scratchRoot);
+  const workDir = await scratchDir(session.builds.scratchRoot);
   // It holds the builder's Docker config (the password): gone even if a signal ends the run.
   const forget = removeOnSignal(workDir);
   try {
-    const buildx = spec.builder === 'docker' && (await hasBuildx(session.runtime.childEnv));
+    const buildx = spec.builder === 'docker' && (await hasBuildx(session.builds.childEnv));
     if (spec.builder === 'docker') session.log.info(dockerBuildMode(buildx));
     const build = buildPlan({
       builder: spec.builder,
@@ -139,9 +139,9 @@ async function buildImage(
     // The builder gets the destination's login only (the plan bound it to that host).
     await runBuild(build, {
       login: plan.login,
-      dockerConfigDir: session.runtime.dockerConfigDir,
+      dockerConfigDir: session.builds.dockerConfigDir,
       workDir,
-      env: session.runtime.childEnv,
+      env: session.builds.childEnv,
       log: (m) => session.log.info(m),
       output: io.output ?? ((line) => session.log.info(line)),
       signal: io.signal,

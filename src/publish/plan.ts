@@ -17,7 +17,7 @@ import {
   repositoryName,
   type Reference,
 } from '../oci/reference.js';
-import type { Project } from '../project.js';
+import type { Project } from '../cog/project.js';
 import type { VerifyMode } from './verify.js';
 import { lockfilePath } from '../weights/lockfile.js';
 import { PublishError } from './types.js';

@@ -35,7 +35,8 @@ export interface Session {
   readonly packing: Packing;
   /** The weight store as the Actions cache sees it. */
   readonly cache: WeightCache;
-  readonly runtime: RuntimeEnv;
+  /** What the build half reads of the environment; no stage is given all of RuntimeEnv. */
+  readonly builds: BuildEnv;
   readonly log: Log;
   /** Registry options for another registry (a prebuilt image's), with this login (if any). */
   registryOptions(login: Login | undefined): RegistryOptions;
@@ -47,6 +48,12 @@ export interface Session {
   cancel(why: Error): void;
   close(): Promise<void>;
 }
+
+/** The environment a build runs in: its scratch space, its variables, the user's Docker config. */
+export type BuildEnv = Pick<
+  RuntimeEnv,
+  'scratchRoot' | 'childEnv' | 'dockerConfigDir' | 'progressIntervalMs'
+>;
 
 /** Registry knobs a command may set beyond the plan (`weights push`'s chunking flags). */
 export type RegistryTuning = Pick<RegistryOptions, 'chunkThreshold' | 'chunkSize'>;
@@ -91,7 +98,7 @@ export async function openSession(
       log,
       progress,
     },
-    runtime,
+    builds: buildEnv(runtime),
     log,
     registryOptions,
     sourceDownloads: (earlyBlobs) => ({
@@ -114,6 +121,11 @@ export async function openSession(
       await opened.close();
     },
   };
+}
+
+function buildEnv(runtime: RuntimeEnv): BuildEnv {
+  const { scratchRoot, childEnv, dockerConfigDir, progressIntervalMs } = runtime;
+  return { scratchRoot, childEnv, dockerConfigDir, progressIntervalMs };
 }
 
 /** The destination's login: the plan's, or a Replicate token turned into one. */

@@ -1,8 +1,8 @@
 // The project a publish starts from: cog.yaml read and validated, and the model reference
 // resolved once (so a timestamp tag is computed once and reused everywhere).
 
-import { loadCogConfig, type CogConfig } from './cog/config.js';
-import { resolveModelRef, type ModelRefEnv, type ModelTarget } from './cog/modelref.js';
+import { loadCogConfig, type CogConfig } from './config.js';
+import { resolveModelRef, type ModelRefEnv, type ModelTarget } from './modelref.js';
 
 export interface Project {
   readonly config: CogConfig;
