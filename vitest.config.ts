@@ -25,6 +25,7 @@ export const UNIT_TESTS = [
   'pack',
   'plan',
   'progress',
+  'ranged-download',
   'publish',
   'readme',
   'reference',

@@ -16,7 +16,7 @@ import { DEFAULT_BUNDLE_FILE_MAX } from '../src/weights/layers.js';
 import { parseCogConfig } from '../src/cog/config.js';
 import { localWeightFiles } from '../src/weights/sources/index.js';
 import { Limiter } from '../src/util/limit.js';
-import { listen, type TestServer } from './helpers/file-server.js';
+import { listen, serveFile, type TestServer } from './helpers/file-server.js';
 import { pseudoRandom, tempDir } from './helpers/tmp.js';
 import { cli } from './helpers/cli.js';
 import { cogYaml, writeProject } from './helpers/project.js';
@@ -249,6 +249,27 @@ describe('a large weight file as it downloads', () => {
       ]);
     });
   }
+
+  it('over parallel ranges: the same file digest and layer, written to the layout in order', async () => {
+    const s = await server((req, res) => serveFile(req, res, 'big', large));
+    const layout = new OciLayoutTarget(path.join(root, `layout-ranged-${stops.length}`));
+    const got = await downloadToStore(
+      new WeightStore(path.join(root, `store-ranged-${stops.length}`)),
+      { url: `${s.origin}/big`, weightPath },
+      {
+        layerBlobs: () => layout.blobWriter(),
+        ranges: { threshold: 1024 * 1024, connections: 4, window: 4 * 1024 * 1024 },
+      },
+    );
+    expect(got.digest).toBe(sha256(large));
+    expect(s.seen.filter((r) => r.range).length).toBeGreaterThan(10);
+    const expected = await packedLayer(got.path);
+    expect(got.layer).toEqual({ digest: expected.digest, size: expected.bytes.length });
+    const blob = readFileSync(
+      path.join(layout.dir, 'blobs', 'sha256', expected.digest.slice('sha256:'.length)),
+    );
+    expect(Buffer.compare(blob, expected.bytes)).toBe(0);
+  });
 
   it('weights import into a layout: the layer goes there as it downloads, and counts as pushed', async () => {
     const s = await server(files('"big"', { body: large }));

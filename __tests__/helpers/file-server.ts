@@ -98,6 +98,7 @@ export function serveFile(
     'content-type': 'application/octet-stream',
     'content-length': String(end - start + 1),
     ...(etag ? { etag } : {}),
+    ...(options.ranges === false ? {} : { 'accept-ranges': 'bytes' }),
     ...(range ? { 'content-range': `bytes ${start}-${end}/${size}` } : {}),
   });
   if (req.method === 'HEAD' || end < start) return void res.end();

@@ -27,6 +27,7 @@ const USAGE = `usage:
                    [--repository PATH] [--tag TAG] [--build cog|docker|buildah|none]
                    [--image REF|oci-layout:DIR[:TAG]] [--platform OS/ARCH] [--to REPO|oci-layout:DIR]
                    [--import-weights] [--dry-run] [--verify[=full] | --no-verify] [--username USER --password-stdin]
+                   [--concurrency N] [--download-connections N]
       the action's job from a shell: weights, image, index, and Cog's ref tree
   cog-push resolve [--project DIR] [--config FILE]
       print the model reference a publish would land at, as JSON
@@ -40,7 +41,7 @@ const USAGE = `usage:
       pack and push a weight (layers, config, manifest at cog-weight.<name>.<short>)
   cog-push weights import [--project DIR] [--config FILE] [--to REPO|oci-layout:DIR]
                           [--username USER --password-stdin] [--insecure-registry HOST]...
-                          [--concurrency N]
+                          [--concurrency N] [--download-connections N]
       pack every weight from its sources, push what the target lacks, write weights.lock
   cog-push weights verify [--project DIR] [--config FILE]
       offline: check weights.lock against itself and against cog.yaml; exit 0 only when all is well
@@ -88,6 +89,7 @@ async function publishCommand(args: string[], cli: Cli): Promise<void> {
       verify: { type: 'string' },
       'no-verify': { type: 'boolean', default: false },
       concurrency: { type: 'string' },
+      'download-connections': { type: 'string' },
       ...REGISTRY_OPTIONS,
     },
   });

@@ -146,6 +146,7 @@ export async function importCommand(args: string[], cli: Cli): Promise<void> {
       config: { type: 'string' },
       to: { type: 'string' },
       concurrency: { type: 'string' },
+      'download-connections': { type: 'string' },
       ...REGISTRY_OPTIONS,
     },
   });
@@ -156,6 +157,7 @@ export async function importCommand(args: string[], cli: Cli): Promise<void> {
       config: values.config,
       to: values.to,
       concurrency: values.concurrency,
+      'download-connections': values['download-connections'],
     },
     cli,
   );

@@ -7,6 +7,9 @@ import path from 'node:path';
 import { proxyFromEnv, type ProxySettings } from '../util/net.js';
 import { stallLimits, type StallLimits } from '../util/http.js';
 
+/** Files from this size on are fetched in ranges, unless COG_PUSH_RANGED_MIN says otherwise. */
+export const RANGED_MIN = 64 * 1024 * 1024;
+
 /** The Hugging Face Hub: where hf:// sources resolve, and the token sent only to it. */
 export interface HubConfig {
   readonly endpoint: string;
@@ -28,6 +31,8 @@ export interface RuntimeEnv {
   readonly progressIntervalMs: number;
   /** How long a peer may stall before it is given up on (COG_PUSH_STALL_SECONDS). */
   readonly stall: StallLimits;
+  /** Source files from this many bytes on are fetched over parallel ranges (COG_PUSH_RANGED_MIN). */
+  readonly rangedMin: number;
   /** Replicate's registry: the only host a `replicate-token` goes to. */
   readonly replicateRegistryHost: string;
   readonly hub: HubConfig;
@@ -59,6 +64,12 @@ export interface RuntimeEnv {
 
 type Env = Record<string, string | undefined>;
 
+/** A whole number of bytes, or undefined when unset or not one. */
+function byteCount(text: string | undefined): number | undefined {
+  const n = Number(text);
+  return text && Number.isSafeInteger(n) && n > 0 ? n : undefined;
+}
+
 /** Read the environment once. `env` is the process's own at the doors; tests pass a plain map. */
 export function readRuntimeEnv(env: Env, cwd: string, platform: string): RuntimeEnv {
   const home = env['HOME'] || os.homedir();
@@ -77,6 +88,7 @@ export function readRuntimeEnv(env: Env, cwd: string, platform: string): Runtime
     scratchRoot: env['RUNNER_TEMP'] || env['TMPDIR'] || os.tmpdir(),
     progressIntervalMs: Number(env['COG_PUSH_PROGRESS_SECONDS'] ?? 10) * 1000,
     stall,
+    rangedMin: byteCount(env['COG_PUSH_RANGED_MIN']) ?? RANGED_MIN,
     // Replicate's registry, or the one COG_REGISTRY_HOST names, as Cog reads it.
     replicateRegistryHost: env['COG_REGISTRY_HOST'] || 'r8.im',
     hub: { endpoint: env['HF_ENDPOINT'] || 'https://huggingface.co', token: hubToken, stall },

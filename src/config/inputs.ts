@@ -29,6 +29,8 @@ export interface Inputs {
   readonly to: string | undefined;
   readonly importWeights: boolean;
   readonly concurrency: number;
+  /** Parallel Range requests for one large source file, and at once over the run. */
+  readonly downloadConnections: number;
   readonly dryRun: boolean;
   readonly summary: boolean;
   readonly insecureRegistries: readonly string[];
@@ -118,7 +120,8 @@ export function parseInputs(
   const { modelRef, tags } = modelRefInputs(read, env.modelRef);
   const { build, image } = buildInputs(read);
   const platform = platformInput(read);
-  const concurrency = concurrencyInput(read);
+  const concurrency = wholeInput(read, 'concurrency', 4);
+  const downloadConnections = wholeInput(read, 'download-connections', 8);
   const { username, password } = credentialInputs(read);
   return {
     workingDirectory: path.resolve(env.workspace, read('working-directory') || '.'),
@@ -134,6 +137,7 @@ export function parseInputs(
     to: read('to') || undefined,
     importWeights: bool(read, 'import-weights', false),
     concurrency,
+    downloadConnections,
     dryRun: bool(read, 'dry-run', false),
     summary: bool(read, 'summary', true),
     verify: verifyMode(read),
@@ -205,13 +209,14 @@ function platformInput(read: InputReader): Platform {
   }
 }
 
-function concurrencyInput(read: InputReader): number {
-  const text = read('concurrency') || '4';
-  const concurrency = Number(text);
-  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) {
-    throw new InputError(`input 'concurrency' must be a whole number from 1 to 64, got "${text}"`);
+/** A count input from 1 to 64 (`concurrency`, `download-connections`). */
+function wholeInput(read: InputReader, name: string, fallback: number): number {
+  const text = read(name) || String(fallback);
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1 || n > 64) {
+    throw new InputError(`input '${name}' must be a whole number from 1 to 64, got "${text}"`);
   }
-  return concurrency;
+  return n;
 }
 
 function credentialInputs(read: InputReader): Pick<Inputs, 'username' | 'password'> {

@@ -68,6 +68,8 @@ export interface TransferPlan {
   /** Replicate's API token, when the destination is Replicate's registry (and no login is given). */
   readonly replicateToken: string | undefined;
   readonly concurrency: number;
+  /** Range requests per large source file, and at once over the run. */
+  readonly downloadConnections: number;
   readonly dryRun: boolean;
   readonly insecureRegistries: readonly string[];
   readonly cache: {
@@ -122,6 +124,7 @@ export function planTransfer(
     replicateToken:
       !login && registryHost === env.replicateRegistryHost ? inputs.replicateToken : undefined,
     concurrency: inputs.concurrency,
+    downloadConnections: inputs.downloadConnections,
     dryRun: inputs.dryRun,
     insecureRegistries: inputs.insecureRegistries,
     cache: planCache(inputs, env.platform),

@@ -8,7 +8,7 @@ import { openTarget } from '../oci/open.js';
 import type { RegistryOptions } from '../oci/registry/client.js';
 import { replicateUsername } from '../oci/registry/replicate.js';
 import type { Target } from '../oci/target.js';
-import { progressLines, type Progress } from '../util/progress.js';
+import { progressLines, type Progress, type ProgressLines } from '../util/progress.js';
 import { HashPool } from '../util/hashpool.js';
 import { Limiter } from '../util/limit.js';
 import type { Log } from '../util/log.js';
@@ -25,6 +25,8 @@ export interface Packing {
   readonly store: WeightStore;
   /** Downloads in flight, over every source of every weight: the `concurrency` input. */
   readonly downloads: Limiter;
+  /** Range requests in flight, over every large file: the `download-connections` input. */
+  readonly rangeRequests: Limiter;
   readonly hub: RuntimeEnv['hub'];
 }
 
@@ -85,6 +87,7 @@ export async function openSession(
     packCache: new PackCache(runtime.packCacheDir),
     store,
     downloads: new Limiter(plan.concurrency),
+    rangeRequests: new Limiter(plan.downloadConnections),
     hub: runtime.hub,
   };
   return {
@@ -101,25 +104,47 @@ export async function openSession(
     builds: buildEnv(runtime),
     log,
     registryOptions,
-    sourceDownloads: (earlyBlobs) => ({
-      store,
-      hub: runtime.hub,
-      pool: packing.pool,
-      layerBlobs: earlyBlobs?.blobWriter?.bind(earlyBlobs),
-      limit: packing.downloads,
-      stall: runtime.stall,
-      signal,
-      progress,
-      log: (m) => log.info(m),
-      // A copy only helps the Actions cache: none larger than it may hold.
-      keepMax: plan.cache.enabled ? plan.cache.maxSize : undefined,
-    }),
+    sourceDownloads: (earlyBlobs) =>
+      sourceDownloads(plan, runtime, { packing, earlyBlobs, signal, progress, log }),
     signal,
     cancel: (why) => cancelling.abort(why),
     close: async () => {
       await packing.pool.close();
       await opened.close();
     },
+  };
+}
+
+/** Where a session's downloads go, and how they are bounded and told. */
+function sourceDownloads(
+  plan: TransferPlan,
+  runtime: RuntimeEnv,
+  run: {
+    packing: Packing;
+    earlyBlobs: Target | undefined;
+    signal: AbortSignal;
+    progress: ProgressLines;
+    log: Log;
+  },
+): SourceDownloads {
+  const { packing, earlyBlobs, signal, progress, log } = run;
+  return {
+    store: packing.store,
+    hub: runtime.hub,
+    pool: packing.pool,
+    layerBlobs: earlyBlobs?.blobWriter?.bind(earlyBlobs),
+    limit: packing.downloads,
+    stall: runtime.stall,
+    signal,
+    progress,
+    ranges: {
+      threshold: runtime.rangedMin,
+      connections: plan.downloadConnections,
+      limit: packing.rangeRequests,
+    },
+    log: (m) => log.info(m),
+    // A copy only helps the Actions cache: none larger than it may hold.
+    keepMax: plan.cache.enabled ? plan.cache.maxSize : undefined,
   };
 }
 

@@ -9,13 +9,26 @@
 // a mismatch deletes the partial file and names both digests. Credentials go only to the origin they belong to; a redirect elsewhere drops them.
 
 import type { IncomingHttpHeaders } from 'node:http';
-import { Writable } from 'node:stream';
-import { stream } from 'undici';
 import { TargetError } from '../../oci/target.js';
 import { HashPool } from '../../util/hashpool.js';
 import type { Limiter } from '../../util/limit.js';
 import type { WeightStore } from '../store.js';
-import { Arrival, LayerBlobError, SlotSink, type ArrivedLayer, type LayerBlobs } from './slots.js';
+import {
+  Arrival,
+  HeadDone,
+  LayerBlobError,
+  SlotSink,
+  type ArrivedLayer,
+  type LayerBlobs,
+} from './slots.js';
+import {
+  OtherVersion,
+  RANGE_WINDOW,
+  RangedFetch,
+  refuse,
+  shownUrl,
+  type RangeSettings,
+} from './ranges.js';
 import { PartialFile } from './partial.js';
 import { SourceError } from './uri.js';
 import {
@@ -25,14 +38,8 @@ import {
   resumeMismatch,
   type Representation,
 } from './representation.js';
-import { followRedirects, redirectTarget } from '../../util/redirects.js';
-import {
-  describeFetchError,
-  isPermanent,
-  isStall,
-  stallOptions,
-  type StallLimits,
-} from '../../util/http.js';
+import { get, type Answer } from './get.js';
+import { describeFetchError, isPermanent, isStall, type StallLimits } from '../../util/http.js';
 import {
   DOWNLOAD_RETRY,
   retryAfterMs,
@@ -86,69 +93,8 @@ export interface DownloadOptions {
   readonly keepMax?: number | undefined;
   /** Where a restarted download says why. */
   readonly log?: ((message: string) => void) | undefined;
-}
-
-interface Answer {
-  readonly statusCode: number;
-  readonly headers: IncomingHttpHeaders;
-  /** The start of the body when it went to no writer (an error page). */
-  readonly text: string;
-}
-
-/**
- * GET with redirects followed by hand, so Authorization never leaves its origin. The body of
- * the final answer goes to the writer `body` gives for it (undici's `stream()`: no Readable in
- * between), or is kept as text (its first 200 bytes) when it gives none.
- */
-async function get(
-  req: DownloadRequest & {
-    readonly stall?: StallLimits | undefined;
-    readonly signal?: AbortSignal | undefined;
-  },
-  headers: Record<string, string>,
-  body: (statusCode: number, headers: IncomingHttpHeaders) => Writable | undefined,
-): Promise<Answer> {
-  const url = req.url;
-  const auth = req.authorization;
-  return followRedirects<Answer>(
-    new URL(url),
-    auth && { origin: auth.origin, header: () => auth.header },
-    async (target, authorization) => {
-      let answer: Omit<Answer, 'text'> = { statusCode: 0, headers: {} };
-      let next: URL | undefined;
-      let text = '';
-      const h = { ...headers, ...authorization };
-      const request = {
-        method: 'GET' as const,
-        headers: h,
-        signal: req.signal,
-        ...stallOptions(req.stall),
-      };
-      await stream(target, request, ({ statusCode, headers: got }) => {
-        answer = { statusCode, headers: got };
-        next = redirectTarget(statusCode, got['location'], target);
-        if (next) return discard();
-        return (
-          body(statusCode, got) ??
-          discard((chunk) => {
-            if (text.length < 200) text += chunk.toString('utf8').slice(0, 200 - text.length);
-          })
-        );
-      });
-      return next ? { next } : { done: { ...answer, text } };
-    },
-    () => new SourceError(`${url}: too many redirects`),
-  );
-}
-
-/** A writer that drops what it is given (after showing it to `see`). */
-function discard(see: (chunk: Buffer) => void = () => undefined): Writable {
-  return new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      see(chunk);
-      done();
-    },
-  });
+  /** Large files over parallel Range requests (ranges.ts); absent, every file is one stream. */
+  readonly ranges?: RangeSettings | undefined;
 }
 
 /** Download `req.url` into the store; returns the verified digest and the stored path. */
@@ -202,6 +148,8 @@ class Transfer {
   /** The answer the partial file's bytes came from: a resume must continue that version. */
   private version: Representation | undefined;
   private readonly report: ((bytes: number, total?: number) => void) | undefined;
+  /** Set once the server answered a range wrongly: the rest of this download is one stream. */
+  private oneStream = false;
 
   private readonly pool: HashPool;
   private readonly hashes: Arrival;
@@ -240,7 +188,11 @@ class Transfer {
     this.version = undefined;
   }
 
-  /** One GET: the rest of the file, into the partial file; then the finish. */
+  /**
+   * One GET: the rest of the file, into the partial file; then the finish. When the answer
+   * shows a large file the server serves in ranges, this GET is only its head (the first
+   * window's worth) and the rest comes over parallel Range requests, in order (ranges.ts).
+   */
   async attempt(): Promise<Downloaded> {
     const validator = this.version && ifRangeValue(this.version);
     // Bytes without a validator cannot be continued safely: the file may have changed.
@@ -249,22 +201,33 @@ class Transfer {
       this.written > 0 ? { range: `bytes=${this.written}-`, 'if-range': validator! } : {};
     // Set when the answer has a body for the file.
     let sink: SlotSink | undefined;
+    let ranges: RangedFetch | undefined;
     let cut: unknown;
     let answer: Answer | undefined;
     const { stall, signal } = this.options;
     try {
-      answer = await get({ ...this.req, stall, signal }, headers, (status, got) => {
+      answer = await get({ ...this.req, stall, signal }, headers, (status, got, url) => {
         const taken = this.sinkFor(status, got);
         if (taken instanceof OtherVersion) return refuse(taken);
         sink = taken;
-        return sink?.writable();
+        ranges = sink && this.rangesAfter(status, got, url, sink.queued);
+        ranges?.start();
+        return sink?.writable(ranges?.from);
       });
     } catch (e) {
       cut = e;
     }
+    if (sink && ranges) cut = await this.rest(sink, ranges, cut);
+    if (ranges && cut instanceof OtherVersion) {
+      this.oneStream = true;
+      this.options.log?.(
+        `${shownUrl(this.req.url)}: a range answered ${cut.message}; fetching it as one stream`,
+      );
+    }
     // What arrived before a cut is good: keep it, so the resume asks only for the rest.
     if (sink) this.written = await sink.settle();
     if (cut !== undefined) throw cut;
+    if (ranges) return this.finish();
     const { statusCode, text, headers: got } = answer!;
     if (TRANSIENT_STATUS.has(statusCode))
       throw new TransientError(
@@ -274,6 +237,61 @@ class Transfer {
     if (!sink)
       throw new SourceError(`${this.req.url} answered ${statusCode}${text ? `: ${text}` : ''}`);
     return this.finish();
+  }
+
+  /**
+   * The windows after the head stream, in order; what stopped the attempt, if anything. A
+   * head cut by the network is no failure: its rest is fetched as a range of its own.
+   */
+  private async rest(sink: SlotSink, ranges: RangedFetch, headCut: unknown): Promise<unknown> {
+    const fatal =
+      headCut !== undefined &&
+      !(headCut instanceof HeadDone) &&
+      (this.options.signal?.aborted ||
+        headCut instanceof SourceError ||
+        headCut instanceof LayerBlobError ||
+        headCut instanceof TargetError);
+    if (fatal) {
+      await ranges.abandon(headCut);
+      return headCut;
+    }
+    try {
+      await ranges.drain((chunk) => sink.push(chunk), sink.queued);
+      return undefined;
+    } catch (e) {
+      return e;
+    }
+  }
+
+  /**
+   * The ranged fetch of the rest of the file, when this answer shows a file large enough that
+   * the server serves in ranges of one version; else undefined (one stream, as ever).
+   */
+  private rangesAfter(
+    statusCode: number,
+    got: IncomingHttpHeaders,
+    url: URL,
+    from: number,
+  ): RangedFetch | undefined {
+    const settings = this.options.ranges;
+    if (!settings || settings.connections < 2 || this.oneStream) return undefined;
+    const version = representationOf(statusCode, got);
+    const total = version.total;
+    const window = settings.window ?? RANGE_WINDOW;
+    if (total === undefined || !ifRangeValue(version) || total - from < settings.threshold)
+      return undefined;
+    // A 206 shows ranges are served; a 200 must say so. Ranges of an encoded body are not
+    // ranges of the file.
+    if (statusCode === 200 && !/\bbytes\b/i.test(String(got['accept-ranges'] ?? '')))
+      return undefined;
+    const encoding = String(got['content-encoding'] ?? 'identity').toLowerCase();
+    if (encoding !== 'identity') return undefined;
+    const auth = this.req.authorization;
+    const headers: Record<string, string> =
+      auth && url.origin === auth.origin ? { authorization: auth.header } : {};
+    const file = { url, headers, version: { ...version, total }, from: from + window };
+    const { stall, signal } = this.options;
+    return new RangedFetch(file, { ...settings, window }, { stall, signal });
   }
 
   /**
@@ -349,24 +367,3 @@ class Transfer {
     throw new TransientError(`${where}: ${describeFetchError(e)}`, undefined, isStall(e));
   }
 }
-
-/** A URL as a progress line names it: no query string (it may hold a signature). */
-function shownUrl(url: string): string {
-  const u = new URL(url);
-  return `${u.host}${u.pathname}`;
-}
-
-/** A writer that fails at once: undici stops the request, so a refused body is never read. */
-function refuse(error: Error): Writable {
-  return new Writable({
-    write(_chunk, _encoding, done) {
-      done(error);
-    },
-    final(done) {
-      done(error);
-    },
-  });
-}
-
-/** A 206 that does not continue the bytes the file began with. */
-class OtherVersion extends Error {}

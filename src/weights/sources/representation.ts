@@ -28,10 +28,14 @@ export function strongEtagOf(headers: IncomingHttpHeaders): string | undefined {
 /** A `Content-Range: bytes <start>-<end>/<total>` header, read. */
 export function contentRange(
   headers: IncomingHttpHeaders,
-): { start: number; total?: number } | undefined {
-  const m = /^bytes (\d+)-\d+\/(\d+|\*)$/.exec(one(headers['content-range'])?.trim() ?? '');
+): { start: number; end: number; total?: number } | undefined {
+  const m = /^bytes (\d+)-(\d+)\/(\d+|\*)$/.exec(one(headers['content-range'])?.trim() ?? '');
   if (!m) return undefined;
-  return { start: Number(m[1]), ...(m[2] !== '*' ? { total: Number(m[2]) } : {}) };
+  return {
+    start: Number(m[1]),
+    end: Number(m[2]),
+    ...(m[3] !== '*' ? { total: Number(m[3]) } : {}),
+  };
 }
 
 /** The representation a 200 (whole file) or 206 (part of it) answer carries. */

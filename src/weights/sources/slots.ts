@@ -21,6 +21,11 @@ export interface ArrivedLayer {
   readonly size: number;
 }
 
+/** A head stream took what it was to take; the request stops there (not a failure). */
+export class HeadDone extends Error {
+  override name = 'HeadDone';
+}
+
 /** A write to the partial file failed: the disk, not the network; not worth a retry. */
 export class WriteError extends SourceError {}
 
@@ -45,6 +50,8 @@ export class SlotSink {
   private slot: Uint8Array | undefined;
   private fill = 0;
   private dispatched: number;
+  /** The file's bytes handed to this sink so far (taken, or waiting their turn). */
+  queued: number;
   private readonly inflight = new Set<Promise<void>>();
   /** Chunks are taken one after another; a slot may have to be waited for. */
   private taking: Promise<void>;
@@ -62,17 +69,31 @@ export class SlotSink {
     ready: Promise<void>,
   ) {
     this.dispatched = start;
+    this.queued = start;
     this.taking = ready;
   }
 
-  writable(): Writable {
+  /**
+   * A response body's writer. With `until`, it takes bytes only up to that offset of the file
+   * and then fails with HeadDone, which stops the request: the rest comes in ranges.
+   */
+  writable(until?: number): Writable {
     return new Writable({
       highWaterMark: 1 << 20,
       write: (chunk: Buffer, _encoding, done) => {
-        this.taking = this.taking.then(() => this.take(chunk));
-        this.taking.then(() => done(), done);
+        const room = until === undefined ? chunk.length : until - this.queued;
+        const part = chunk.length > room ? chunk.subarray(0, room) : chunk;
+        const full = until !== undefined && this.queued + part.length >= until;
+        this.push(part).then(() => done(full ? new HeadDone() : undefined), done);
       },
     });
+  }
+
+  /** Take `chunk` after everything taken before it; it is copied, so the caller may reuse it. */
+  push(chunk: Uint8Array): Promise<void> {
+    this.queued += chunk.length;
+    this.taking = this.taking.then(() => this.take(chunk));
+    return this.taking;
   }
 
   private async take(chunk: Uint8Array): Promise<void> {
