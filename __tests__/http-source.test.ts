@@ -298,6 +298,10 @@ describe('a large weight file as it downloads', () => {
     );
     // One GET: nothing was read back from the server or re-hashed to pack it.
     expect(s.seen.filter((x) => x.url.endsWith('.safetensors')).length).toBe(1);
+    // Each byte written once: the layer blob is the local copy, the store holds none.
+    const file = lock.weights[0].files[0];
+    const store = new WeightStore(path.join(root, 'import-large-store'));
+    expect(await store.has(file.digest, file.size)).toBe(false);
   });
 
   it('keeps no layer in the layout when the file does not verify', async () => {

@@ -5,7 +5,15 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startFileServer } from '../../__tests__/helpers/file-server.ts';
-import { GiB, MiB, ratio, timedAsync, urlProject, weightFiles } from './lib.mjs';
+import {
+  GiB,
+  MiB,
+  measuredImportArgs,
+  ratio,
+  timedAsync,
+  urlProject,
+  weightFiles,
+} from './lib.mjs';
 
 export async function importBench(totalGiB) {
   const fileSize = 256 * MiB;
@@ -42,16 +50,7 @@ export async function importBench(totalGiB) {
       rmSync(path.join(project, 'weights.lock'), { force: true });
       return timedAsync(
         process.execPath,
-        [
-          'scripts/bench/measure.mjs',
-          'dist/cli.js',
-          'weights',
-          'import',
-          '--project',
-          project,
-          '--to',
-          `oci-layout:${path.join(work, 'out')}`,
-        ],
+        measuredImportArgs(project, `oci-layout:${path.join(work, 'out')}`),
         {
           env: {
             ...process.env,

@@ -100,6 +100,21 @@ export function urlProject(dir, origin, names) {
   });
 }
 
+/** `cog-push weights import` of `project` into `to`, measured (peak RSS on stderr). */
+export function measuredImportArgs(project, to, ...extra) {
+  return [
+    'scripts/bench/measure.mjs',
+    'dist/cli.js',
+    'weights',
+    'import',
+    '--project',
+    project,
+    '--to',
+    to,
+    ...extra,
+  ];
+}
+
 /** `cog-push weights push` of `dir` as weight `w` (the benches' projects name it so) into `to`. */
 export function weightPushArgs(dir, to, ...extra) {
   return [

@@ -10,6 +10,7 @@ import { importBench } from './import.mjs';
 import { overlapBench } from './overlap.mjs';
 import { engineOverlapBench } from './engine.mjs';
 import { streamBench } from './stream.mjs';
+import { rangedBench } from './ranged.mjs';
 
 const gib = Number(process.env.BENCH_GIB ?? 2);
 const fmt = (n, d = 2) => (n === undefined ? '-' : n.toFixed(d));
@@ -81,6 +82,20 @@ console.log(`## ${imported.name}`);
 console.log('| tool | wall s | peak RSS MB |\n|---|---|---|');
 for (const [what, s, rss] of imported.rows) console.log(`| ${what} | ${fmt(s)} | ${fmt(rss, 0)} |`);
 console.log(`\nimport / curl = ${imported.ratio}× (target ≤ 1.2×)\n`);
+
+const ranged = await rangedBench(5);
+if (ranged.skipped) console.log(`## one large file over ranges: skipped (${ranged.skipped})\n`);
+else {
+  console.log(`## ${ranged.name}`);
+  console.log(
+    '| run | median wall s | spread s | of the link | peak RSS MB |\n|---|---|---|---|---|',
+  );
+  for (const [what, s, spread, link, rss] of ranged.rows)
+    console.log(`| ${what} | ${fmt(s)} | ${spread} | ${link} | ${fmt(rss, 0)} |`);
+  console.log(
+    `\nlayout / aria2c = ${ranged.layoutRatio}×, registry / aria2c = ${ranged.registryRatio}× (targets ≤ 1.15×), peak RSS ${fmt(ranged.rssMB, 0)} MB (target ≤ 300 MB)\n`,
+  );
+}
 
 const streamed = await streamBench();
 if (streamed.skipped)

@@ -143,8 +143,10 @@ function sourceDownloads(
       limit: packing.rangeRequests,
     },
     log: (m) => log.info(m),
-    // A copy only helps the Actions cache: none larger than it may hold.
-    keepMax: plan.cache.enabled ? plan.cache.maxSize : undefined,
+    // A copy only helps the Actions cache: none larger than it may hold. Into an OCI layout
+    // the file's own layer blob is the local copy already (its bytes at offset 1536, so no
+    // link can share them): a second write of every byte would cost more than the download.
+    keepMax: earlyBlobs?.localReads ? 0 : plan.cache.enabled ? plan.cache.maxSize : undefined,
   };
 }
 
