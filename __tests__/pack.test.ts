@@ -116,6 +116,29 @@ describe('packWeight', () => {
     ).rejects.toThrow(/weight "e": layer sha256:[0-9a-f]+ has invalid uncompressed size 0/);
   });
 
+  it('names a large file (a plain layer, read by the hash workers) that changed after the inventory', async () => {
+    const options = { bundleFileMax: 4096 };
+    const dir = writeTree(path.join(root, 'moving-large'), {
+      'w.safetensors': pseudoRandom(8192, 4),
+    });
+    const files = await inventoryDirectory(dir);
+    const ok = await packWeight({ name: 'm', target: '/w', files, pool, options });
+    expect(ok.layers.map((l) => l.mediaType)).toEqual(['application/vnd.oci.image.layer.v1.tar']);
+    appendFileSync(path.join(dir, 'w.safetensors'), 'more');
+    await expect(packWeight({ name: 'm', target: '/w', files, pool, options })).rejects.toThrow(
+      /w\.safetensors changed while packing: expected 8192 bytes, found 8196/,
+    );
+    truncateSync(path.join(dir, 'w.safetensors'), 100);
+    await expect(packWeight({ name: 'm', target: '/w', files, pool, options })).rejects.toThrow(
+      /w\.safetensors changed while packing: expected 8192 bytes, found 100/,
+    );
+    rmSync(path.join(dir, 'w.safetensors'));
+    await expect(packWeight({ name: 'm', target: '/w', files, pool, options })).rejects.toThrow(
+      /cannot read .*w\.safetensors: ENOENT/,
+    );
+    expect(pool.open).toBe(0);
+  });
+
   it('names a file that vanished or changed after the inventory', async () => {
     const dir = writeTree(path.join(root, 'moving'), { 'a.bin': 'aaaa', 'b.bin': 'bbbb' });
     const files = await inventoryDirectory(dir);

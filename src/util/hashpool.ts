@@ -14,6 +14,7 @@ import { WorkerCalls, type Reply } from './worker-calls.js';
 const WORKER_SOURCE = `
 const { parentPort } = require('node:worker_threads');
 const { createHash } = require('node:crypto');
+const { openSync, readSync, fstatSync, closeSync } = require('node:fs');
 const hashes = new Map();
 parentPort.on('message', (m) => {
   if (m.op === 'update') {
@@ -21,6 +22,31 @@ parentPort.on('message', (m) => {
     if (!h) { h = createHash('sha256'); hashes.set(m.id, h); }
     h.update(m.sab ? new Uint8Array(m.sab, m.offset, m.length) : m.data);
     parentPort.postMessage({ seq: m.seq });
+  } else if (m.op === 'file') {
+    // Read the bytes here, on this thread: a second reader of a file the page cache holds
+    // costs little, and the thread that hashes needs no hand-off of shared slots.
+    let h = hashes.get(m.id);
+    if (!h) { h = createHash('sha256'); hashes.set(m.id, h); }
+    let fd;
+    try {
+      fd = openSync(m.path, 'r');
+      const buffer = Buffer.allocUnsafe(4 << 20);
+      let done = 0;
+      while (done < m.size) {
+        const n = readSync(fd, buffer, 0, Math.min(buffer.length, m.size - done), done);
+        if (n === 0) break;
+        h.update(buffer.subarray(0, n));
+        done += n;
+      }
+      const size = fstatSync(fd).size;
+      parentPort.postMessage(size === m.size && done === m.size
+        ? { seq: m.seq }
+        : { seq: m.seq, error: m.path + ' changed while packing: expected ' + m.size + ' bytes, found ' + (done < m.size ? done : size) });
+    } catch (e) {
+      parentPort.postMessage({ seq: m.seq, error: 'cannot read ' + m.path + ': ' + e.message });
+    } finally {
+      if (fd !== undefined) closeSync(fd);
+    }
   } else if (m.op === 'digest') {
     const h = hashes.get(m.id) || createHash('sha256');
     hashes.delete(m.id);
@@ -43,6 +69,11 @@ class HashWorker extends WorkerCalls<Reply & { hex?: string }> {
 export interface PooledHash {
   /** Resolves once the worker has consumed `data`: a shared slot can then be reused. */
   update(data: Uint8Array): Promise<void>;
+  /**
+   * Add the first `size` bytes of the file at `path`, read by the worker itself; fails when the
+   * file no longer has exactly `size` bytes (its bytes would not match the plan).
+   */
+  updateFromFile(path: string, size: number): Promise<void>;
   /** `sha256:<hex>` of everything updated. The hash cannot be used afterwards. */
   digest(): Promise<string>;
   /** Free the worker's state of a hash that will not be digested (a failed pass). */
@@ -130,6 +161,10 @@ export class HashPool {
             ? { op: 'update', id, sab: data.buffer, offset: data.byteOffset, length: data.length }
             : { op: 'update', id, data: data.slice() },
         );
+      },
+      updateFromFile: async (path, size) => {
+        if (done) throw new Error('hash already digested');
+        await worker.call({ op: 'file', id, path, size });
       },
       digest: async () => {
         if (done) throw new Error('hash already digested');
