@@ -8,9 +8,13 @@ import type http from 'node:http';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { downloadToStore } from '../src/weights/sources/download.js';
-import type { RangeSettings } from '../src/weights/sources/ranges.js';
+import { WindowPool, type RangeSettings } from '../src/weights/sources/ranges.js';
 import { WeightStore } from '../src/weights/store.js';
 import { Limiter } from '../src/util/limit.js';
+import { readRuntimeEnv } from '../src/config/env.js';
+import { parseInputs } from '../src/config/inputs.js';
+import { planTransfer } from '../src/publish/plan.js';
+import { openSession } from '../src/publish/session.js';
 import {
   fileName,
   listen,
@@ -217,6 +221,42 @@ describe('a large file over parallel ranges', () => {
     );
   });
 
+  it('one pool of window buffers serves every download, and a failed one gives its buffers back', async () => {
+    const buffers = new WindowPool(3, WINDOW);
+    const failing = await listen((req, res) => {
+      // The head is slow, so fetched windows wait unread; the second window is gone.
+      if (!req.headers.range)
+        return void setTimeout(() => serveFile(req, res, 'model.bin', body), 300);
+      if (req.headers.range.startsWith(`bytes=${2 * WINDOW}-`))
+        return void setTimeout(() => res.writeHead(404).end(), 100);
+      serveFile(req, res, 'model.bin', body);
+    });
+    await closing([failing], () =>
+      expect(
+        downloadToStore(
+          store(),
+          { url: `${failing.origin}/model.bin` },
+          { ranges: { ...ranges, buffers } },
+        ),
+      ).rejects.toThrow(/at byte 524288 answered 404/),
+    );
+    expect(buffers.idle).toBe(3);
+    // Three buffers for two files at once: both arrive (no wait for a buffer deadlocks).
+    const server = await startFileServer({ 'a.bin': body, 'b.bin': body });
+    const got = await closing([server], () =>
+      Promise.all(
+        ['a.bin', 'b.bin'].map((n) =>
+          downloadToStore(
+            store(),
+            { url: `${server.origin}/${n}` },
+            { ranges: { ...ranges, buffers } },
+          ),
+        ),
+      ),
+    );
+    expect(got.map((g) => g.digest)).toEqual([sha256(body), sha256(body)]);
+  });
+
   it('the session-wide limit bounds range requests over every download', async () => {
     let active = 0;
     let most = 0;
@@ -244,5 +284,32 @@ describe('a large file over parallel ranges', () => {
     expect(got.map((g) => g.digest)).toEqual([sha256(body), sha256(body)]);
     expect(most).toBeLessThanOrEqual(3);
     expect(most).toBeGreaterThan(1);
+  });
+
+  it('a session gives every download the same window pool and request limit', async () => {
+    const runtime = readRuntimeEnv({ HOME: root }, root, 'linux');
+    const inputs = parseInputs(
+      (name) =>
+        ({ to: `oci-layout:${path.join(root, 'session')}`, 'download-connections': '5' })[name] ??
+        '',
+      runtime,
+    );
+    const session = await openSession(planTransfer(inputs, undefined, runtime), runtime, {
+      info: () => undefined,
+      warning: () => undefined,
+      notice: () => undefined,
+      group: (_, fn) => fn(),
+    });
+    try {
+      const [a, b] = [session.sourceDownloads(undefined), session.sourceDownloads(undefined)];
+      expect(a.ranges?.buffers).toBeInstanceOf(WindowPool);
+      expect(a.ranges?.buffers).toBe(b.ranges?.buffers);
+      expect(a.ranges?.buffers?.count).toBe(7);
+      expect(a.ranges?.limit).toBe(b.ranges?.limit);
+      expect(a.ranges?.connections).toBe(5);
+      expect(a.ranges?.threshold).toBe(64 * 1024 * 1024);
+    } finally {
+      await session.close();
+    }
   });
 });

@@ -15,6 +15,7 @@ import type { Log } from '../util/log.js';
 import type { WeightCache } from '../cache/weights.js';
 import { PackCache } from '../weights/packcache.js';
 import type { SourceDownloads } from '../weights/sources/index.js';
+import { WindowPool } from '../weights/sources/ranges.js';
 import { WeightStore } from '../weights/store.js';
 import type { Login, TransferPlan } from './plan.js';
 
@@ -27,6 +28,8 @@ export interface Packing {
   readonly downloads: Limiter;
   /** Range requests in flight, over every large file: the `download-connections` input. */
   readonly rangeRequests: Limiter;
+  /** Their window buffers, download-connections + 2 of them, whatever the number of files. */
+  readonly rangeWindows: WindowPool;
   readonly hub: RuntimeEnv['hub'];
 }
 
@@ -88,6 +91,7 @@ export async function openSession(
     store,
     downloads: new Limiter(plan.concurrency),
     rangeRequests: new Limiter(plan.downloadConnections),
+    rangeWindows: new WindowPool(plan.downloadConnections + 2),
     hub: runtime.hub,
   };
   return {
@@ -141,6 +145,7 @@ function sourceDownloads(
       threshold: runtime.rangedMin,
       connections: plan.downloadConnections,
       limit: packing.rangeRequests,
+      buffers: packing.rangeWindows,
     },
     log: (m) => log.info(m),
     // A copy only helps the Actions cache: none larger than it may hold. Into an OCI layout

@@ -39,6 +39,43 @@ import { SourceError } from './uri.js';
 /** The window size: 8 MiB measured best (64 MiB windows let the head window hold the rest up). */
 export const RANGE_WINDOW = 8 * 1024 * 1024;
 
+/**
+ * The window buffers of every ranged download of a session, handed out first come, first
+ * served: memory is the pool's whatever the number of files. No wait can deadlock: a file's
+ * windows are claimed in byte order, so the one its bytes wait for asked before any later one.
+ */
+export class WindowPool {
+  private readonly free: Buffer[] = [];
+  private readonly waiting: ((buffer: Buffer) => void)[] = [];
+  private made = 0;
+
+  constructor(
+    readonly count: number,
+    readonly size = RANGE_WINDOW,
+  ) {}
+
+  acquire(): Promise<Buffer> {
+    const buffer = this.free.pop();
+    if (buffer) return Promise.resolve(buffer);
+    if (this.made < this.count) {
+      this.made++;
+      return Promise.resolve(Buffer.allocUnsafe(this.size));
+    }
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  /** Buffers no download holds. */
+  get idle(): number {
+    return this.free.length + this.count - this.made;
+  }
+
+  release(buffer: Buffer): void {
+    const next = this.waiting.shift();
+    if (next) next(buffer);
+    else this.free.push(buffer);
+  }
+}
+
 export interface RangeSettings {
   /** Files (the part still to fetch) from this many bytes on are fetched in ranges. */
   readonly threshold: number;
@@ -46,8 +83,10 @@ export interface RangeSettings {
   readonly connections: number;
   /** Range requests in flight over every download that shares it. */
   readonly limit?: Limiter | undefined;
-  /** Bytes per window (RANGE_WINDOW). */
+  /** Bytes per window (RANGE_WINDOW); the pool's, when there is one. */
   readonly window?: number | undefined;
+  /** Window buffers shared over the session; else each file has connections + 2 of its own. */
+  readonly buffers?: WindowPool | undefined;
 }
 
 /** A 206 or 200 answer that is not the window asked of the version the file began with. */
@@ -87,7 +126,9 @@ export class RangedFetch {
   private readonly count: number;
   private readonly capacity: number;
   private readonly ready: Deferred<Uint8Array>[];
-  private readonly free: Buffer[] = [];
+  private readonly buffers: WindowPool;
+  /** Windows fetched and not yet handed on: their buffers go back to the pool either way. */
+  private readonly held = new Map<number, Buffer>();
   private next = 0;
   private consumed = 0;
   private roomChanged = deferred<void>();
@@ -101,9 +142,10 @@ export class RangedFetch {
     private readonly settings: RangeSettings,
     private readonly io: { stall?: StallLimits | undefined; signal?: AbortSignal | undefined },
   ) {
-    this.window = settings.window ?? RANGE_WINDOW;
+    this.window = settings.buffers?.size ?? settings.window ?? RANGE_WINDOW;
     this.count = Math.ceil((file.version.total - file.from) / this.window);
     this.capacity = settings.connections + 2;
+    this.buffers = settings.buffers ?? new WindowPool(this.capacity, this.window);
     this.ready = Array.from({ length: this.count }, () => deferred<Uint8Array>());
     this.signal = io.signal
       ? AbortSignal.any([io.signal, this.stopping.signal])
@@ -136,15 +178,15 @@ export class RangedFetch {
           throw this.failure ?? e;
         });
         await take(data);
-        this.free.push(Buffer.from(data.buffer, data.byteOffset, this.window));
+        this.buffers.release(this.held.get(i)!);
+        this.held.delete(i);
         this.consumed++;
         this.roomChanged.resolve();
         this.roomChanged = deferred<void>();
       }
       await Promise.all(this.workers);
     } catch (e) {
-      this.stop(e);
-      await Promise.allSettled(this.workers);
+      await this.abandon(e);
       throw this.failure ?? e;
     }
   }
@@ -152,7 +194,15 @@ export class RangedFetch {
   /** Stop every request and wait for the workers: the download failed elsewhere. */
   async abandon(why: unknown): Promise<void> {
     this.stop(why);
+    // Held windows go back first: a worker of this file may be waiting for one of them.
+    this.releaseHeld();
     await Promise.allSettled(this.workers);
+    this.releaseHeld();
+  }
+
+  private releaseHeld(): void {
+    for (const buffer of this.held.values()) this.buffers.release(buffer);
+    this.held.clear();
   }
 
   /** Stop every request (the download failed elsewhere, or one window for good). */
@@ -171,14 +221,18 @@ export class RangedFetch {
       const i = this.next++;
       const start = this.file.from + i * this.window;
       const end = Math.min(start + this.window, this.file.version.total) - 1;
-      const buffer = this.free.pop() ?? Buffer.allocUnsafe(this.window);
+      const buffer = await this.buffers.acquire();
+      if (this.signal.aborted) return this.buffers.release(buffer);
       try {
         const limit = this.settings.limit;
         const fetched = limit
           ? await limit.run(() => this.fetch(start, end, buffer))
           : await this.fetch(start, end, buffer);
+        if (this.signal.aborted) return this.buffers.release(buffer);
+        this.held.set(i, buffer);
         this.ready[i]!.resolve(fetched);
       } catch (e) {
+        this.buffers.release(buffer);
         this.stop(e);
         this.ready[i]!.reject(e);
         return;
