@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { extract } from 'tar-stream';
 import { buildPlan, describeCommand, type BuildRequest } from '../src/image/builders.js';
+import { NO_BUILD_OPTIONS } from '../src/config/build-options.js';
 import {
   appendLayer,
   WEIGHTS_JSON_HISTORY,
@@ -62,6 +63,147 @@ describe('buildPlan', () => {
       { tool: 'docker', args: ['push', request.imageRef], cwd: '/ws/models/b' },
     ]);
     expect(describeCommand(plain[0]!)).toMatch(/^DOCKER_BUILDKIT=1 docker build /);
+  });
+});
+
+describe("build options in each builder's flags", () => {
+  const all = {
+    ...NO_BUILD_OPTIONS,
+    secrets: [
+      { id: 'hf', src: 'secrets/hf.txt' },
+      { id: 'gh', env: 'GH_TOKEN' },
+    ],
+    noCache: true,
+    buildArgs: ['TORCH=2.6'],
+    target: 'runtime',
+    labels: ['team=ml'],
+    file: 'docker/Dockerfile.gpu',
+    network: 'host' as const,
+  };
+
+  /** The flags docker and buildah share, for `all`. */
+  const COMMON = [
+    '--secret',
+    'id=hf,src=secrets/hf.txt',
+    '--secret',
+    'id=gh,env=GH_TOKEN',
+    '--no-cache',
+    '--build-arg',
+    'TORCH=2.6',
+    '--target',
+    'runtime',
+    '--label',
+    'team=ml',
+    '--network',
+    'host',
+  ];
+
+  it('docker buildx: every option, the caches as given', () => {
+    const [build] = buildPlan({
+      ...request,
+      builder: 'docker',
+      options: {
+        ...all,
+        progress: 'plain',
+        cacheFrom: ['type=gha'],
+        cacheTo: ['type=gha,mode=max'],
+      },
+    }).commands;
+    expect(build!.args).toEqual([
+      'buildx',
+      'build',
+      '--platform',
+      'linux/amd64',
+      '--push',
+      '--provenance=false',
+      '--sbom=false',
+      ...COMMON,
+      '--progress',
+      'plain',
+      '--cache-from',
+      'type=gha',
+      '--cache-to',
+      'type=gha,mode=max',
+      '-f',
+      '/ws/models/b/docker/Dockerfile.gpu',
+      '-t',
+      request.imageRef,
+      '/ws/models/b',
+    ]);
+  });
+
+  it('docker without buildx: an image as cache source; cache-to and other cache types refused', () => {
+    const [build] = buildPlan({
+      ...request,
+      builder: 'docker',
+      buildx: false,
+      options: {
+        ...NO_BUILD_OPTIONS,
+        cacheFrom: ['r.example/a/b:cache', 'type=registry,ref=r.example/a/b:c2'],
+      },
+    }).commands;
+    expect(build!.args.filter((_, i, a) => a[i - 1] === '--cache-from')).toEqual([
+      'r.example/a/b:cache',
+      'r.example/a/b:c2',
+    ]);
+    const plan = (o: Partial<typeof all> & { cacheFrom?: string[]; cacheTo?: string[] }) => () =>
+      buildPlan({
+        ...request,
+        builder: 'docker',
+        buildx: false,
+        options: { ...NO_BUILD_OPTIONS, ...o },
+      });
+    expect(plan({ cacheTo: ['type=inline'] })).toThrow(
+      /^input 'cache-to' needs docker buildx, which this runner lacks/,
+    );
+    expect(plan({ cacheFrom: ['type=gha'] })).toThrow(
+      /^input 'cache-from': "type=gha" needs docker buildx/,
+    );
+  });
+
+  it('buildah: the options bud takes', () => {
+    const [bud] = buildPlan({ ...request, builder: 'buildah', options: all }).commands;
+    expect(bud!.args.slice(7)).toEqual([
+      ...COMMON,
+      '-f',
+      '/ws/models/b/docker/Dockerfile.gpu',
+      '-t',
+      'localhost/cog-push-build:cog-push-x',
+      '/ws/models/b',
+    ]);
+  });
+
+  it('cog: its own flags, a bool as --flag=value (cobra takes no separate value)', () => {
+    const [build] = buildPlan({
+      ...request,
+      options: {
+        ...NO_BUILD_OPTIONS,
+        secrets: [{ id: 'hf', src: 'hf.txt' }],
+        noCache: true,
+        file: 'Dockerfile.cog',
+        progress: 'plain',
+        useCudaBaseImage: 'false',
+        useCogBaseImage: false,
+        openapiSchema: 'openapi.json',
+      },
+    }).commands;
+    expect(build!.args).toEqual([
+      'build',
+      '-t',
+      request.imageRef,
+      '--secret',
+      'id=hf,src=hf.txt',
+      '--no-cache',
+      '--dockerfile',
+      'Dockerfile.cog',
+      '--progress',
+      'plain',
+      '--use-cuda-base-image',
+      'false',
+      '--use-cog-base-image=false',
+      '--openapi-schema',
+      'openapi.json',
+    ]);
   });
 });
 

@@ -1,6 +1,7 @@
 // parseInputs, table-tested as docker/build-push-action tests its getArgs: each input, its
 // default, and every way it can be wrong.
 import path from 'node:path';
+import { NO_BUILD_OPTIONS } from '../src/config/build-options.js';
 import { describe, expect, it } from 'vitest';
 import { readRuntimeEnv } from '../src/config/env.js';
 import { InputError, parseInputs, type Inputs } from '../src/config/inputs.js';
@@ -58,6 +59,7 @@ describe('parseInputs', () => {
       insecureRegistries: [],
       tags: [],
       annotations: {},
+      buildOptions: NO_BUILD_OPTIONS,
     } satisfies Inputs);
   });
 
@@ -123,6 +125,7 @@ describe('parseInputs', () => {
         b: 'x=y',
         'org.opencontainers.image.description': 'Fast, small, and exact',
       },
+      buildOptions: NO_BUILD_OPTIONS,
     } satisfies Inputs);
   });
 
@@ -245,4 +248,114 @@ describe('parseInputs', () => {
       `input 'cache-max-size' must be a size such as 10GB, 500MiB or 1048576; got "-1GB"`,
     ],
   ])('refuses %j', (inputs, message) => failsWith(inputs, message));
+});
+
+describe('build options', () => {
+  it('reads each option for the builder it applies to, one item a line', () => {
+    expect(
+      parse({
+        build: 'docker',
+        secrets: 'id=hf,src=secrets/hf.txt\nid=gh, env=GH_TOKEN',
+        'no-cache': 'true',
+        'build-args': 'TORCH=2.6\nEXTRAS=a,b',
+        target: 'runtime',
+        labels: 'org.example.team=ml\nnote=a, b',
+        file: 'docker/Dockerfile.gpu',
+        network: 'host',
+        'cache-from': 'type=gha\ntype=registry,ref=r.example/a/b:cache',
+        'cache-to': 'type=gha,mode=max',
+        progress: 'plain',
+      }).buildOptions,
+    ).toEqual({
+      ...NO_BUILD_OPTIONS,
+      secrets: [
+        { id: 'hf', src: 'secrets/hf.txt', env: undefined },
+        { id: 'gh', src: undefined, env: 'GH_TOKEN' },
+      ],
+      noCache: true,
+      buildArgs: ['TORCH=2.6', 'EXTRAS=a,b'],
+      target: 'runtime',
+      labels: ['org.example.team=ml', 'note=a, b'],
+      file: 'docker/Dockerfile.gpu',
+      network: 'host',
+      cacheFrom: ['type=gha', 'type=registry,ref=r.example/a/b:cache'],
+      cacheTo: ['type=gha,mode=max'],
+      progress: 'plain',
+    });
+    expect(
+      parse({
+        'use-cuda-base-image': 'false',
+        'use-cog-base-image': 'false',
+        'openapi-schema': 'openapi.json',
+        file: 'Dockerfile.cog',
+        'no-cache': 'true',
+      }).buildOptions,
+    ).toEqual({
+      ...NO_BUILD_OPTIONS,
+      useCudaBaseImage: 'false',
+      useCogBaseImage: false,
+      openapiSchema: 'openapi.json',
+      file: 'Dockerfile.cog',
+      noCache: true,
+    });
+  });
+
+  it.each([
+    [
+      { 'build-args': 'A=1' },
+      "input 'build-args' does not apply to build: cog (Cog builds from cog.yaml, which takes no build args)",
+    ],
+    [
+      { network: 'host' },
+      "input 'network' does not apply to build: cog (`cog build` has no network flag)",
+    ],
+    [
+      { build: 'docker', 'use-cog-base-image': 'false' },
+      "input 'use-cog-base-image' does not apply to build: docker (it is a flag of `cog build`)",
+    ],
+    [
+      { build: 'buildah', 'cache-to': 'type=gha' },
+      "input 'cache-to' does not apply to build: buildah (only docker buildx exports a build cache; `build: cog` has Cog's inline cache only)",
+    ],
+    [
+      { image: 'oci-layout:image', 'no-cache': 'true' },
+      "input 'no-cache' is a build option, but nothing is built: 'image' is a prebuilt image (build: none)",
+    ],
+    [{ secrets: 'id=x' }, `input 'secrets': secret "x" needs one of src=FILE or env=VARIABLE`],
+    [
+      { secrets: 'id=x,src=a,env=B' },
+      `input 'secrets': secret "x" needs one of src=FILE or env=VARIABLE`,
+    ],
+    [{ secrets: 'src=a' }, "input 'secrets': each line needs id=NAME (letters, digits, _ . -)"],
+    [
+      { secrets: 'id=x,value=hunter2' },
+      `input 'secrets': each line is id=NAME,src=FILE or id=NAME,env=VARIABLE; got a line with "value"`,
+    ],
+    [{ secrets: 'id=x,env=1BAD' }, `input 'secrets': secret "x": env=1BAD is not a variable name`],
+    [
+      { build: 'docker', 'build-args': 'JUSTANAME' },
+      'input \'build-args\': each line is NAME=value; got "JUSTANAME"',
+    ],
+    [
+      { build: 'docker', network: 'bridge' },
+      `input 'network' must be one of host, none, default; got "bridge"`,
+    ],
+    [
+      { 'use-cuda-base-image': 'yes' },
+      `input 'use-cuda-base-image' must be one of true, false, auto; got "yes"`,
+    ],
+  ])('refuses %j in one line', (given, message) => {
+    failsWith(given as Record<string, string>, message);
+  });
+
+  it("never shows a secret's value: an unreadable line names its key only", () => {
+    let message = '';
+    try {
+      parse({ secrets: 'id=x,token=hunter2-very-secret' });
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toMatch(/"token"/);
+    expect(message).not.toContain('hunter2');
+  });
 });

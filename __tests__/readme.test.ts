@@ -17,8 +17,8 @@ interface Step {
 }
 
 describe('README', () => {
-  it('has the single-model, attested release, matrix, release and import workflows', () => {
-    expect(snippets).toHaveLength(5);
+  it('has the single-model, attested release, matrix, release, import and build-secret workflows', () => {
+    expect(snippets).toHaveLength(6);
   });
 
   it.each(snippets.map((s, i) => [i, s] as const))(

@@ -25,7 +25,14 @@ export async function run(): Promise<void> {
     const inputs = parseInputs((name) => core.getInput(name), runtime);
     // The Hub token comes from the environment (hf:// sources): masked like the inputs, in
     // case it was not set from a repository secret (those are masked already).
-    for (const secret of [inputs.password, inputs.replicateToken, ...runtime.secrets])
+    // A build secret named by a variable: its value, should a build step print it.
+    const buildSecrets = inputs.buildOptions.secrets.map((s) => s.env && runtime.childEnv[s.env]);
+    for (const secret of [
+      inputs.password,
+      inputs.replicateToken,
+      ...runtime.secrets,
+      ...buildSecrets,
+    ])
       if (secret) core.setSecret(secret);
     const result = await publish(
       inputs,

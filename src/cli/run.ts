@@ -28,6 +28,11 @@ const USAGE = `usage:
                    [--image REF|oci-layout:DIR[:TAG]] [--platform OS/ARCH] [--to REPO|oci-layout:DIR]
                    [--import-weights] [--dry-run] [--verify[=full] | --no-verify] [--username USER --password-stdin]
                    [--concurrency N] [--download-connections N]
+                   [--secret id=ID,src=FILE|env=VAR]... [--no-cache] [--build-arg K=V]... [--target T]
+                   [--label K=V]... [--file DOCKERFILE] [--network host|none|default]
+                   [--cache-from SPEC]... [--cache-to SPEC]... [--progress auto|plain|tty]
+                   [--use-cuda-base-image true|false|auto] [--use-cog-base-image true|false]
+                   [--openapi-schema FILE]
       the action's job from a shell: weights, image, index, and Cog's ref tree
   cog-push resolve [--project DIR] [--config FILE]
       print the model reference a publish would land at, as JSON
@@ -91,6 +96,7 @@ async function publishCommand(args: string[], cli: Cli): Promise<void> {
       concurrency: { type: 'string' },
       'download-connections': { type: 'string' },
       ...REGISTRY_OPTIONS,
+      ...BUILD_FLAGS,
     },
   });
   const {
@@ -98,6 +104,12 @@ async function publishCommand(args: string[], cli: Cli): Promise<void> {
     'insecure-registry': _insecure,
     'no-verify': noVerify,
     verify,
+    'no-cache': noCache,
+    secret,
+    'build-arg': buildArg,
+    label,
+    'cache-from': cacheFrom,
+    'cache-to': cacheTo,
     ...strings
   } = values;
   const inputs = inputsFrom(
@@ -109,12 +121,36 @@ async function publishCommand(args: string[], cli: Cli): Promise<void> {
       'dry-run': String(values['dry-run']),
       // --verify (on, the default), --verify=full, --no-verify: as the action's true, full, false.
       verify: noVerify ? 'false' : (verify ?? 'true'),
+      // Repeated flags are the inputs' lines.
+      secrets: secret?.join('\n'),
+      'build-args': buildArg?.join('\n'),
+      labels: label?.join('\n'),
+      'cache-from': cacheFrom?.join('\n'),
+      'cache-to': cacheTo?.join('\n'),
+      'no-cache': noCache ? 'true' : undefined,
     },
     cli,
   );
   const result = await publish(inputs, cli.runtime, cli.log);
   cli.io.stdout.write('\n' + refTreeText(result) + '\n');
 }
+
+/** The build options, flags named like the action's inputs (a list input's flag repeats). */
+const BUILD_FLAGS = {
+  secret: { type: 'string', multiple: true },
+  'no-cache': { type: 'boolean' },
+  'build-arg': { type: 'string', multiple: true },
+  target: { type: 'string' },
+  label: { type: 'string', multiple: true },
+  file: { type: 'string' },
+  network: { type: 'string' },
+  'cache-from': { type: 'string', multiple: true },
+  'cache-to': { type: 'string', multiple: true },
+  progress: { type: 'string' },
+  'use-cuda-base-image': { type: 'string' },
+  'use-cog-base-image': { type: 'string' },
+  'openapi-schema': { type: 'string' },
+} as const;
 
 /** What no command caught still ends as one `cog-push:` line and exit 1, not a stack trace. */
 export function uncaught(e: unknown): never {

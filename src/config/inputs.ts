@@ -8,6 +8,10 @@ import { parsePlatform, type Platform } from '../oci/index.js';
 import { BUILDERS, type BuilderName, type VerifyMode } from './choices.js';
 import type { RuntimeEnv } from './env.js';
 import { ListInputError, parseAnnotations, parseTags, type TagEntry } from './lists.js';
+import { InputError, type InputReader } from './input-error.js';
+import { parseBuildOptions, type BuildOptions } from './build-options.js';
+
+export { InputError, type InputReader };
 
 export interface Inputs {
   /** Absolute project directory (cog.yaml's folder). */
@@ -45,10 +49,9 @@ export interface Inputs {
   readonly tags: readonly TagEntry[];
   /** OCI annotations of the model index (`annotations`). */
   readonly annotations: Readonly<Record<string, string>>;
+  /** secrets, no-cache, build-args and the rest, checked against `build`. */
+  readonly buildOptions: BuildOptions;
 }
-
-/** Reads one input as @actions/core does: trimmed, "" when unset. */
-export type InputReader = (name: string) => string;
 
 /**
  * The largest weight cached by default. GitHub keeps 10 GB of cache per repository and evicts
@@ -56,10 +59,6 @@ export type InputReader = (name: string) => string;
  * repository's other caches (dependencies, builds) and a few more weights.
  */
 export const DEFAULT_CACHE_MAX_SIZE = '2GB';
-
-export class InputError extends Error {
-  override name = 'InputError';
-}
 
 export const MODEL_REF_INPUTS = {
   model: 'COG_MODEL',
@@ -148,6 +147,7 @@ export function parseInputs(
       .filter(Boolean),
     tags,
     annotations: listInput(() => parseAnnotations(read('annotations'))),
+    buildOptions: parseBuildOptions(read, build),
   };
 }
 

@@ -1,162 +1,19 @@
-// Building the model image. Each builder is a pure plan (the commands it runs, with their
-// environment) and one runner, so tests check the exact commands without a Docker engine.
+// Running a builder's plan (build-plan.ts): each command in a process group of its own, its
+// output in lines, a failure named with its last lines, a cancel that stops the whole group.
 // Credentials reach builders only through a temporary Docker config file that is deleted
 // afterwards: never argv, never the log.
 
-import { BUILDERS, type BuilderName } from '../config/choices.js';
 import { removeOnSignal, stopOnSignal } from '../util/termination.js';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { StringDecoder } from 'node:string_decoder';
 import { mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { Platform } from '../oci/index.js';
 import { builderDockerConfig, type RegistryLogin } from './docker-config.js';
+import { BuildError, describeCommand, type BuildPlan, type Command } from './build-plan.js';
 
-export { BUILDERS, type BuilderName };
-
-export interface Command {
-  readonly tool: string;
-  readonly args: readonly string[];
-  /** Where it runs: Cog finds its config from here upward, docker reads its context here. */
-  readonly cwd: string;
-  /** Variables it gets on top of the builder's environment. */
-  readonly env?: Readonly<Record<string, string>>;
-}
-
-export interface BuildPlan {
-  readonly commands: readonly Command[];
-  /** Where the built image ends up: pushed to the registry, or in an OCI layout to copy. */
-  readonly result:
-    { kind: 'pushed'; ref: string } | { kind: 'oci-layout'; dir: string; tag: string };
-}
-
-export interface BuildRequest {
-  readonly builder: BuilderName;
-  /** The directory of the config file: where Cog would be run by hand. */
-  readonly projectDir: string;
-  /** The config file's name in projectDir (`cog.yaml` unless the `config` input says). */
-  readonly configName: string;
-  /** `registry/repo:cog-image.<tag>`: where docker and cog push. */
-  readonly imageRef: string;
-  readonly platform: Platform;
-  /** Scratch directory of this run (buildah writes its OCI layout here). */
-  readonly workDir: string;
-  /** `docker buildx` is there (GitHub's runners); else BuildKit through `docker build`. */
-  readonly buildx: boolean;
-}
-
-export function platformString(p: Platform): string {
-  return [p.os, p.architecture, p.variant].filter(Boolean).join('/');
-}
-
-/** How a command is shown in the log and in dry runs: with the directory it runs in. */
-export function describeCommand(c: Command): string {
-  const env = Object.entries(c.env ?? {}).map(([k, v]) => `${k}=${v} `);
-  return `${env.join('')}${c.tool} ${c.args.join(' ')}  (in ${c.cwd})`;
-}
-
-/** The line that says how `build: docker` builds, for the log. */
-export function dockerBuildMode(buildx: boolean): string {
-  return buildx
-    ? 'docker: building with docker buildx build --push'
-    : 'docker: no buildx plugin here; building with DOCKER_BUILDKIT=1 docker build, then docker push';
-}
-
-/** The commands a builder runs. Pure. */
-export function buildPlan(r: BuildRequest): BuildPlan {
-  return PLANNERS[r.builder](r);
-}
-
-const PLANNERS: Record<BuilderName, (r: BuildRequest) => BuildPlan> = {
-  cog: cogPlan,
-  docker: dockerPlan,
-  buildah: buildahPlan,
-};
-
-function pushOf(r: BuildRequest): Command {
-  return { tool: 'docker', args: ['push', r.imageRef], cwd: r.projectDir };
-}
-
-function cogPlan(r: BuildRequest): BuildPlan {
-  // Cog looks for its config from its working directory upward (`-f` names it), and builds
-  // that directory: run anywhere else, it finds another project's cog.yaml or none.
-  const config = r.configName === 'cog.yaml' ? [] : ['-f', r.configName];
-  return {
-    commands: [
-      { tool: 'cog', args: ['build', '-t', r.imageRef, ...config], cwd: r.projectDir },
-      pushOf(r),
-    ],
-    result: { kind: 'pushed', ref: r.imageRef },
-  };
-}
-
-function dockerPlan(r: BuildRequest): BuildPlan {
-  const cwd = r.projectDir;
-  const platform = platformString(r.platform);
-  const dockerfile = path.join(cwd, 'Dockerfile');
-  const build: Command = r.buildx
-    ? {
-        tool: 'docker',
-        args: [
-          'buildx',
-          'build',
-          '--platform',
-          platform,
-          '--push',
-          // A plain image manifest: attestations would turn it into an index.
-          '--provenance=false',
-          '--sbom=false',
-          '-f',
-          dockerfile,
-          '-t',
-          r.imageRef,
-          cwd,
-        ],
-        cwd,
-      }
-    : {
-        tool: 'docker',
-        args: ['build', '--platform', platform, '-f', dockerfile, '-t', r.imageRef, cwd],
-        cwd,
-        env: { DOCKER_BUILDKIT: '1' },
-      };
-  return {
-    commands: r.buildx ? [build] : [build, pushOf(r)],
-    result: { kind: 'pushed', ref: r.imageRef },
-  };
-}
-
-function buildahPlan(r: BuildRequest): BuildPlan {
-  // Daemonless and rootless-friendly; the image goes to an OCI layout and our own client
-  // pushes it, so buildah never needs registry credentials.
-  const cwd = r.projectDir;
-  const storage = ['--storage-driver', 'vfs'];
-  const local = `localhost/cog-push-build:${path.basename(r.workDir)}`;
-  const dir = path.join(r.workDir, 'image');
-  const dockerfile = path.join(cwd, 'Dockerfile');
-  const bud = [
-    'bud',
-    ...storage,
-    '--isolation',
-    'chroot',
-    '--platform',
-    platformString(r.platform),
-  ];
-  return {
-    commands: [
-      { tool: 'buildah', args: [...bud, '-f', dockerfile, '-t', local, cwd], cwd },
-      { tool: 'buildah', args: ['push', ...storage, local, `oci:${dir}:latest`], cwd },
-      { tool: 'buildah', args: ['rmi', ...storage, local], cwd },
-    ],
-    result: { kind: 'oci-layout', dir, tag: 'latest' },
-  };
-}
+export * from './build-plan.js';
 
 export type { RegistryLogin } from './docker-config.js';
-
-export class BuildError extends Error {
-  override name = 'BuildError';
-}
 
 /** Lines of the builder's output kept for the error message when it fails. */
 const TAIL_LINES = 20;

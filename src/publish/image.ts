@@ -131,6 +131,7 @@ async function buildImage(
       platform: plan.platform,
       workDir,
       buildx,
+      options: spec.options,
     });
     if (plan.dryRun) {
       for (const c of build.commands) session.log.info(`would run: ${describeCommand(c)}`);

@@ -8,6 +8,7 @@ import { assertPushable } from '../cog/modelref.js';
 import { imageTag } from '../cog/tags.js';
 import type { Inputs } from '../config/inputs.js';
 import type { RuntimeEnv } from '../config/env.js';
+import type { BuildOptions } from '../config/build-options.js';
 import type { BuilderName } from '../image/builders.js';
 import type { Platform } from '../oci/index.js';
 import { OCI_LAYOUT_PREFIX } from '../oci/open.js';
@@ -39,7 +40,12 @@ export type Destination =
 
 export type ImageSpec =
   /** Build with a builder, which tags `imageRef` (and pushes it, unless buildah). */
-  | { readonly kind: 'build'; readonly builder: BuilderName; readonly imageRef: string }
+  | {
+      readonly kind: 'build';
+      readonly builder: BuilderName;
+      readonly imageRef: string;
+      readonly options: BuildOptions;
+    }
   | { readonly kind: 'docker-archive'; readonly spec: string; readonly file: string }
   | {
       readonly kind: 'oci-layout';
@@ -242,7 +248,12 @@ function planImage(
       throw new PublishError(
         `build: ${inputs.build} pushes to a registry; use build: buildah (or a prebuilt image) with to: oci-layout:DIR`,
       );
-    return { kind: 'build', builder: inputs.build, imageRef: where.imageRef };
+    return {
+      kind: 'build',
+      builder: inputs.build,
+      imageRef: where.imageRef,
+      options: inputs.buildOptions,
+    };
   }
   const spec = inputs.image!;
   if (spec.startsWith(DOCKER_ARCHIVE_PREFIX))
