@@ -5,6 +5,7 @@
 
 import { cpSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { actionRunner, errorLines, EXAMPLE } from './helpers/action.js';
 import { REPO_ROOT } from './helpers/conformance.js';
@@ -12,6 +13,7 @@ import { writeCogStandIn } from './helpers/cog-standin.js';
 import { BASE_IMAGE, docker, engineEnv, type Engine } from './helpers/engine.js';
 import {
   expectNoManifest,
+  skopeoCopy,
   skopeoRaw,
   startFaultProxy,
   startRegistry,
@@ -96,12 +98,23 @@ suite(title, () => {
       ...env(),
       GITHUB_WORKSPACE: workspace,
       PATH: `${bin}${path.delimiter}${env()['PATH']}`,
+      HF_TOKEN: 'hf_the-value-itself',
+    };
+    // Model c with Cog's own build flags, as inputs: Cog receives them as its flags.
+    const cogOptions = {
+      secrets: 'id=hf,env=HF_TOKEN',
+      'no-cache': 'true',
+      progress: 'plain',
+      'use-cuda-base-image': 'false',
+      'use-cog-base-image': 'false',
+      'openapi-schema': 'openapi.json',
     };
     const job = (name: string) =>
       runAction(
         {
           'working-directory': `models/${name}`,
           ...(name === 'b' ? { config: 'cog.prod.yaml' } : {}),
+          ...(name === 'c' ? cogOptions : {}),
           build: 'cog',
           tag: 'v1',
         },
@@ -122,8 +135,29 @@ suite(title, () => {
           '-t',
           `${registry.host}/matrix/${name}:cog-image.v1`,
           ...(name === 'b' ? ['-f', 'cog.prod.yaml'] : []),
+          ...(name === 'c'
+            ? [
+                '--secret',
+                'id=hf,env=HF_TOKEN',
+                '--no-cache',
+                '--progress',
+                'plain',
+                '--use-cuda-base-image',
+                'false',
+                '--use-cog-base-image=false',
+                '--openapi-schema',
+                'openapi.json',
+              ]
+            : []),
         ],
       })),
+    );
+    // The env= secret's value is masked (the runner hides it, should a step print it), and
+    // shown on no other line.
+    const lines = runs[2]!.stdout.split('\n');
+    expect(lines).toContain('::add-mask::hf_the-value-itself');
+    expect(lines.filter((l) => !l.startsWith('::add-mask::')).join('\n')).not.toContain(
+      'hf_the-value-itself',
     );
     for (const [i, name] of ['a', 'b', 'c'].entries()) {
       const r = runs[i]!;
@@ -190,6 +224,77 @@ suite(title, () => {
     await docker(engine, ['pull', '-q', `${repo}@${r.outputs['digest']}`]);
     const index = JSON.parse((await skopeoRaw(`${repo}@${r.outputs['digest']}`)).toString());
     expect(index.manifests[0].digest).toBe(r.outputs['image-digest']);
+  });
+
+  it('docker build with a secret, network host, build args and labels: the secret is in no layer, log or summary', async () => {
+    const SECRET = 'tok_9f8e7d6c5b4a-the-secret';
+    const dir = exampleCopy('docker-options');
+    const abs = path.join(REPO_ROOT, dir);
+    writeTree(abs, {
+      // On this engine (no bridge) a RUN step needs network: host.
+      Dockerfile: [
+        `FROM ${BASE_IMAGE}`,
+        'ARG GREETING',
+        'RUN --mount=type=secret,id=token wc -c < /run/secrets/token > /token-length && echo "$GREETING" > /greeting',
+        'COPY predict.py /src/',
+        '',
+      ].join('\n'),
+      'secrets/token.txt': SECRET,
+      '.dockerignore': 'weights/\n.cog/\nimage/\nsecrets/\n',
+    });
+    const repo = `${registry.host}/engine/options`;
+    const r = await runAction(
+      {
+        'working-directory': dir,
+        registry: registry.host,
+        repository: 'engine/options',
+        tag: 'v1',
+        build: 'docker',
+        secrets: 'id=token,src=secrets/token.txt',
+        network: 'host',
+        'build-args': 'GREETING=hello, world',
+        labels: 'org.example.team=ml\nnote=a, b',
+        progress: 'plain',
+      },
+      env(),
+    );
+    expect(errorLines(r)).toEqual([]);
+    const image = `${repo}@${r.outputs['image-digest']}`;
+    expect((await runIn(image, ['cat', '/token-length'])).trim()).toBe(String(SECRET.length));
+    expect(await runIn(image, ['cat', '/greeting'])).toBe('hello, world\n');
+    const labels = JSON.parse(
+      await docker(engine, ['image', 'inspect', image, '--format', '{{json .Config.Labels}}']),
+    );
+    expect(labels).toMatchObject({ 'org.example.team': 'ml', note: 'a, b' });
+    // The secret: in no blob of the image (layers gunzipped), not in the log, not in the summary.
+    const blobs = await skopeoCopy(image, path.join(root, 'options-copy'));
+    for (const file of blobs.values()) {
+      const bytes = readFileSync(file);
+      const plain = bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes;
+      expect(plain.includes(SECRET)).toBe(false);
+    }
+    expect(r.stdout).not.toContain(SECRET);
+    expect(r.summary).not.toContain(SECRET);
+    expect(r.stdout).toContain('--secret id=token,src=secrets/token.txt');
+
+    // A missing secret file fails before the build, naming it.
+    const missing = await runAction(
+      {
+        'working-directory': dir,
+        registry: registry.host,
+        repository: 'engine/options',
+        tag: 'v2',
+        build: 'docker',
+        secrets: 'id=token,src=secrets/none.txt',
+      },
+      env(),
+    );
+    expect(errorLines(missing)).toEqual([
+      expect.stringMatching(
+        /input 'secrets': secret "token" reads .*secrets\/none\.txt, which is not there/,
+      ),
+    ]);
+    expect(missing.stdout).not.toContain('$ docker build');
   });
 
   it('publishes prebuilt images the engine pushed and saved', async () => {

@@ -1,7 +1,9 @@
 // A `cog` that behaves as Cog does where the action depends on it (Cog itself cannot be
 // installed here; the e2e workflow runs the real one on GitHub's runners):
-// - `cog build` takes `-t/--tag` and `-f/--file` (default cog.yaml) and refuses any other flag,
-//   as cobra does;
+// - `cog build` takes `-t/--tag`, `-f/--file` (default cog.yaml) and its other flags (--secret,
+//   --no-cache, --dockerfile, --openapi-schema, --progress, --use-cuda-base-image,
+//   --use-cog-base-image=BOOL, --separate-weights), and refuses any other flag or a stray
+//   argument, as cobra does;
 // - it finds its config from its working directory upward (pkg/config/load.go,
 //   findProjectRootDir: `<file> not found in <cwd> (or in any parent directories)`), and the
 //   directory holding it is the project it builds;
@@ -31,12 +33,23 @@ fs.appendFileSync(${JSON.stringify(log)}, JSON.stringify({ cwd: process.cwd(), a
 const fail = (m) => { process.stderr.write('ⅹ ' + m + '\\n'); process.exit(1); };
 if (argv[0] !== 'build') fail('unknown command "' + argv[0] + '" for "cog"');
 let tag = '', file = 'cog.yaml';
+// cog build's flags (Cog v0.22.0 pkg/cli/build.go): those that take a value, and the bools,
+// which take theirs only as --flag=value (cobra leaves a separate word as an argument).
+const VALUED = ['--secret', '--dockerfile', '--openapi-schema', '--progress', '--use-cuda-base-image'];
+const BOOLS = ['--no-cache', '--separate-weights', '--use-cog-base-image'];
 for (let i = 1; i < argv.length; i++) {
   const a = argv[i];
+  const name = a.split('=')[0];
   if (a === '-t' || a === '--tag') tag = argv[++i];
   else if (a === '-f' || a === '--file') file = argv[++i];
   else if (a.startsWith('--tag=')) tag = a.slice(6);
   else if (a.startsWith('--file=')) file = a.slice(7);
+  else if (VALUED.includes(name)) { if (a === name) i++; }
+  else if (BOOLS.includes(name)) {
+    if (a !== name && !['true', 'false'].includes(a.slice(name.length + 1)))
+      fail('invalid argument "' + a.slice(name.length + 1) + '" for "' + name + '" flag: strconv.ParseBool: parsing "' + a.slice(name.length + 1) + '": invalid syntax');
+  }
+  else if (!a.startsWith('-')) fail('accepts 0 arg(s), received 1');
   else fail(a.startsWith('--') ? 'unknown flag: ' + a : "unknown shorthand flag: '" + a[1] + "' in " + a);
 }
 const start = process.cwd();

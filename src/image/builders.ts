@@ -6,10 +6,11 @@
 import { removeOnSignal, stopOnSignal } from '../util/termination.js';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { StringDecoder } from 'node:string_decoder';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { access, mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { builderDockerConfig, type RegistryLogin } from './docker-config.js';
 import { BuildError, describeCommand, type BuildPlan, type Command } from './build-plan.js';
+import type { BuildSecret } from '../config/build-options.js';
 
 export * from './build-plan.js';
 
@@ -191,4 +192,27 @@ async function lines(stream: NodeJS.ReadableStream, each: (line: string) => void
 /** A fresh scratch directory under `root` (RuntimeEnv.scratchRoot); the caller removes it. */
 export function scratchDir(root: string): Promise<string> {
   return mkdtemp(path.join(root, 'cog-push-'));
+}
+
+/**
+ * Every secret's value is where it says, before a build starts: a missing file or variable
+ * would otherwise surface minutes later, as the builder's own error in the middle of its log.
+ */
+export async function checkSecrets(
+  secrets: readonly BuildSecret[],
+  projectDir: string,
+  env: Readonly<Record<string, string>>,
+): Promise<void> {
+  for (const s of secrets) {
+    if (s.env !== undefined && env[s.env] === undefined)
+      throw new BuildError(
+        `input 'secrets': secret "${s.id}" reads the variable ${s.env}, which is not set in the step's environment`,
+      );
+    if (s.src !== undefined)
+      await access(path.resolve(projectDir, s.src)).catch(() => {
+        throw new BuildError(
+          `input 'secrets': secret "${s.id}" reads ${path.resolve(projectDir, s.src!)}, which is not there (src= is relative to working-directory)`,
+        );
+      });
+  }
 }

@@ -5,6 +5,7 @@ import { removeOnSignal } from '../util/termination.js';
 import { rm } from 'node:fs/promises';
 import { DockerArchive } from '../image/archive.js';
 import {
+  checkSecrets,
   buildPlan,
   describeCommand,
   dockerBuildMode,
@@ -121,6 +122,7 @@ async function buildImage(
   // It holds the builder's Docker config (the password): gone even if a signal ends the run.
   const forget = removeOnSignal(workDir);
   try {
+    await checkSecrets(spec.options.secrets, plan.projectDir, session.builds.childEnv);
     const buildx = spec.builder === 'docker' && (await hasBuildx(session.builds.childEnv));
     if (spec.builder === 'docker') session.log.info(dockerBuildMode(buildx));
     const build = buildPlan({
