@@ -297,6 +297,64 @@ suite(title, () => {
     expect(missing.stdout).not.toContain('$ docker build');
   });
 
+  it('cache-from reuses the layers of an image pushed with inline cache; no-cache rebuilds; cache-to needs buildx', async () => {
+    const dir = exampleCopy('docker-cache');
+    writeTree(path.join(REPO_ROOT, dir), {
+      Dockerfile: `FROM ${BASE_IMAGE}\nRUN cat /proc/sys/kernel/random/uuid > /stamp\nCOPY predict.py /src/\n`,
+      '.dockerignore': 'weights/\n.cog/\nimage/\n',
+    });
+    const repo = `${registry.host}/engine/cache`;
+    const publish = async (tag: string, more: Record<string, string>) => {
+      const r = await runAction(
+        {
+          'working-directory': dir,
+          registry: registry.host,
+          repository: 'engine/cache',
+          tag,
+          build: 'docker',
+          network: 'host',
+          progress: 'plain',
+          ...more,
+        },
+        env(),
+      );
+      expect(errorLines(r)).toEqual([]);
+      const stamp = await runIn(`${repo}@${r.outputs['image-digest']}`, ['cat', '/stamp']);
+      return { r, stamp };
+    };
+    const first = await publish('v1', { 'build-args': 'BUILDKIT_INLINE_CACHE=1' });
+    // A fresh runner: no local build cache, no local images.
+    await docker(engine, ['builder', 'prune', '-af']);
+    const built = (await docker(engine, ['image', 'ls', '--format', '{{.Repository}}:{{.Tag}}']))
+      .split('\n')
+      .filter((ref) => ref.startsWith(repo) && !ref.endsWith(':<none>'));
+    if (built.length > 0) await docker(engine, ['image', 'rm', '-f', ...built]);
+    const second = await publish('v2', { 'cache-from': `${repo}:cog-image.v1` });
+    expect(second.stamp).toBe(first.stamp);
+    expect(second.r.stdout).toMatch(/CACHED/);
+    const rebuilt = await publish('v3', {
+      'cache-from': `${repo}:cog-image.v1`,
+      'no-cache': 'true',
+    });
+    expect(rebuilt.stamp).not.toBe(first.stamp);
+    const refused = await runAction(
+      {
+        'working-directory': dir,
+        registry: registry.host,
+        repository: 'engine/cache',
+        tag: 'v4',
+        build: 'docker',
+        'cache-to': 'type=inline',
+      },
+      env(),
+    );
+    expect(errorLines(refused)).toEqual([
+      expect.stringMatching(
+        /^::error::input 'cache-to' needs docker buildx, which this runner lacks/,
+      ),
+    ]);
+  });
+
   it('publishes prebuilt images the engine pushed and saved', async () => {
     const ctx = writeTree(path.join(root, 'prebuilt-ctx'), {
       Dockerfile: `FROM ${BASE_IMAGE}\nCOPY hello.txt /hello.txt\n`,
