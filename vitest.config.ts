@@ -16,6 +16,7 @@ export const UNIT_TESTS = [
   'filter',
   'gojson',
   'gzip',
+  'image-spec',
   'index',
   'inputs',
   'integrity',

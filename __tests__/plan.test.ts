@@ -64,20 +64,44 @@ describe('planPublish', () => {
         image: {
           kind: 'oci-layout',
           spec: 'oci-layout:image:v3',
-          dir: `${PROJECT}/image`,
+          path: `${PROJECT}/image`,
           reference: 'v3',
         },
       },
     ],
     [
-      'a prebuilt OCI layout without a tag is latest',
+      'a prebuilt OCI layout without a tag: its only manifest, else latest (read when opened)',
       { image: 'oci-layout:/abs/img' },
       {
         image: {
           kind: 'oci-layout',
           spec: 'oci-layout:/abs/img',
-          dir: '/abs/img',
-          reference: 'latest',
+          path: '/abs/img',
+          reference: undefined,
+        },
+      },
+    ],
+    [
+      "podman's slash-named tag, skopeo's oci: and a digest",
+      { image: 'oci:img:localhost/name:1' },
+      {
+        image: {
+          kind: 'oci-layout',
+          spec: 'oci:img:localhost/name:1',
+          path: `${PROJECT}/img`,
+          reference: 'localhost/name:1',
+        },
+      },
+    ],
+    [
+      'an OCI archive at a digest',
+      { image: `oci-archive:out/model.tar@sha256:${'a'.repeat(64)}` },
+      {
+        image: {
+          kind: 'oci-archive',
+          spec: `oci-archive:out/model.tar@sha256:${'a'.repeat(64)}`,
+          path: `${PROJECT}/out/model.tar`,
+          reference: `sha256:${'a'.repeat(64)}`,
         },
       },
     ],

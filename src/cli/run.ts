@@ -25,7 +25,7 @@ export type { CliIo } from './common.js';
 const USAGE = `usage:
   cog-push publish [--project DIR] [--config FILE] [--model REF] [--registry HOST]
                    [--repository PATH] [--tag TAG] [--build cog|docker|buildah|none]
-                   [--image REF|oci-layout:DIR[:TAG]] [--platform OS/ARCH] [--to REPO|oci-layout:DIR]
+                   [--image REF|oci-layout:DIR[:TAG]|oci-archive:FILE[:TAG]|docker-archive:FILE] [--platform OS/ARCH] [--to REPO|oci-layout:DIR]
                    [--import-weights] [--dry-run] [--verify[=full] | --no-verify] [--username USER --password-stdin]
                    [--concurrency N] [--download-connections N]
                    [--secret id=ID,src=FILE|env=VAR]... [--no-cache] [--build-arg K=V]... [--target T]

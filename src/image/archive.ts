@@ -16,7 +16,7 @@ import { BODY_LIMIT } from '../util/http.js';
 /** The most a long-name or PAX header may hold: names, not data. */
 const NAME_HEADER_LIMIT = 1024 * 1024;
 
-interface Entry {
+export interface Entry {
   readonly offset: number;
   readonly size: number;
 }
@@ -38,8 +38,11 @@ function octal(block: Buffer, start: number, length: number): number {
   return text === '' ? 0 : parseInt(text, 8);
 }
 
-/** Every regular file of a tar: name → where its bytes are. Headers only; data is skipped. */
-async function indexTar(file: string): Promise<Map<string, Entry>> {
+/**
+ * Every regular file of a tar: name → where its bytes are. Headers only; data is skipped.
+ * `shownAs` (`docker-archive:FILE`, `oci-archive:FILE`) starts each finding.
+ */
+export async function indexTar(file: string, shownAs: string): Promise<Map<string, Entry>> {
   const entries = new Map<string, Entry>();
   const handle = await open(file, 'r');
   try {
@@ -56,14 +59,14 @@ async function indexTar(file: string): Promise<Map<string, Entry>> {
       // What the header says is checked before it is used: a size must be a number that
       // fits in the file, and a name header is never large.
       if (!Number.isSafeInteger(size) || size < 0)
-        throw new TargetError(`docker-archive:${file}: not a tar (bad header at byte ${at})`);
+        throw new TargetError(`${shownAs}: not a tar (bad header at byte ${at})`);
       if (data + size > fileSize)
         throw new TargetError(
-          `docker-archive:${file}: an entry at byte ${at} claims ${size} bytes, past the end of the ${fileSize}-byte archive`,
+          `${shownAs}: an entry at byte ${at} claims ${size} bytes, past the end of the ${fileSize}-byte archive`,
         );
       if ((type === 'L' || type === 'x') && size > NAME_HEADER_LIMIT)
         throw new TargetError(
-          `docker-archive:${file}: a ${type === 'x' ? 'PAX' : 'long-name'} header at byte ${at} claims ${size} bytes`,
+          `${shownAs}: a ${type === 'x' ? 'PAX' : 'long-name'} header at byte ${at} claims ${size} bytes`,
         );
       let name = field(block, 0, 100);
       const prefix = field(block, 345, 155);
@@ -114,7 +117,7 @@ class ArchiveEntries {
 
   static async index(file: string): Promise<ArchiveEntries> {
     try {
-      return new ArchiveEntries(file, await indexTar(file));
+      return new ArchiveEntries(file, await indexTar(file, `docker-archive:${file}`));
     } catch (e) {
       // Its own findings name the archive already; a read error gets the name once.
       if (e instanceof TargetError) throw e;
@@ -254,11 +257,16 @@ export class DockerArchive {
   async *openBlob(digest: string): AsyncIterable<Uint8Array> {
     const e = this.blobs.get(digest);
     if (!e) throw new TargetError(`${this.name}: no blob ${digest}`);
-    if (e.size === 0) return;
-    yield* createReadStream(this.file, {
-      start: e.offset,
-      end: e.offset + e.size - 1,
-      highWaterMark: 1 << 20,
-    });
+    yield* entryStream(this.file, e);
   }
+}
+
+/** An entry's bytes, streamed from its range of the archive. */
+export async function* entryStream(file: string, e: Entry): AsyncIterable<Uint8Array> {
+  if (e.size === 0) return;
+  yield* createReadStream(file, {
+    start: e.offset,
+    end: e.offset + e.size - 1,
+    highWaterMark: 1 << 20,
+  });
 }

@@ -31,6 +31,55 @@ const REF_NAME = 'org.opencontainers.image.ref.name';
 /** An index.json entry: a descriptor with its tag in the ref.name annotation. */
 type IndexEntry = Descriptor;
 
+/** index.json's entries, each checked to be a descriptor; `problem` words what is wrong. */
+export function parseIndexJson(text: string, problem: (why: string) => Error): IndexEntry[] {
+  let index: unknown;
+  try {
+    index = JSON.parse(text);
+  } catch (e) {
+    throw problem((e as Error).message);
+  }
+  const manifests = (index as { manifests?: unknown } | null)?.manifests;
+  if (typeof index !== 'object' || index === null || !Array.isArray(manifests))
+    throw problem('no "manifests" array');
+  for (const [i, m] of manifests.entries()) {
+    const e = m as Partial<IndexEntry> | null;
+    if (
+      typeof e !== 'object' ||
+      e === null ||
+      typeof e.digest !== 'string' ||
+      !isDigest(e.digest) ||
+      typeof e.mediaType !== 'string' ||
+      typeof e.size !== 'number'
+    )
+      throw problem(`manifests[${i}] is not a descriptor with mediaType, digest and size`);
+  }
+  return manifests as IndexEntry[];
+}
+
+/** The entry `reference` names: a digest listed, or a tag (the ref.name annotation). */
+export function findEntry(entries: readonly IndexEntry[], reference: string): IndexEntry | null {
+  return (
+    entries.find((e) =>
+      isDigest(reference) ? e.digest === reference : e.annotations?.[REF_NAME] === reference,
+    ) ?? null
+  );
+}
+
+/**
+ * The manifest a layout spec with no tag or digest means, as skopeo and buildx write them: the
+ * only one (untagged, or tagged anything), else the one tagged latest. Else the spec must
+ * name one, and the error lists the tags there are.
+ */
+export function defaultReference(entries: readonly IndexEntry[], name: string): string {
+  if (entries.length === 1) return entries[0]!.digest;
+  if (entries.some((e) => e.annotations?.[REF_NAME] === 'latest')) return 'latest';
+  const tags = entries.map((e) => e.annotations?.[REF_NAME]).filter(Boolean);
+  throw new TargetError(
+    `${name} holds ${entries.length} manifests${tags.length ? ` (tagged ${tags.join(', ')})` : ''}, none tagged latest: name one, as ${name}:TAG or ${name}@sha256:…`,
+  );
+}
+
 export class OciLayoutTarget implements Target {
   readonly name: string;
   readonly arrived = new ArrivedBlobs();
@@ -158,32 +207,18 @@ export class OciLayoutTarget implements Target {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
       throw new TargetError(`${file}: cannot read it: ${(e as Error).message}`);
     }
-    const problem = (why: string) =>
-      new TargetError(
-        `${file} is not a valid OCI image index (${why}); refusing to replace it, which would drop every tag it holds: repair it or move it away`,
-      );
-    let index: unknown;
-    try {
-      index = JSON.parse(text);
-    } catch (e) {
-      throw problem((e as Error).message);
-    }
-    const manifests = (index as { manifests?: unknown } | null)?.manifests;
-    if (typeof index !== 'object' || index === null || !Array.isArray(manifests))
-      throw problem('no "manifests" array');
-    for (const [i, m] of manifests.entries()) {
-      const e = m as Partial<IndexEntry> | null;
-      if (
-        typeof e !== 'object' ||
-        e === null ||
-        typeof e.digest !== 'string' ||
-        !isDigest(e.digest) ||
-        typeof e.mediaType !== 'string' ||
-        typeof e.size !== 'number'
-      )
-        throw problem(`manifests[${i}] is not a descriptor with mediaType, digest and size`);
-    }
-    return manifests as IndexEntry[];
+    return parseIndexJson(
+      text,
+      (why) =>
+        new TargetError(
+          `${file} is not a valid OCI image index (${why}); refusing to replace it, which would drop every tag it holds: repair it or move it away`,
+        ),
+    );
+  }
+
+  /** The manifest a spec without a tag or digest means (defaultReference). */
+  async defaultReference(): Promise<string> {
+    return defaultReference(await this.readIndex(), this.name);
   }
 
   private async find(reference: string): Promise<IndexEntry | null> {
@@ -199,7 +234,7 @@ export class OciLayoutTarget implements Target {
         return null;
       }
     }
-    return entries.find((e) => e.annotations?.[REF_NAME] === reference) ?? null;
+    return findEntry(entries, reference);
   }
 
   async hasManifest(reference: string): Promise<ManifestInfo | null> {

@@ -4,6 +4,7 @@
 import { removeOnSignal } from '../util/termination.js';
 import { rm } from 'node:fs/promises';
 import { DockerArchive } from '../image/archive.js';
+import { OciArchive } from '../image/oci-archive.js';
 import {
   checkSecrets,
   buildPlan,
@@ -79,8 +80,16 @@ async function openPrebuilt(
   switch (spec.kind) {
     case 'docker-archive':
       return { source: await DockerArchive.open(spec.file), reference: 'archive', close: none };
-    case 'oci-layout':
-      return { source: new OciLayoutTarget(spec.dir), reference: spec.reference, close: none };
+    case 'oci-layout': {
+      const layout = new OciLayoutTarget(spec.path);
+      const reference = spec.reference ?? (await layout.defaultReference());
+      return { source: layout, reference, close: none };
+    }
+    case 'oci-archive': {
+      const archive = await OciArchive.open(spec.path);
+      const reference = spec.reference ?? archive.defaultReference();
+      return { source: archive, reference, close: none };
+    }
     case 'registry': {
       const opened = openTarget(spec.repository, session.registryOptions(spec.login));
       return { source: opened.target, reference: spec.reference, close: opened.close };

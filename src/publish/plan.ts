@@ -9,6 +9,7 @@ import { imageTag } from '../cog/tags.js';
 import type { Inputs } from '../config/inputs.js';
 import type { RuntimeEnv } from '../config/env.js';
 import type { BuildOptions } from '../config/build-options.js';
+import { parsePrebuilt, type PrebuiltSpec } from '../image/image-spec.js';
 import type { BuilderName } from '../image/builders.js';
 import type { Platform } from '../oci/index.js';
 import { OCI_LAYOUT_PREFIX } from '../oci/open.js';
@@ -22,8 +23,6 @@ import type { Project } from '../cog/project.js';
 import type { VerifyMode } from './verify.js';
 import { lockfilePath } from '../weights/lockfile.js';
 import { PublishError } from './types.js';
-
-export const DOCKER_ARCHIVE_PREFIX = 'docker-archive:';
 
 /** Explicit credentials, bound to the one host they belong to. */
 export interface Login {
@@ -46,13 +45,8 @@ export type ImageSpec =
       readonly imageRef: string;
       readonly options: BuildOptions;
     }
-  | { readonly kind: 'docker-archive'; readonly spec: string; readonly file: string }
-  | {
-      readonly kind: 'oci-layout';
-      readonly spec: string;
-      readonly dir: string;
-      readonly reference: string;
-    }
+  /** docker-archive:, oci-layout:, oci-archive: (image/image-spec.ts). */
+  | Exclude<PrebuiltSpec, { kind: 'registry' }>
   | {
       readonly kind: 'registry';
       readonly spec: string;
@@ -255,25 +249,10 @@ function planImage(
       options: inputs.buildOptions,
     };
   }
-  const spec = inputs.image!;
-  if (spec.startsWith(DOCKER_ARCHIVE_PREFIX))
-    return {
-      kind: 'docker-archive',
-      spec,
-      file: path.resolve(projectDir, spec.slice(DOCKER_ARCHIVE_PREFIX.length)),
-    };
-  if (spec.startsWith(OCI_LAYOUT_PREFIX)) {
-    const rest = spec.slice(OCI_LAYOUT_PREFIX.length);
-    const colon = rest.lastIndexOf(':');
-    const hasTag = colon > rest.lastIndexOf('/') && colon > 0;
-    return {
-      kind: 'oci-layout',
-      spec,
-      dir: path.resolve(projectDir, hasTag ? rest.slice(0, colon) : rest),
-      reference: hasTag ? rest.slice(colon + 1) : 'latest',
-    };
-  }
-  const ref = parseReference(spec);
+  const prebuilt = parsePrebuilt(inputs.image!, projectDir);
+  if (prebuilt.kind !== 'registry') return prebuilt;
+  const spec = prebuilt.spec;
+  const ref = parseReference(prebuilt.ref);
   const sameRegistry = ref.registry === parseReference(where.imageRef).registry;
   return {
     kind: 'registry',
