@@ -366,9 +366,11 @@ suite(title, () => {
     const archive = path.join(root, 'saved.tar');
     await docker(engine, ['save', '-o', archive, source]);
 
-    for (const [repository, image] of [
-      ['engine/from-registry', source],
-      ['engine/from-save', `docker-archive:${archive}`],
+    const uploaded: Record<string, number> = {};
+    for (const [repository, image, more] of [
+      ['engine/from-registry', source, {}],
+      ['engine/from-save', `docker-archive:${archive}`, {}],
+      ['engine/from-save-plain', `docker-archive:${archive}`, { 'compress-layers': 'false' }],
     ] as const) {
       const r = await runAction(
         {
@@ -378,6 +380,7 @@ suite(title, () => {
           tag: 'v1',
           build: 'none',
           image,
+          ...more,
         },
         env(),
       );
@@ -389,7 +392,22 @@ suite(title, () => {
       expect(await runIn(pinned, ['cat', '/hello.txt', '/.cog/weights.json'])).toBe(
         `prebuilt\n${WEIGHTS_JSON}`,
       );
+      uploaded[repository] = Number(/\((\d+) bytes uploaded\)/.exec(r.stdout)?.[1]);
+      const manifest = JSON.parse((await skopeoRaw(pinned)).toString());
+      const types = new Set(manifest.layers.map((l: { mediaType: string }) => l.mediaType));
+      if (repository === 'engine/from-save') {
+        // docker save holds plain tars: they went up gzip-compressed, as docker push sends them.
+        expect(r.stdout).toMatch(
+          /image: 2 uncompressed layer\(s\) of docker-archive:.* go up gzip-compressed \(.* → .*\), so the image digest is sha256:[0-9a-f]{64}, not the archive's sha256:[0-9a-f]{64}/,
+        );
+        expect([...types]).toEqual(['application/vnd.docker.image.rootfs.diff.tar.gzip']);
+      }
+      // Kept as the archive holds them (the /.cog/weights.json layer added here is gzip).
+      if (repository === 'engine/from-save-plain')
+        expect(manifest.layers[0].mediaType).toBe('application/vnd.docker.image.rootfs.diff.tar');
     }
+    // busybox is a static binary: it compresses to about half (a Python image, to a quarter).
+    expect(uploaded['engine/from-save']).toBeLessThan(uploaded['engine/from-save-plain']! * 0.6);
   });
 
   describe('when the weights fail', () => {

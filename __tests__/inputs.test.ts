@@ -59,6 +59,7 @@ describe('parseInputs', () => {
       insecureRegistries: [],
       tags: [],
       annotations: {},
+      compressLayers: true,
       buildOptions: NO_BUILD_OPTIONS,
     } satisfies Inputs);
   });
@@ -81,6 +82,7 @@ describe('parseInputs', () => {
       'import-weights': 'true',
       concurrency: '16',
       'download-connections': '3',
+      'compress-layers': 'false',
       'dry-run': 'TRUE',
       summary: 'false',
       verify: 'False',
@@ -125,6 +127,7 @@ describe('parseInputs', () => {
         b: 'x=y',
         'org.opencontainers.image.description': 'Fast, small, and exact',
       },
+      compressLayers: false,
       buildOptions: NO_BUILD_OPTIONS,
     } satisfies Inputs);
   });

@@ -49,6 +49,8 @@ export interface Inputs {
   readonly tags: readonly TagEntry[];
   /** OCI annotations of the model index (`annotations`). */
   readonly annotations: Readonly<Record<string, string>>;
+  /** A docker-archive image's plain tar layers go up gzip-compressed (`compress-layers`). */
+  readonly compressLayers: boolean;
   /** secrets, no-cache, build-args and the rest, checked against `build`. */
   readonly buildOptions: BuildOptions;
 }
@@ -147,6 +149,7 @@ export function parseInputs(
       .filter(Boolean),
     tags,
     annotations: listInput(() => parseAnnotations(read('annotations'))),
+    compressLayers: bool(read, 'compress-layers', true),
     buildOptions: parseBuildOptions(read, build),
   };
 }

@@ -5,6 +5,9 @@ import { removeOnSignal } from '../util/termination.js';
 import { rm } from 'node:fs/promises';
 import { DockerArchive } from '../image/archive.js';
 import { OciArchive } from '../image/oci-archive.js';
+import { compressLayers } from '../image/compress.js';
+import { formatBytes } from '../util/format.js';
+import path from 'node:path';
 import {
   checkSecrets,
   buildPlan,
@@ -102,8 +105,10 @@ async function copyPrebuilt(
   session: Session,
   spec: Prebuilt,
 ): Promise<ImageDescriptor> {
-  const { source, reference, close } = await openPrebuilt(session, spec);
+  const opened = await openPrebuilt(session, spec);
+  const { reference, close } = opened;
   try {
+    const source = await compressedIfPlain(plan, session, spec, opened);
     if (plan.dryRun) {
       const m = await source.hasManifest(reference);
       if (!m) throw new PublishError(`image ${spec.spec} not found`);
@@ -119,6 +124,28 @@ async function copyPrebuilt(
   } finally {
     await close();
   }
+}
+
+/**
+ * A docker archive's plain tar layers, seen gzip-compressed (image/compress.ts) unless the
+ * `compress-layers` input is off; the log says the image digest therefore changes.
+ */
+async function compressedIfPlain(
+  plan: PublishPlan,
+  session: Session,
+  spec: Prebuilt,
+  opened: { source: ImageSource; reference: string },
+): Promise<ImageSource> {
+  if (spec.kind !== 'docker-archive' || !spec.compress) return opened.source;
+  const done = await compressLayers(opened.source, opened.reference, {
+    cacheDir: path.join(session.packing.packCache.dir, 'gzip-layers'),
+    concurrency: plan.concurrency,
+  });
+  if (!done) return opened.source;
+  session.log.info(
+    `image: ${done.layers} uncompressed layer(s) of ${spec.spec} go up gzip-compressed (${formatBytes(done.bytesBefore)} → ${formatBytes(done.bytesAfter)}), so the image digest is ${done.to}, not the archive's ${done.from} (compress-layers: false keeps them as they are)`,
+  );
+  return done.source;
 }
 
 async function buildImage(

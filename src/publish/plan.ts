@@ -45,8 +45,10 @@ export type ImageSpec =
       readonly imageRef: string;
       readonly options: BuildOptions;
     }
-  /** docker-archive:, oci-layout:, oci-archive: (image/image-spec.ts). */
-  | Exclude<PrebuiltSpec, { kind: 'registry' }>
+  /** docker-archive:, its plain tar layers uploaded gzip-compressed unless `compress` is off. */
+  | (Extract<PrebuiltSpec, { kind: 'docker-archive' }> & { readonly compress: boolean })
+  /** oci-layout:, oci-archive: (image/image-spec.ts). */
+  | Extract<PrebuiltSpec, { kind: 'oci-layout' | 'oci-archive' }>
   | {
       readonly kind: 'registry';
       readonly spec: string;
@@ -250,6 +252,7 @@ function planImage(
     };
   }
   const prebuilt = parsePrebuilt(inputs.image!, projectDir);
+  if (prebuilt.kind === 'docker-archive') return { ...prebuilt, compress: inputs.compressLayers };
   if (prebuilt.kind !== 'registry') return prebuilt;
   const spec = prebuilt.spec;
   const ref = parseReference(prebuilt.ref);
