@@ -165,6 +165,41 @@ describe('the action against a registry', () => {
     );
   });
 
+  it('buildah takes file, target, build-args and labels', async () => {
+    const dir = exampleCopy('buildah-options');
+    writeTree(path.join(REPO_ROOT, dir), {
+      'docker/Dockerfile.alt': [
+        'FROM scratch AS base',
+        'ARG GREETING',
+        'LABEL greeting=$GREETING',
+        'COPY predict.py /src/',
+        'FROM base AS extra',
+        'COPY cog.yaml /src/',
+        '',
+      ].join('\n'),
+    });
+    const r = await runAction({
+      'working-directory': dir,
+      registry: registry.host,
+      repository: 'built/buildah-options',
+      tag: 'v1',
+      build: 'buildah',
+      file: 'docker/Dockerfile.alt',
+      target: 'base',
+      'build-args': 'GREETING=hello, world',
+      labels: 'team=ml',
+    });
+    expect(errorLines(r)).toEqual([]);
+    const ref = `${registry.host}/built/buildah-options@${r.outputs['image-digest']}`;
+    const manifest = JSON.parse((await skopeoRaw(ref)).toString());
+    // The base stage's one layer (not the extra stage's), and /.cog/weights.json on top.
+    expect(manifest.layers).toHaveLength(2);
+    const config = JSON.parse(
+      spawnSyncChecked('skopeo', ['inspect', '--tls-verify=false', '--config', `docker://${ref}`]),
+    );
+    expect(config.config.Labels).toMatchObject({ greeting: 'hello, world', team: 'ml' });
+  });
+
   it('import-weights: true packs the weights and writes weights.lock', async () => {
     const dir = exampleCopy('import');
     const lockPath = path.join(REPO_ROOT, dir, 'weights.lock');
