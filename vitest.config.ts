@@ -8,6 +8,7 @@ import { defineConfig } from 'vitest/config';
  */
 export const UNIT_TESTS = [
   'builders',
+  'cache-guard',
   'cli',
   'cog-lockfile',
   'config',

@@ -129,7 +129,7 @@ weights:
   it('requires model for weights', () => {
     const weights = 'weights:\n  - name: w\n    target: /w\n    source: { uri: ./w }\n';
     expect(problems(weights)).toEqual([
-      "cog.yaml: model: weights require 'model' in cog.yaml — rename 'image' to 'model'",
+      "cog.yaml: model: weights require 'model' in cog.yaml: add `model: REGISTRY/OWNER/NAME` (where the model is published)",
     ]);
     expect(problems('image: a.io/b/c\n' + weights)).toEqual([
       "cog.yaml: image: weights require 'model', not 'image' — rename 'image' to 'model'",

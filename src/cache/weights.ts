@@ -20,16 +20,25 @@ export interface CachedWeight {
 /**
  * @actions/cache, loaded on first use: about half the bundle, and evaluating it cost every
  * command (pack, import, a CLI run with no cache service) a tenth of a second at start.
+ * Undefined when what loads lacks the functions used here (a stand-in such as
+ * @github/local-action's): the cache is then unavailable, not a TypeError mid-run.
  */
-let loaded: Promise<typeof import('@actions/cache')> | undefined;
-function actionsCache(): Promise<typeof import('@actions/cache')> {
-  loaded ??= import('@actions/cache');
+type CacheLibrary = typeof import('@actions/cache');
+let loaded: Promise<CacheLibrary | undefined> | undefined;
+function actionsCache(): Promise<CacheLibrary | undefined> {
+  loaded ??= import('@actions/cache').then((lib) =>
+    (['isFeatureAvailable', 'restoreCache', 'saveCache'] as const).every(
+      (name) => typeof (lib as Partial<CacheLibrary>)[name] === 'function',
+    )
+      ? lib
+      : undefined,
+  );
   return loaded;
 }
 
-/** Is the Actions cache service configured for this process? */
+/** Is the Actions cache service configured for this process (and its library whole)? */
 export async function cacheAvailable(): Promise<boolean> {
-  return (await actionsCache()).isFeatureAvailable();
+  return (await actionsCache())?.isFeatureAvailable() ?? false;
 }
 
 export function weightCacheKey(setDigest: string, platform: string): string {
@@ -66,7 +75,7 @@ export async function restoreWeight(
   { store, platform, prependPath, log, progress }: WeightCache,
 ): Promise<RestoreOutcome> {
   const cache = await actionsCache();
-  if (!cache.isFeatureAvailable()) return 'unavailable';
+  if (!cache?.isFeatureAvailable()) return 'unavailable';
   const key = weightCacheKey(weight.setDigest, platform);
   const fail = (e: unknown): RestoreOutcome => {
     log.warning(
@@ -127,7 +136,7 @@ export async function saveWeight(
   maxSize: number,
 ): Promise<SaveOutcome> {
   const cache = await actionsCache();
-  if (!cache.isFeatureAvailable()) return 'unavailable';
+  if (!cache?.isFeatureAvailable()) return 'unavailable';
   const key = weightCacheKey(weight.setDigest, platform);
   const size = weight.files.reduce((n, f) => n + f.size, 0);
   if (size > maxSize) {

@@ -58,6 +58,42 @@ export class ConfigError extends Error {
 export const WEIGHT_NAME_PATTERN = /^[a-z0-9]+(?:[._-][a-z0-9]+)*$/;
 export const SOURCE_SCHEMES = ['file', 'hf', 'huggingface', 'http', 'https'] as const;
 
+/** cog.yaml's keys (Cog's schema has additionalProperties: false: any other is an error). */
+const TOP_LEVEL_KEYS = [
+  'build',
+  'concurrency',
+  'environment',
+  'image',
+  'model',
+  'predict',
+  'run',
+  'tests',
+  'train',
+  'weights',
+];
+
+/** An unknown key, with the key it was most likely meant to be. */
+function unknownKey(key: string): string {
+  const near = TOP_LEVEL_KEYS.find((k) => editDistance(k, key.toLowerCase()) <= 2);
+  return `unknown key${near ? ` — did you mean '${near}'?` : ''} (cog.yaml's keys are ${TOP_LEVEL_KEYS.join(', ')})`;
+}
+
+/** Levenshtein distance, for the few short keys above. */
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++)
+      row[j] = Math.min(
+        prev[j]! + 1,
+        row[j - 1]! + 1,
+        prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    prev = row;
+  }
+  return prev[b.length]!;
+}
+
 const WEIGHT_KEYS = new Set(['name', 'target', 'source']);
 const SOURCE_KEYS = new Set(['uri', 'include', 'exclude']);
 
@@ -93,19 +129,19 @@ export function parseCogConfig(text: string, file: string, projectDir: string): 
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
   if (doc.errors.length > 0) {
-    throw new ConfigError(
-      file,
-      doc.errors.map((err) => {
-        const pos = err.linePos?.[0];
-        const where = pos ? `line ${pos.line}, column ${pos.col}` : 'yaml';
-        return {
-          field: where,
-          message: err.message.split('\n')[0] ?? err.message,
-          line: pos?.line,
-          col: pos?.col,
-        };
-      }),
+    // The first error only: the parser's later ones follow from it (one tab gave eight). Its
+    // message ends with its own position, which the field already says.
+    const err = doc.errors[0]!;
+    const pos = err.linePos?.[0];
+    const where = pos ? `line ${pos.line}, column ${pos.col}` : 'yaml';
+    const message = (err.message.split('\n')[0] ?? err.message).replace(
+      / at line \d+, column \d+:?$/,
+      '',
     );
+    const tab = /^Tabs are not allowed/.test(message) ? ' (indent with spaces)' : '';
+    throw new ConfigError(file, [
+      { field: where, message: message + tab, line: pos?.line, col: pos?.col },
+    ]);
   }
   let root: unknown;
   try {
@@ -122,6 +158,7 @@ export function parseCogConfig(text: string, file: string, projectDir: string): 
       { field: '(root)', message: 'must be a mapping of keys to values' },
     ]);
   }
+  for (const key of Object.keys(root)) if (!TOP_LEVEL_KEYS.includes(key)) add(key, unknownKey(key));
   const model = optionalString(root, 'model', add);
   const image = optionalString(root, 'image', add);
   if (model && image) add('model', "'model' and 'image' cannot both be set");
@@ -130,7 +167,11 @@ export function parseCogConfig(text: string, file: string, projectDir: string): 
   const weights = parseWeights(root['weights'], add);
   if (weights.length > 0 && !model) {
     if (image) add('image', "weights require 'model', not 'image' — rename 'image' to 'model'");
-    else add('model', "weights require 'model' in cog.yaml — rename 'image' to 'model'");
+    else
+      add(
+        'model',
+        "weights require 'model' in cog.yaml: add `model: REGISTRY/OWNER/NAME` (where the model is published)",
+      );
   }
   if (problems.length > 0)
     throw new ConfigError(

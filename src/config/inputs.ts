@@ -9,6 +9,7 @@ import { BUILDERS, type BuilderName, type VerifyMode } from './choices.js';
 import type { RuntimeEnv } from './env.js';
 import { ListInputError, parseAnnotations, parseTags, type TagEntry } from './lists.js';
 import { InputError, type InputReader } from './input-error.js';
+import { userTagProblem } from '../cog/tags.js';
 import { parseBuildOptions, type BuildOptions } from './build-options.js';
 
 export { InputError, type InputReader };
@@ -168,6 +169,11 @@ function modelRefInputs(
   for (const [input, variable] of Object.entries(MODEL_REF_INPUTS)) {
     modelRef[variable] = read(input) || variables[variable];
   }
+  // The tag input is checked as itself: an error naming COG_MODEL_TAG, a variable the user
+  // never set, would send them looking in the wrong place.
+  const tag = read('tag');
+  const tagProblem = tag ? userTagProblem(tag) : undefined;
+  if (tagProblem) throw new InputError(`input 'tag': "${tag}": ${tagProblem}`);
   const repository = read('repository');
   if (repository !== repository.toLowerCase())
     throw new InputError(

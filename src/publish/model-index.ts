@@ -52,11 +52,14 @@ export async function publishModelIndex(
   const digest = await target.putManifest(bytes, MEDIA_TYPE.ociIndex, sha256(bytes));
   if (plan.verify !== 'off') {
     const mode = plan.verify;
-    const report = await log.group('Verify', () => verifyPublished(target, digest, lock, mode));
-    log.info(
-      `verified ${report.manifests} manifest(s) and ${report.blobs} blob(s) by digest in ${report.seconds.toFixed(2)} s` +
-        (report.hashed > 0 ? ` (${report.hashed} read back and hashed)` : ''),
-    );
+    // The line goes inside its group: the group was empty, its one line after it.
+    await log.group('Verify', async () => {
+      const report = await verifyPublished(target, digest, lock, mode);
+      log.info(
+        `verified ${report.manifests} manifest(s) and ${report.blobs} blob(s) by digest in ${report.seconds.toFixed(2)} s` +
+          (report.hashed > 0 ? ` (${report.hashed} read back and hashed)` : ''),
+      );
+    });
   }
   for (const tag of plan.tags) await target.putManifest(bytes, MEDIA_TYPE.ociIndex, tag);
   if (plan.tags.length > 1) log.info(`tagged ${plan.tags.join(', ')}`);

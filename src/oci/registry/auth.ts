@@ -57,11 +57,16 @@ export class Authenticator {
     private readonly credential: Credential | undefined,
     private readonly now: () => number = Date.now,
     private readonly stall: StallLimits = STALL_MS,
+    /** Where a login was looked for, when none was found (credentials.ts searchedFor). */
+    private readonly searched?: string,
   ) {}
 
   /** Which credential was offered, for error messages. */
   get credentialSource(): string {
-    return this.credential?.source ?? 'anonymous (no credentials found for this registry)';
+    return (
+      this.credential?.source ??
+      `anonymous (${this.searched ?? 'no credentials found for this registry'})`
+    );
   }
 
   /** Remember the registry's challenge (from a 401). */

@@ -206,3 +206,30 @@ function containersEntry<T>(
   }
   return best?.value;
 }
+
+/**
+ * Where a login for `host` was looked for, and which hosts those files do hold: for the error
+ * when a registry refuses anonymous access (a login kept as `localhost:5001` is not one for
+ * `127.0.0.1:5001`).
+ */
+export async function searchedFor(host: string, options: CredentialOptions = {}): Promise<string> {
+  const files = [
+    ...(options.dockerConfigDir ? [path.join(options.dockerConfigDir, 'config.json')] : []),
+    ...(options.authFiles ?? []),
+  ];
+  const seen: string[] = [];
+  for (const file of files) {
+    const config = await readConfigFile(file).catch(() => undefined);
+    if (!config) {
+      seen.push(`${file} (not there)`);
+      continue;
+    }
+    const hosts = [...Object.keys(config.auths ?? {}), ...Object.keys(config.credHelpers ?? {})];
+    const store = config.credsStore ? `; credsStore ${config.credsStore} had none` : '';
+    seen.push(`${file} (${hosts.length ? `logins for ${hosts.join(', ')}` : 'no logins'}${store})`);
+  }
+  const explicit = options.explicit
+    ? `; the username/password inputs are for ${options.explicit.host}`
+    : '';
+  return `no login for ${host}: looked in ${seen.join(', ') || 'no Docker config'}${explicit}`;
+}

@@ -29,7 +29,7 @@ import {
 } from '../../util/http.js';
 
 import { AuthError, Authenticator, repositoryScope } from './auth.js';
-import { findCredential, type CredentialOptions } from './credentials.js';
+import { findCredential, searchedFor, type CredentialOptions } from './credentials.js';
 
 export const MANIFEST_ACCEPT = [
   MEDIA_TYPE.ociManifest,
@@ -182,7 +182,10 @@ export class RegistryTransport {
         this.options.credentials,
         this.repository,
       );
-      this.auth = new Authenticator(this.registry, credential, Date.now, this.stall);
+      const searched = credential
+        ? undefined
+        : await searchedFor(this.registry, this.options.credentials);
+      this.auth = new Authenticator(this.registry, credential, Date.now, this.stall, searched);
     }
     return this.auth;
   }
@@ -333,7 +336,9 @@ export class RegistryTransport {
       detail = res.body.toString('utf8').slice(0, 200).trim();
     }
     const path = new URL(call.url, this.origin).pathname;
-    return `${call.method} ${path} answered ${res.status}${detail ? ` (${detail})` : ''}`;
+    const writing = call.method !== 'GET' && call.method !== 'HEAD';
+    const hint = res.status === 403 && writing ? writeDeniedHint(this.registry) : '';
+    return `${call.method} ${path} answered ${res.status}${detail ? ` (${detail})` : ''}${hint}`;
   }
 
   /** GET /v2/: learns the auth challenge, and fails early on an unreachable registry. */
@@ -351,4 +356,11 @@ export class RegistryTransport {
     );
     return this.probing;
   }
+}
+
+/** What a refused write most often means, and the fix. */
+function writeDeniedHint(registry: string): string {
+  if (registry === 'ghcr.io')
+    return ': the token may read but not write this package. In a workflow, give the job `permissions: packages: write` (and, for a package that exists already, grant this repository Write access in the package settings)';
+  return ': the credentials may read this repository but not write it; use a login with push access';
 }
