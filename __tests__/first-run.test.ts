@@ -1,5 +1,6 @@
 // The mistakes a new user makes on a first run, each answered in one line that names the thing
 // at fault and the fix. Each line is asserted whole.
+import { chmodSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCogConfig } from '../src/cog/config.js';
@@ -14,6 +15,12 @@ import {
   type Registry,
 } from './helpers/registry.js';
 import { tempDir, writeTree } from './helpers/tmp.js';
+import { actionRunner, errorLines } from './helpers/action.js';
+import { REPO_ROOT } from './helpers/conformance.js';
+import { buildPlan, runBuild } from '../src/image/builders.js';
+import { startFileServer } from './helpers/file-server.js';
+import { writeProject } from './helpers/project.js';
+import { cli } from './helpers/cli.js';
 
 const root = tempDir('first-run-');
 
@@ -103,6 +110,79 @@ describe('a registry that says no', () => {
       );
     } finally {
       await t.close();
+    }
+  });
+});
+
+describe('a build that cannot work', () => {
+  const { runAction, exampleCopy } = actionRunner(root);
+
+  it('a missing Dockerfile is named before anything runs, in a dry run too', async () => {
+    const dir = exampleCopy('no-dockerfile');
+    rmSync(path.join(REPO_ROOT, dir, 'Dockerfile'));
+    const r = await runAction({
+      'working-directory': dir,
+      to: `oci-layout:${path.join(root, 'nodf')}`,
+      build: 'buildah',
+      'dry-run': 'true',
+    });
+    expect(errorLines(r)).toEqual([
+      `::error::build: buildah builds ${path.join(REPO_ROOT, dir, 'Dockerfile')}, which is not there: add it, set the 'file' input to yours, or use build: cog (Cog writes its own)`,
+    ]);
+  });
+
+  it('an old docker: the one useful line and the fix, not twenty lines of --help', async () => {
+    const bin = writeTree(path.join(root, 'old-docker'), {
+      docker: `#!/bin/sh\necho "unknown flag: --platform" >&2\necho "See 'docker build --help'." >&2\nfor i in $(seq 1 25); do echo "  --option$i   usage text" >&2; done\nexit 125\n`,
+    });
+    chmodSync(path.join(bin, 'docker'), 0o755);
+    const plan = buildPlan({
+      builder: 'docker',
+      projectDir: root,
+      configName: 'cog.yaml',
+      imageRef: 'r.example/a/b:cog-image.v1',
+      platform: { os: 'linux', architecture: 'amd64' },
+      workDir: root,
+      buildx: false,
+    });
+    const error = await runBuild(plan, {
+      workDir: root,
+      env: { PATH: `${bin}:${process.env['PATH']}` },
+      log: () => undefined,
+      output: () => undefined,
+    }).catch((e: Error) => e);
+    expect((error as Error).message.split('\n')[0]).toBe(
+      "`docker build` failed with exit code 125: unknown flag: --platform. This docker has no --platform: it is older than BuildKit's flags; install buildx (docker/setup-buildx-action) or a newer docker; its last lines:",
+    );
+  });
+});
+
+describe('an import that downloads again', () => {
+  it('says why: a URL source with no ETag cannot be compared without its bytes', async () => {
+    const body = Buffer.from('no etag here'.repeat(1000));
+    const server = await startFileServer({ 'w.bin': body }, { etag: () => undefined });
+    try {
+      const project = writeProject(path.join(root, 'no-etag'), {
+        model: 'r.example.com/a/b',
+        weights: [{ name: 'w', uri: `${server.origin}/w.bin` }],
+      });
+      const args = [
+        'weights',
+        'import',
+        '--project',
+        project,
+        '--to',
+        `oci-layout:${path.join(root, 'no-etag-out')}`,
+      ];
+      const env = { COG_PUSH_STORE_DIR: path.join(root, 'no-etag-store') };
+      expect((await cli(args, { env })).status).toBe(0);
+      const again = await cli(args, { env });
+      expect(again.status).toBe(0);
+      expect(again.stderr).toContain(
+        `weight w: ${server.origin}/w.bin gives no strong ETag to compare (a HEAD found none), so it is downloaded again to see whether it changed\n`,
+      );
+    } finally {
+      await server.close();
     }
   });
 });

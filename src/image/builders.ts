@@ -79,9 +79,13 @@ function signalGroup(pid: number | undefined, signal: NodeJS.Signals): void {
  */
 async function runCommand(c: Command, env: Record<string, string>, options: BuildRun) {
   const tail: string[] = [];
+  // The first line that says what went wrong: a CLI's usage text after it can push it out of
+  // the tail (docker 20.10 prints twenty lines of --help after "unknown flag").
+  let firstError: string | undefined;
   const line = (l: string) => {
     tail.push(l);
     if (tail.length > TAIL_LINES) tail.shift();
+    if (firstError === undefined && ERROR_LINE.test(l)) firstError = l;
     options.output(l);
   };
   const child = spawn(c.tool, [...c.args], {
@@ -106,17 +110,34 @@ async function runCommand(c: Command, env: Record<string, string>, options: Buil
     const code = await exitOf(child, c);
     await outputDrained(child, output);
     if (options.signal?.aborted) throw new BuildError(`\`${c.tool}\` was stopped`);
-    if (code !== 0) {
-      const last = tail.length > 0 ? `; its last lines:\n${tail.join('\n')}` : '';
-      throw new BuildError(
-        `\`${commandName(c)}\` failed with ${typeof code === 'number' ? `exit code ${code}` : code}${last}`,
-      );
-    }
+    if (code !== 0) throw failure(c, code, tail, firstError);
   } finally {
     forgetGroup();
     options.signal?.removeEventListener('abort', stop);
     if (killer) clearTimeout(killer);
   }
+}
+
+/** A line that says what went wrong, in the words of docker, buildah, BuildKit and Cog. */
+const ERROR_LINE =
+  /^(unknown (shorthand )?flag|error[: ]|ERROR[: ]|Error response|failed to solve|ⅹ)/i;
+
+/** A failed command: its status, the line that said why, the fix when we know it, its tail. */
+function failure(
+  c: Command,
+  code: number | string,
+  tail: string[],
+  firstError?: string,
+): BuildError {
+  const status = typeof code === 'number' ? `exit code ${code}` : code;
+  const why = firstError && !tail.includes(firstError) ? `: ${firstError}` : '';
+  const flag = /unknown (shorthand )?flag:? '?(--?[\w-]+)/.exec(firstError ?? '')?.[2];
+  const hint =
+    c.tool === 'docker' && flag
+      ? `. This docker has no ${flag}: it is older than BuildKit's flags; install buildx (docker/setup-buildx-action) or a newer docker`
+      : '';
+  const last = tail.length > 0 ? `; its last lines:\n${tail.join('\n')}` : '';
+  return new BuildError(`\`${commandName(c)}\` failed with ${status}${why}${hint}${last}`);
 }
 
 /** The exit status, or the signal that ended it; a tool that cannot start is a BuildError. */
@@ -215,4 +236,16 @@ export async function checkSecrets(
         );
       });
   }
+}
+
+/**
+ * docker and buildah build a Dockerfile: a missing one is named before anything runs (a dry
+ * run too), not met as BuildKit's "failed to read dockerfile" from inside a mount.
+ */
+export async function checkDockerfile(dockerfile: string, builder: string): Promise<void> {
+  await access(dockerfile).catch(() => {
+    throw new BuildError(
+      `build: ${builder} builds ${dockerfile}, which is not there: add it, set the 'file' input to yours, or use build: cog (Cog writes its own)`,
+    );
+  });
 }

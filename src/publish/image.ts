@@ -9,6 +9,7 @@ import { compressLayers } from '../image/compress.js';
 import { formatBytes } from '../util/format.js';
 import path from 'node:path';
 import {
+  checkDockerfile,
   checkSecrets,
   buildPlan,
   describeCommand,
@@ -148,6 +149,20 @@ async function compressedIfPlain(
   return done.source;
 }
 
+/** What a build would trip on, found before it runs (and in a dry run). */
+async function preflight(
+  plan: PublishPlan,
+  session: Session,
+  spec: Extract<ImageSpec, { kind: 'build' }>,
+): Promise<void> {
+  await checkSecrets(spec.options.secrets, plan.projectDir, session.builds.childEnv);
+  if (spec.builder !== 'cog')
+    await checkDockerfile(
+      path.resolve(plan.projectDir, spec.options.file ?? 'Dockerfile'),
+      spec.builder,
+    );
+}
+
 async function buildImage(
   plan: PublishPlan,
   session: Session,
@@ -158,7 +173,7 @@ async function buildImage(
   // It holds the builder's Docker config (the password): gone even if a signal ends the run.
   const forget = removeOnSignal(workDir);
   try {
-    await checkSecrets(spec.options.secrets, plan.projectDir, session.builds.childEnv);
+    await preflight(plan, session, spec);
     const buildx = spec.builder === 'docker' && (await hasBuildx(session.builds.childEnv));
     if (spec.builder === 'docker') session.log.info(dockerBuildMode(buildx));
     const build = buildPlan({

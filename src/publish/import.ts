@@ -95,6 +95,10 @@ async function fastPath(
   if (checkEntry(entry).length > 0) return undefined;
   for (const [i, source] of spec.sources.entries()) {
     const now = await cheapFingerprint(config, source, session.packing.hub);
+    if (!now)
+      session.log.info(
+        `weight ${entry.name}: ${source.uri} gives no strong ETag to compare (a HEAD found none), so it is downloaded again to see whether it changed`,
+      );
     if (!now || now !== entry.sources[i]?.fingerprint) return undefined;
   }
   return (await hasManifest(session.target, entry.digest)) ? entry : undefined;
