@@ -92,7 +92,32 @@ describe('outputs, tags and annotations', () => {
     expect(errorLines(r)).toEqual([]);
     expect(r.summary).toMatch(/^### Dry run: Cog model not published \(nothing was pushed\)\n/);
     expect(r.summary).toContain('| model index | (dry run) | |');
+    // What a run would move, not what this one did.
+    expect(r.summary).toContain('| weight | size | would upload | already there | origin |');
+    expect(r.summary).not.toContain('| uploaded |');
     for (const tag of ['v1', 'v2']) await expectNoManifest(`${registry.host}/dry/model:${tag}`);
+  });
+
+  it('a failed publish still writes a summary: the error, and that no tag moved', async () => {
+    const r = await runAction({
+      'working-directory': 'examples/hello',
+      registry: registry.host,
+      repository: 'failed/model',
+      tag: 'v1',
+      build: 'cog',
+      'build-args': 'A=1',
+    });
+    expect(r.status).toBe(1);
+    expect(r.summary).toBe(
+      [
+        '### Cog model not published',
+        '',
+        "> input 'build-args' does not apply to build: cog (Cog builds from cog.yaml, which takes no build args)",
+        '',
+        'No tag moved: the model tag goes up last, only after everything it names is verified, so each tag still names what it named before this run. Weights and image layers uploaded before the failure stay in the registry, untagged; the next run finds them there and skips them.',
+        '',
+      ].join('\n'),
+    );
   });
 
   it('a full ref in tags must name the destination', async () => {

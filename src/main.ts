@@ -14,15 +14,19 @@ import { boundedLog, logSafe } from './util/log.js';
 import { exitOnSignals, releaseNow, signalExitCode, termination } from './util/termination.js';
 import { parseInputs } from './config/inputs.js';
 import { publish } from './publish/flow.js';
-import { publishOutputs, refTreeText, summaryMarkdown } from './report/publish.js';
+import { failureMarkdown, publishOutputs, refTreeText, summaryMarkdown } from './report/publish.js';
 
 export async function run(): Promise<void> {
   let workspace = process.cwd();
+  // Whether a failure writes the job summary: until the inputs are read, the default (on).
+  let summary = process.env['GITHUB_STEP_SUMMARY'] !== undefined;
   try {
     const runtime = readRuntimeEnv(process.env, process.cwd(), process.platform);
     workspace = runtime.workspace;
+    summary = runtime.stepSummary !== undefined;
     useProxies(runtime.proxy);
     const inputs = parseInputs((name) => core.getInput(name), runtime);
+    summary &&= inputs.summary;
     // The Hub token comes from the environment (hf:// sources): masked like the inputs, in
     // case it was not set from a repository secret (those are masked already).
     // A build secret named by a variable: its value, should a build step print it.
@@ -59,6 +63,11 @@ export async function run(): Promise<void> {
     // Stopped by a signal: that was said once already; what the stop made fail is not news.
     if (termination.aborted) return;
     fail(e, workspace);
+    if (summary)
+      await core.summary
+        .addRaw(failureMarkdown(logSafe((e as Error).message)))
+        .write()
+        .catch(() => undefined);
   }
 }
 

@@ -130,8 +130,10 @@ function weightsTable(result: PublishResult): string[] {
   const t = totals(result);
   const imported = new Map(result.imported?.map((i) => [i.name, i]));
   const importColumn = result.imported !== undefined;
+  // A dry run moved nothing: its columns say what a run would move.
+  const [up, skip] = result.dryRun ? ['would upload', 'already there'] : ['uploaded', 'skipped'];
   return [
-    `| weight | size | uploaded | skipped | origin |${importColumn ? ' import |' : ''}`,
+    `| weight | size | ${up} | ${skip} | origin |${importColumn ? ' import |' : ''}`,
     `|---|---:|---:|---:|---|${importColumn ? '---|' : ''}`,
     ...result.weights.map((w) => {
       const i = imported.get(w.name);
@@ -145,4 +147,21 @@ function weightsTable(result: PublishResult): string[] {
       ? `Weights: ${formatBytes(t.weightBytesUploaded)} would be uploaded, ${formatBytes(t.weightBytesSkipped)} already there.`
       : `Weights: ${formatBytes(t.weightBytesUploaded)} uploaded, ${formatBytes(t.weightBytesSkipped)} already there.`,
   ];
+}
+
+/**
+ * The job summary of a publish that failed: the error, and what that means for the tags.
+ * Nothing is tagged until everything the model names is verified, so the tags are as they
+ * were; what went up before the failure stays, untagged, and the next run skips it.
+ */
+export function failureMarkdown(error: string): string {
+  const first = error.split('\n')[0] ?? error;
+  return [
+    '### Cog model not published',
+    '',
+    `> ${first}`,
+    '',
+    'No tag moved: the model tag goes up last, only after everything it names is verified, so each tag still names what it named before this run. Weights and image layers uploaded before the failure stay in the registry, untagged; the next run finds them there and skips them.',
+    '',
+  ].join('\n');
 }
