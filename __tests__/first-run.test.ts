@@ -1,6 +1,7 @@
 // The mistakes a new user makes on a first run, each answered in one line that names the thing
 // at fault and the fix. Each line is asserted whole.
-import { chmodSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { chmodSync, cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCogConfig } from '../src/cog/config.js';
@@ -15,7 +16,7 @@ import {
   type Registry,
 } from './helpers/registry.js';
 import { tempDir, writeTree } from './helpers/tmp.js';
-import { actionRunner, errorLines } from './helpers/action.js';
+import { actionRunner, errorLines, EXAMPLE } from './helpers/action.js';
 import { REPO_ROOT } from './helpers/conformance.js';
 import { buildPlan, runBuild } from '../src/image/builders.js';
 import { startFileServer } from './helpers/file-server.js';
@@ -184,5 +185,33 @@ describe('an import that downloads again', () => {
     } finally {
       await server.close();
     }
+  });
+});
+
+describe('a weight file changed since weights.lock', () => {
+  it('is named, with both digests', async () => {
+    const project = path.join(root, 'changed-weight');
+    cpSync(EXAMPLE, project, { recursive: true });
+    const file = path.join(project, 'weights/encoder/config.json');
+    const before = readFileSync(file);
+    const after = Buffer.from(before);
+    after[0] = after[0]! ^ 0x20; // one byte, same size: only its digest tells
+    writeFileSync(file, after);
+    const sha = (b: Uint8Array) => `sha256:${createHash('sha256').update(b).digest('hex')}`;
+    const r = await cli([
+      'publish',
+      '--project',
+      project,
+      '--image',
+      'oci-layout:image',
+      '--to',
+      `oci-layout:${path.join(root, 'changed-out')}`,
+    ]);
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim().split('\n').at(-1)).toMatch(
+      new RegExp(
+        `^cog-push: weight "encoder": its files give manifest sha256:[0-9a-f]{64}, but weights\\.lock says sha256:[0-9a-f]{64} \\(changed: config\\.json \\(${sha(before)} → ${sha(after)}\\)\\); re-import the weights`,
+      ),
+    );
   });
 });

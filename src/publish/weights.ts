@@ -92,7 +92,7 @@ async function publishWeight(
     : await weightBytes(plan, session, request.config, entry);
   if (got.packed.artifact.manifestDigest !== entry.digest) {
     throw new PublishError(
-      `weight "${entry.name}": its files give manifest ${got.packed.artifact.manifestDigest}, but ${LOCKFILE_NAME} says ${entry.digest}; ` +
+      `weight "${entry.name}": its files give manifest ${got.packed.artifact.manifestDigest}, but ${LOCKFILE_NAME} says ${entry.digest}${fileChanges(entry, got.packed.files)}; ` +
         're-import the weights (`import-weights: true`, or `cog weights import`) and commit weights.lock',
     );
   }
@@ -238,3 +238,23 @@ const exists = (file: string) =>
     () => true,
     () => false,
   );
+
+/** Which files differ from weights.lock's: changed, added, gone; "" when none does (packing). */
+function fileChanges(
+  entry: LockEntry,
+  files: readonly { path: string; size: number; digest: string }[],
+): string {
+  const locked = new Map(entry.files.map((f) => [f.path, f]));
+  const now = new Map(files.map((f) => [f.path, f]));
+  const changed = files
+    .filter((f) => locked.has(f.path) && locked.get(f.path)!.digest !== f.digest)
+    .map((f) => `${f.path} (${locked.get(f.path)!.digest} → ${f.digest})`);
+  const added = files.filter((f) => !locked.has(f.path)).map((f) => f.path);
+  const gone = entry.files.filter((f) => !now.has(f.path)).map((f) => f.path);
+  const parts = [
+    changed.length ? `changed: ${changed.join(', ')}` : '',
+    added.length ? `not in ${LOCKFILE_NAME}: ${added.join(', ')}` : '',
+    gone.length ? `gone: ${gone.join(', ')}` : '',
+  ].filter(Boolean);
+  return parts.length ? ` (${parts.join('; ')})` : '';
+}
