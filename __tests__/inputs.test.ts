@@ -360,5 +360,12 @@ describe('build options', () => {
     }
     expect(message).toMatch(/"token"/);
     expect(message).not.toContain('hunter2');
+    try {
+      parse({ secrets: 'id=x,hunter2-very-secret' });
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toMatch(/a part that is not key=value$/);
+    expect(message).not.toContain('hunter2');
   });
 });

@@ -111,9 +111,10 @@ export function parseSecret(item: string): BuildSecret {
   for (const part of item.split(',')) {
     const eq = part.indexOf('=');
     const key = eq < 0 ? '' : part.slice(0, eq).trim();
+    // Only a key is ever shown: a part without one may be the value itself.
     if (!['id', 'src', 'env'].includes(key) || fields.has(key))
       throw new InputError(
-        `input 'secrets': each line is id=NAME,src=FILE or id=NAME,env=VARIABLE; got a line with ${JSON.stringify(part.slice(0, eq < 0 ? 20 : eq).trim() || part.slice(0, 20))}`,
+        `input 'secrets': each line is id=NAME,src=FILE or id=NAME,env=VARIABLE; got a line with ${key ? JSON.stringify(key.slice(0, 40)) : 'a part that is not key=value'}`,
       );
     fields.set(key, part.slice(eq + 1).trim());
   }
