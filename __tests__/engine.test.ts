@@ -215,6 +215,10 @@ suite(title, () => {
       'docker: no buildx plugin here; building with DOCKER_BUILDKIT=1 docker build, then docker push',
     );
     expect(r.stdout).toContain('image: it had no /.cog/weights.json');
+    // The summary's image row: how it was made, its size, who sent its bytes, the time.
+    expect(r.summary).toMatch(
+      /\n\| image \| size \| uploaded \| time \|\n\|---\|---:\|---:\|---:\|\n\| built with docker \| [\d.]+ (B|KiB|MiB) \| by the builder \| \d+\.\d s \|\n/,
+    );
     const image = `${repo}@${r.outputs['image-digest']}`;
     expect(await runIn(image, ['cat', '/.cog/weights.json'])).toBe(WEIGHTS_JSON);
     expect(await runIn(image, ['ls', '/src'])).toBe(

@@ -49,27 +49,19 @@ export async function publish(
       : undefined;
     const lock = imported?.lock ?? committed ?? EMPTY_LOCK;
     log.info(`Pushing to ${session.repositoryRef}:${plan.tag}...`);
-    const { weights, cache, image } = await publishHalves(plan, session, {
+    const halves = await publishHalves(plan, session, {
       config,
       lock,
       imported: imported?.packed,
     });
-    const declared = config.weights.length > 0;
-    if (plan.dryRun)
-      return result(plan, session.repositoryRef, { image, weights, cache, imported, declared });
+    const made = { ...halves, imported, declared: config.weights.length > 0 };
+    if (plan.dryRun) return result(plan, session.repositoryRef, made);
+    const { image, weights } = halves;
     const indexDigest = await publishModelIndex(plan, session, { image, weights, lock });
     const lockfileChanged = plan.importWeights
       ? (await writeLockfile(config.projectDir, lock)).changed
       : false;
-    return result(plan, session.repositoryRef, {
-      image,
-      weights,
-      cache,
-      imported,
-      declared,
-      indexDigest,
-      lockfileChanged,
-    });
+    return result(plan, session.repositoryRef, { ...made, indexDigest, lockfileChanged });
   } finally {
     await session.close();
   }
@@ -80,6 +72,7 @@ function result(
   plan: PublishPlan,
   repository: string,
   made: Pick<PublishResult, 'image' | 'weights' | 'cache'> & {
+    imageReport: PublishResult['imageReport'];
     imported: Imported | undefined;
     /** cog.yaml declares weights. */
     declared: boolean;
@@ -95,6 +88,7 @@ function result(
     tags: plan.tags,
     indexDigest: made.indexDigest,
     image: made.image,
+    imageReport: made.imageReport,
     weights: made.weights,
     lockfile: made.declared || plan.importWeights ? plan.lockPath : undefined,
     lockfileChanged: made.lockfileChanged ?? false,
@@ -115,7 +109,7 @@ async function publishLegacyImage(
   const session = await openSession(plan, runtime, log);
   try {
     log.info(`Pushing to ${referenceString(project.target.ref)}...`);
-    const image = await publishImage(plan, session, undefined);
+    const { descriptor: image, report } = await publishImage(plan, session, undefined);
     if (!plan.dryRun) await tagImage(session, image.digest, plan.tags.slice(1));
     return {
       format: 'image',
@@ -125,6 +119,7 @@ async function publishLegacyImage(
       tags: plan.tags,
       indexDigest: undefined,
       image,
+      imageReport: report,
       weights: [],
       lockfile: undefined,
       lockfileChanged: false,

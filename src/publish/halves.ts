@@ -7,13 +7,14 @@
 
 import type { ImageDescriptor } from '../image/copy.js';
 import { HeldBuildOutput } from './build-output.js';
-import { publishImage } from './image.js';
+import { publishImage, type ImageReport, type PublishedImage } from './image.js';
 import type { PublishPlan } from './plan.js';
 import type { Session } from './session.js';
 import { publishWeights, type WeightsRequest, type WeightsResult } from './weights.js';
 
 export interface Halves extends WeightsResult {
   readonly image: ImageDescriptor;
+  readonly imageReport: ImageReport;
 }
 
 export async function publishHalves(
@@ -27,7 +28,7 @@ export async function publishHalves(
       publishWeights(plan, session, request),
     );
     const image = await log.group('Image', () => publishImage(plan, session, request.lock));
-    return { weights, cache, image };
+    return { weights, cache, image: image.descriptor, imageReport: image.report };
   }
   const label = `build (${plan.image.builder})`;
   const output = await HeldBuildOutput.start(
@@ -61,9 +62,11 @@ export async function publishHalves(
     });
     const [weights, image] = await Promise.allSettled([weightsHalf, imageHalf]);
     if (failed !== undefined) throw failed;
+    const published = (image as PromiseFulfilledResult<PublishedImage>).value;
     return {
       ...(weights as PromiseFulfilledResult<WeightsResult>).value,
-      image: (image as PromiseFulfilledResult<ImageDescriptor>).value,
+      image: published.descriptor,
+      imageReport: published.report,
     };
   } finally {
     await Promise.allSettled([weightsHalf, imageHalf]);

@@ -26,10 +26,23 @@ import { MEDIA_TYPE } from '../oci/mediatypes.js';
 import { openTarget } from '../oci/open.js';
 import type { ImageSpec, PublishPlan } from './plan.js';
 import type { Session } from './session.js';
-import { PublishError } from './types.js';
+import { PublishError, type ImageReport } from './types.js';
+
+export type { ImageReport };
 import type { Lockfile } from '../weights/lockfile.js';
 
 type Prebuilt = Exclude<ImageSpec, { kind: 'build' }>;
+
+export interface PublishedImage {
+  readonly descriptor: ImageDescriptor;
+  readonly report: ImageReport;
+}
+
+/** A stage's image: where it is, and the bytes this run sent for it (when it sent them). */
+interface Made {
+  readonly descriptor: ImageDescriptor;
+  readonly bytesUploaded?: number | undefined;
+}
 
 /** Where a build's output goes, and what stops it. */
 export interface BuildIo {
@@ -48,13 +61,40 @@ export async function publishImage(
   session: Session,
   lock: Lockfile | undefined,
   io: BuildIo = {},
-): Promise<ImageDescriptor> {
-  const image =
+): Promise<PublishedImage> {
+  const started = Date.now();
+  const made =
     plan.image.kind === 'build'
       ? await buildImage(plan, session, plan.image, io)
       : await copyPrebuilt(plan, session, plan.image);
-  if (plan.dryRun || !lock || lock.weights.length === 0) return image;
-  return withWeightsJson(plan, session, image, lock);
+  const descriptor =
+    plan.dryRun || !lock || lock.weights.length === 0
+      ? made.descriptor
+      : await withWeightsJson(plan, session, made.descriptor, lock);
+  const how =
+    plan.image.kind === 'build' ? `built with ${plan.image.builder}` : `from ${plan.image.spec}`;
+  const report: ImageReport = {
+    how,
+    size: plan.dryRun ? undefined : await imageSize(session, descriptor.digest),
+    bytesUploaded: made.bytesUploaded,
+    seconds: (Date.now() - started) / 1000,
+  };
+  return { descriptor, report };
+}
+
+/** The image's size: its config and layers, as its manifest in the destination says. */
+async function imageSize(session: Session, digest: string): Promise<number | undefined> {
+  const m = await session.target.getManifest(digest).catch(() => null);
+  if (!m) return undefined;
+  try {
+    const json = JSON.parse(Buffer.from(m.bytes).toString('utf8')) as {
+      config?: { size?: number };
+      layers?: { size?: number }[];
+    };
+    return (json.layers ?? []).reduce((n, l) => n + (l.size ?? 0), json.config?.size ?? 0);
+  } catch {
+    return undefined;
+  }
 }
 
 /** The image, with /.cog/weights.json added when it has none. */
@@ -101,11 +141,7 @@ async function openPrebuilt(
   }
 }
 
-async function copyPrebuilt(
-  plan: PublishPlan,
-  session: Session,
-  spec: Prebuilt,
-): Promise<ImageDescriptor> {
+async function copyPrebuilt(plan: PublishPlan, session: Session, spec: Prebuilt): Promise<Made> {
   const opened = await openPrebuilt(session, spec);
   const { reference, close } = opened;
   try {
@@ -113,7 +149,7 @@ async function copyPrebuilt(
     if (plan.dryRun) {
       const m = await source.hasManifest(reference);
       if (!m) throw new PublishError(`image ${spec.spec} not found`);
-      return { mediaType: m.mediaType, size: m.size, digest: m.digest };
+      return { descriptor: { mediaType: m.mediaType, size: m.size, digest: m.digest } };
     }
     const copied = await copyImage(source, reference, session.target, plan.imageTag, {
       platform: plan.platform,
@@ -121,7 +157,7 @@ async function copyPrebuilt(
       concurrency: plan.concurrency,
     });
     session.log.info(`image: ${copied.descriptor.digest} (${copied.bytesUploaded} bytes uploaded)`);
-    return copied.descriptor;
+    return copied;
   } finally {
     await close();
   }
@@ -168,7 +204,7 @@ async function buildImage(
   session: Session,
   spec: Extract<ImageSpec, { kind: 'build' }>,
   io: BuildIo,
-): Promise<ImageDescriptor> {
+): Promise<Made> {
   const workDir = await scratchDir(session.builds.scratchRoot);
   // It holds the builder's Docker config (the password): gone even if a signal ends the run.
   const forget = removeOnSignal(workDir);
@@ -188,7 +224,7 @@ async function buildImage(
     });
     if (plan.dryRun) {
       for (const c of build.commands) session.log.info(`would run: ${describeCommand(c)}`);
-      return { mediaType: MEDIA_TYPE.ociManifest, size: 0, digest: '' };
+      return { descriptor: { mediaType: MEDIA_TYPE.ociManifest, size: 0, digest: '' } };
     }
     // The builder gets the destination's login only (the plan bound it to that host).
     await runBuild(build, {
@@ -208,14 +244,14 @@ async function buildImage(
         plan.imageTag,
         { platform: plan.platform, concurrency: plan.concurrency },
       );
-      return copied.descriptor;
+      return copied;
     }
     const pushed = await session.target.hasManifest(plan.imageTag);
     if (!pushed)
       throw new PublishError(
         `${spec.builder} reported success, but ${spec.imageRef} is not in the registry`,
       );
-    return pushed;
+    return { descriptor: pushed };
   } finally {
     await rm(workDir, { recursive: true, force: true });
     forget();

@@ -4,6 +4,17 @@ import type { ModelTarget } from '../cog/modelref.js';
 import type { ImageDescriptor } from '../image/copy.js';
 import type { PackedWeight } from '../weights/pack.js';
 
+/** What the image stage made, and how, for the summary's image row. */
+export interface ImageReport {
+  /** `built with docker`, `from docker-archive:FILE`. */
+  readonly how: string;
+  /** Config and layers (undefined in a dry run). */
+  readonly size: number | undefined;
+  /** Bytes this run uploaded; undefined when the builder pushed them itself. */
+  readonly bytesUploaded: number | undefined;
+  readonly seconds: number;
+}
+
 export type { Log } from '../util/log.js';
 
 export class PublishError extends Error {
@@ -59,6 +70,8 @@ export interface PublishResult {
   readonly tags: readonly string[];
   readonly indexDigest: string | undefined;
   readonly image: ImageDescriptor | undefined;
+  /** How the image was made, its size, the bytes sent, the time (the summary's image row). */
+  readonly imageReport?: ImageReport | undefined;
   readonly weights: readonly PublishedWeight[];
   readonly lockfile: string | undefined;
   readonly lockfileChanged: boolean;

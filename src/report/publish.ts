@@ -88,6 +88,7 @@ export function summaryMarkdown(result: PublishResult): string {
     '',
     ...pinsTable(result),
     '',
+    ...imageTable(result),
     ...(result.weights.length > 0 ? weightsTable(result) : []),
     '',
     '<details><summary>Ref tree</summary>',
@@ -122,6 +123,20 @@ function pinsTable(result: PublishResult): string[] {
         ? `| ${name} | \`${digest.slice(0, 19)}\` | \`${repo}@${digest}\` |`
         : `| ${name} | (dry run) | |`,
     ),
+  ];
+}
+
+/** The image: how it was made, its size, what this run sent for it, and how long it took. */
+function imageTable(result: PublishResult): string[] {
+  const r = result.imageReport;
+  if (!r || result.dryRun) return [];
+  const sent = r.bytesUploaded === undefined ? 'by the builder' : formatBytes(r.bytesUploaded);
+  const size = r.size === undefined ? '' : formatBytes(r.size);
+  return [
+    '| image | size | uploaded | time |',
+    '|---|---:|---:|---:|',
+    `| ${r.how} | ${size} | ${sent} | ${r.seconds.toFixed(1)} s |`,
+    '',
   ];
 }
 
