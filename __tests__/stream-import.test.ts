@@ -189,10 +189,14 @@ describe.skipIf(skipped !== undefined)(
       expect(stderr).not.toMatch(/ENOSPC|no space/i);
       expect(status).toBe(0);
       // The source cut resumed where it stopped; the registry cut resumed inside its chunk.
-      // Over ranges, the cut head's rest is a range of its own: bytes=5MiB-(first window end).
-      expect(
-        ranges.filter((r) => r.startsWith(`model-00002-of-00002.safetensors bytes=${5 * MiB}-`)),
-      ).toHaveLength(1);
+      // The cut resumed where the bytes stopped: after byte 0 and at most at the cut (how much
+      // of the cut answer reached the client is the kernel's business). Over ranges, the cut
+      // head's rest is a range of its own, ending where the first window begins.
+      const resumed = ranges
+        .filter((r) => r.startsWith('model-00002-of-00002.safetensors bytes='))
+        .map((r) => Number(/bytes=(\d+)-/.exec(r)![1]))
+        .filter((at) => at > 0 && at <= 5 * MiB);
+      expect(resumed).toHaveLength(1);
       expect(stderr).toMatch(/resuming a streamed blob at byte 16777216/);
       await expectCogLayers('stream/import', dir);
       // Only the small file was kept: none of the large ones ever had a copy on the disk.
