@@ -405,6 +405,10 @@ suite(title, () => {
           /image: 2 uncompressed layer\(s\) of docker-archive:.* go up gzip-compressed \(.* → .*\), so the image digest is sha256:[0-9a-f]{64}, not the archive's sha256:[0-9a-f]{64}/,
         );
         expect([...types]).toEqual(['application/vnd.docker.image.rootfs.diff.tar.gzip']);
+        // The summary says so too, in the image row.
+        expect(r.summary).toMatch(
+          /\| from docker-archive:.*saved\.tar, 2 layer\(s\) gzip-compressed on the way: the image digest is not the archive's sha256:[0-9a-f]{12}… \|/,
+        );
       }
       // Kept as the archive holds them (the /.cog/weights.json layer added here is gzip).
       if (repository === 'engine/from-save-plain')

@@ -42,6 +42,8 @@ export interface PublishedImage {
 interface Made {
   readonly descriptor: ImageDescriptor;
   readonly bytesUploaded?: number | undefined;
+  /** What the summary should know of how it went up (its layers compressed on the way). */
+  readonly note?: string | undefined;
 }
 
 /** Where a build's output goes, and what stops it. */
@@ -72,7 +74,8 @@ export async function publishImage(
       ? made.descriptor
       : await withWeightsJson(plan, session, made.descriptor, lock);
   const how =
-    plan.image.kind === 'build' ? `built with ${plan.image.builder}` : `from ${plan.image.spec}`;
+    (plan.image.kind === 'build' ? `built with ${plan.image.builder}` : `from ${plan.image.spec}`) +
+    (made.note ? `, ${made.note}` : '');
   const report: ImageReport = {
     how,
     size: plan.dryRun ? undefined : await imageSize(session, descriptor.digest),
@@ -145,7 +148,7 @@ async function copyPrebuilt(plan: PublishPlan, session: Session, spec: Prebuilt)
   const opened = await openPrebuilt(session, spec);
   const { reference, close } = opened;
   try {
-    const source = await compressedIfPlain(plan, session, spec, opened);
+    const { source, note } = await compressedIfPlain(plan, session, spec, opened);
     if (plan.dryRun) {
       const m = await source.hasManifest(reference);
       if (!m) throw new PublishError(`image ${spec.spec} not found`);
@@ -157,7 +160,7 @@ async function copyPrebuilt(plan: PublishPlan, session: Session, spec: Prebuilt)
       concurrency: plan.concurrency,
     });
     session.log.info(`image: ${copied.descriptor.digest} (${copied.bytesUploaded} bytes uploaded)`);
-    return copied;
+    return { ...copied, note };
   } finally {
     await close();
   }
@@ -172,17 +175,20 @@ async function compressedIfPlain(
   session: Session,
   spec: Prebuilt,
   opened: { source: ImageSource; reference: string },
-): Promise<ImageSource> {
-  if (spec.kind !== 'docker-archive' || !spec.compress) return opened.source;
+): Promise<{ source: ImageSource; note?: string }> {
+  if (spec.kind !== 'docker-archive' || !spec.compress) return { source: opened.source };
   const done = await compressLayers(opened.source, opened.reference, {
     cacheDir: path.join(session.packing.packCache.dir, 'gzip-layers'),
     concurrency: plan.concurrency,
   });
-  if (!done) return opened.source;
+  if (!done) return { source: opened.source };
   session.log.info(
     `image: ${done.layers} uncompressed layer(s) of ${spec.spec} go up gzip-compressed (${formatBytes(done.bytesBefore)} → ${formatBytes(done.bytesAfter)}), so the image digest is ${done.to}, not the archive's ${done.from} (compress-layers: false keeps them as they are)`,
   );
-  return done.source;
+  return {
+    source: done.source,
+    note: `${done.layers} layer(s) gzip-compressed on the way: the image digest is not the archive's ${done.from.slice(0, 19)}…`,
+  };
 }
 
 /** What a build would trip on, found before it runs (and in a dry run). */
