@@ -142,11 +142,7 @@ class ArchiveEntries {
       throw new TargetError(
         `docker-archive:${this.file}: no ${name} in the archive (is it a \`docker save\` tar?)`,
       );
-    if (e.size > BODY_LIMIT.file)
-      throw new TargetError(
-        `docker-archive:${this.file}: ${name} is ${e.size} bytes, larger than ${BODY_LIMIT.file}; refusing to read it`,
-      );
-    return this.bytesAt(e.offset, e.size);
+    return smallEntry(this.file, e, `docker-archive:${this.file}: ${name}`);
   }
 
   /** The one image manifest.json lists. */
@@ -176,7 +172,7 @@ class ArchiveEntries {
   /** A layer as the manifest describes it: digest from an OCI-style name, else hashed. */
   async layer(name: string): Promise<{ entry: Entry; digest: string; mediaType: string }> {
     const entry = this.named('layer', name);
-    const head = await this.bytesAt(entry.offset, Math.min(2, entry.size));
+    const head = await bytesAt(this.file, entry.offset, Math.min(2, entry.size));
     const gzip = head[0] === 0x1f && head[1] === 0x8b;
     const hex = name.startsWith('blobs/sha256/') ? name.slice('blobs/sha256/'.length) : '';
     const digest = DIGEST_HEX_PATTERN.test(hex)
@@ -187,17 +183,6 @@ class ArchiveEntries {
       digest,
       mediaType: gzip ? MEDIA_TYPE.dockerLayerGzip : MEDIA_TYPE.dockerLayer,
     };
-  }
-
-  private async bytesAt(offset: number, size: number): Promise<Buffer> {
-    const handle = await open(this.file, 'r');
-    try {
-      const buf = Buffer.alloc(size);
-      await handle.read(buf, 0, size, offset);
-      return buf;
-    } finally {
-      await handle.close();
-    }
   }
 }
 
@@ -258,6 +243,29 @@ export class DockerArchive {
     const e = this.blobs.get(digest);
     if (!e) throw new TargetError(`${this.name}: no blob ${digest}`);
     yield* entryStream(this.file, e);
+  }
+}
+
+/**
+ * A small entry's bytes (manifest.json, index.json, a config or manifest), refused past the
+ * body limit: what an archive says of its sizes is not trusted. `what` names it in the error.
+ */
+export async function smallEntry(file: string, e: Entry, what: string): Promise<Buffer> {
+  if (e.size > BODY_LIMIT.file)
+    throw new TargetError(
+      `${what} is ${e.size} bytes, larger than ${BODY_LIMIT.file}; refusing to read it`,
+    );
+  return bytesAt(file, e.offset, e.size);
+}
+
+async function bytesAt(file: string, offset: number, size: number): Promise<Buffer> {
+  const handle = await open(file, 'r');
+  try {
+    const buf = Buffer.alloc(size);
+    await handle.read(buf, 0, size, offset);
+    return buf;
+  } finally {
+    await handle.close();
   }
 }
 

@@ -3,13 +3,11 @@
 // headers finds each entry, index.json picks the manifest, and blobs stream from their byte
 // ranges. Nothing is extracted, so a multi-GB image needs no disk of its own.
 
-import { open } from 'node:fs/promises';
 import { sha256 } from '../util/hashpool.js';
-import { BODY_LIMIT } from '../util/http.js';
 import { isDigest } from '../oci/digest.js';
 import { defaultReference, findEntry, parseIndexJson } from '../oci/layout.js';
 import { TargetError, type Manifest, type ManifestInfo } from '../oci/target.js';
-import { entryStream, indexTar, type Entry } from './archive.js';
+import { entryStream, indexTar, smallEntry, type Entry } from './archive.js';
 
 export class OciArchive {
   readonly name: string;
@@ -33,7 +31,7 @@ export class OciArchive {
     }
     const at = entries.get('index.json');
     if (!at) throw new TargetError(`${name}: no index.json (is it an OCI archive?)`);
-    const text = (await readRange(file, at, name)).toString('utf8');
+    const text = (await smallEntry(file, at, `${name}: index.json`)).toString('utf8');
     const index = parseIndexJson(
       text,
       (why) => new TargetError(`${name}: index.json is not an OCI image index (${why})`),
@@ -57,7 +55,9 @@ export class OciArchive {
     const e = findEntry(this.index, reference);
     const at = e && this.blob(e.digest);
     if (!e || !at) return null;
-    const bytes = new Uint8Array(await readRange(this.file, at, this.name));
+    const bytes = new Uint8Array(
+      await smallEntry(this.file, at, `${this.name}: manifest ${e.digest}`),
+    );
     if (sha256(bytes) !== e.digest)
       throw new TargetError(`${this.name}: manifest ${e.digest} does not hash to its digest`);
     return { digest: e.digest, mediaType: e.mediaType, size: bytes.length, bytes };
@@ -72,21 +72,5 @@ export class OciArchive {
   private blob(digest: string): Entry | undefined {
     if (!isDigest(digest)) return undefined;
     return this.entries.get(`blobs/sha256/${digest.slice('sha256:'.length)}`);
-  }
-}
-
-/** A small entry's bytes (index.json, a manifest), refused past the body limit. */
-async function readRange(file: string, e: Entry, name: string): Promise<Buffer> {
-  if (e.size > BODY_LIMIT.file)
-    throw new TargetError(
-      `${name}: an entry of ${e.size} bytes is larger than ${BODY_LIMIT.file}; refusing to read it`,
-    );
-  const handle = await open(file, 'r');
-  try {
-    const buf = Buffer.alloc(e.size);
-    await handle.read(buf, 0, e.size, e.offset);
-    return buf;
-  } finally {
-    await handle.close();
   }
 }
