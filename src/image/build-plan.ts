@@ -123,8 +123,13 @@ function commonBuildArgs(o: BuildOptions): string[] {
   ];
 }
 
+/** The Dockerfile docker and buildah build: the `file` input, else `Dockerfile`, in the project. */
+export function dockerfilePath(projectDir: string, options: BuildOptions | undefined): string {
+  return path.resolve(projectDir, options?.file ?? 'Dockerfile');
+}
+
 function dockerfileOf(r: BuildRequest): string {
-  return path.resolve(r.projectDir, r.options?.file ?? 'Dockerfile');
+  return dockerfilePath(r.projectDir, r.options);
 }
 
 function dockerPlan(r: BuildRequest): BuildPlan {

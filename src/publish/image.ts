@@ -10,6 +10,7 @@ import { formatBytes } from '../util/format.js';
 import path from 'node:path';
 import {
   checkDockerfile,
+  dockerfilePath,
   checkSecrets,
   buildPlan,
   describeCommand,
@@ -23,6 +24,7 @@ import { readImageHead, readImageWeights } from '../image/weightsjson.js';
 import { addWeightsJson } from '../image/weights-layer.js';
 import { OciLayoutTarget } from '../oci/layout.js';
 import { MEDIA_TYPE } from '../oci/mediatypes.js';
+import { parseJsonObject } from '../oci/manifest-json.js';
 import { openTarget } from '../oci/open.js';
 import type { ImageSpec, PublishPlan } from './plan.js';
 import type { Session } from './session.js';
@@ -90,10 +92,7 @@ async function imageSize(session: Session, digest: string): Promise<number | und
   const m = await session.target.getManifest(digest).catch(() => null);
   if (!m) return undefined;
   try {
-    const json = JSON.parse(Buffer.from(m.bytes).toString('utf8')) as {
-      config?: { size?: number };
-      layers?: { size?: number }[];
-    };
+    const json = parseJsonObject(m.bytes, `${session.target.name}: image manifest ${digest}`);
     return (json.layers ?? []).reduce((n, l) => n + (l.size ?? 0), json.config?.size ?? 0);
   } catch {
     return undefined;
@@ -199,10 +198,7 @@ async function preflight(
 ): Promise<void> {
   await checkSecrets(spec.options.secrets, plan.projectDir, session.builds.childEnv);
   if (spec.builder !== 'cog')
-    await checkDockerfile(
-      path.resolve(plan.projectDir, spec.options.file ?? 'Dockerfile'),
-      spec.builder,
-    );
+    await checkDockerfile(dockerfilePath(plan.projectDir, spec.options), spec.builder);
 }
 
 async function buildImage(
