@@ -107,6 +107,14 @@ function helper(name: string, registry: string): Promise<Credential | undefined>
   });
 }
 
+/** The files a login is looked for in, in order: Docker's config.json, then auth.json files. */
+function configFiles(options: CredentialOptions): string[] {
+  return [
+    ...(options.dockerConfigDir ? [path.join(options.dockerConfigDir, 'config.json')] : []),
+    ...(options.authFiles ?? []),
+  ];
+}
+
 /**
  * The credential for `repository` on `host` (host[:port]), or undefined for anonymous access.
  * Without `repository`, only logins for the whole host count.
@@ -124,10 +132,7 @@ export async function findCredential(
       source: 'explicit username/password',
     };
   }
-  const files = [
-    ...(options.dockerConfigDir ? [path.join(options.dockerConfigDir, 'config.json')] : []),
-    ...(options.authFiles ?? []),
-  ];
+  const files = configFiles(options);
   for (const file of files) {
     const config = await readConfigFile(file);
     const scope = options.authFiles?.includes(file) ? { repository } : undefined;
@@ -213,10 +218,7 @@ function containersEntry<T>(
  * `127.0.0.1:5001`).
  */
 export async function searchedFor(host: string, options: CredentialOptions = {}): Promise<string> {
-  const files = [
-    ...(options.dockerConfigDir ? [path.join(options.dockerConfigDir, 'config.json')] : []),
-    ...(options.authFiles ?? []),
-  ];
+  const files = configFiles(options);
   const seen: string[] = [];
   for (const file of files) {
     const config = await readConfigFile(file).catch(() => undefined);
