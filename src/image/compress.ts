@@ -9,14 +9,12 @@
 // (keyed by the zlib version too) spares the first compression on the next run.
 
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { Readable } from 'node:stream';
 import { createGzip } from 'node:zlib';
 import { goMarshal, type GoJson } from '../util/gojson.js';
 import { sha256 } from '../util/hashpool.js';
 import { mapLimit } from '../util/limit.js';
-import { tempName } from '../util/files.js';
+import { JsonFiles } from '../util/json-files.js';
 import { parseJsonObject } from '../oci/manifest-json.js';
 import { MEDIA_TYPE } from '../oci/mediatypes.js';
 import type { Manifest, ManifestInfo } from '../oci/target.js';
@@ -61,30 +59,30 @@ async function measure(
   return { digest: `sha256:${hash.digest('hex')}`, size };
 }
 
-/** Layer digest → its gzip digest and size, on disk between runs. */
+/** Layer digest → its gzip digest and size, on disk between runs (keyed by zlib's version). */
 class GzipCache {
-  constructor(private readonly dir: string | undefined) {}
+  private readonly files: JsonFiles;
 
-  private file(digest: string): string {
-    return path.join(this.dir!, `${digest.replace(':', '-')}.zlib-${process.versions.zlib}.json`);
+  constructor(dir: string | undefined) {
+    this.files = new JsonFiles(dir);
+  }
+
+  private key(digest: string): string {
+    return `${digest.replace(':', '-')}.zlib-${process.versions.zlib}`;
   }
 
   async get(digest: string): Promise<{ digest: string; size: number } | undefined> {
-    if (!this.dir) return undefined;
-    try {
-      const v = JSON.parse(await readFile(this.file(digest), 'utf8'));
-      return typeof v.digest === 'string' && Number.isSafeInteger(v.size) ? v : undefined;
-    } catch {
-      return undefined;
-    }
+    const v = (await this.files.get(this.key(digest))) as {
+      digest?: unknown;
+      size?: unknown;
+    } | null;
+    return typeof v?.digest === 'string' && Number.isSafeInteger(v.size)
+      ? { digest: v.digest, size: v.size as number }
+      : undefined;
   }
 
-  async set(digest: string, value: { digest: string; size: number }): Promise<void> {
-    if (!this.dir) return;
-    await mkdir(this.dir, { recursive: true });
-    const tmp = path.join(this.dir, tempName('', 'json'));
-    await writeFile(tmp, JSON.stringify(value));
-    await rename(tmp, this.file(digest));
+  set(digest: string, value: { digest: string; size: number }): Promise<void> {
+    return this.files.set(this.key(digest), value);
   }
 }
 

@@ -3,8 +3,7 @@
 // over unchanged files then knows every digest without reading a byte, so a second push of a
 // weight costs a few HEAD requests, not a hashing pass over gigabytes.
 
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import path from 'node:path';
+import { JsonFiles } from '../util/json-files.js';
 import { sha256 } from '../util/hashpool.js';
 import type { LayerDigests } from './layer.js';
 import type { LayerPlan, PackOptions, PlannedFile } from './layers.js';
@@ -13,8 +12,12 @@ import type { LayerPlan, PackOptions, PlannedFile } from './layers.js';
 const CACHE_VERSION = 1;
 
 export class PackCache {
+  private readonly files: JsonFiles;
+
   /** `dir`: RuntimeEnv.packCacheDir. */
-  constructor(readonly dir: string) {}
+  constructor(readonly dir: string) {
+    this.files = new JsonFiles(dir);
+  }
 
   /** The key of a pack, or undefined when some file has no stamp (not a local file). */
   key(
@@ -37,12 +40,7 @@ export class PackCache {
 
   /** Digests of `plans` from a previous pack, if every layer matches file for file. */
   async load(key: string, plans: readonly LayerPlan[]): Promise<LayerDigests[] | undefined> {
-    let stored: LayerDigests[];
-    try {
-      stored = JSON.parse(await readFile(path.join(this.dir, `${key}.json`), 'utf8'));
-    } catch {
-      return undefined;
-    }
+    const stored = (await this.files.get(key)) as LayerDigests[] | undefined;
     if (!Array.isArray(stored) || stored.length !== plans.length) return undefined;
     const same = plans.every(
       (p, i) =>
@@ -57,14 +55,6 @@ export class PackCache {
 
   /** Best effort: a cache that cannot be written only costs the next run a hashing pass. */
   async save(key: string, layers: readonly LayerDigests[]): Promise<void> {
-    try {
-      await mkdir(this.dir, { recursive: true });
-      const file = path.join(this.dir, `${key}.json`);
-      const tmp = `${file}.${process.pid}.tmp`;
-      await writeFile(tmp, JSON.stringify(layers));
-      await rename(tmp, file);
-    } catch {
-      // ignored on purpose
-    }
+    await this.files.set(key, layers);
   }
 }
