@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { WorkerCalls, type Reply } from './worker-calls.js';
+import { BufferPool } from './pool.js';
 
 const WORKER_SOURCE = `
 const { parentPort } = require('node:worker_threads');
@@ -94,25 +95,10 @@ const SLOTS_PER_WORKER = 4;
  * that has been posted to a worker lives until both threads collect it, so making a new one
  * per layer would grow memory with the weight size.
  */
-export class SlotRing {
-  private readonly free: Uint8Array[] = [];
-  private readonly waiters: ((slot: Uint8Array) => void)[] = [];
-
+export class SlotRing extends BufferPool<Uint8Array> {
   constructor(slots: number, slotSize: number) {
     const sab = new SharedArrayBuffer(slots * slotSize);
-    for (let i = 0; i < slots; i++) this.free.push(new Uint8Array(sab, i * slotSize, slotSize));
-  }
-
-  acquire(): Promise<Uint8Array> {
-    const slot = this.free.pop();
-    if (slot) return Promise.resolve(slot);
-    return new Promise((resolve) => this.waiters.push(resolve));
-  }
-
-  release(slot: Uint8Array): void {
-    const waiter = this.waiters.shift();
-    if (waiter) waiter(slot);
-    else this.free.push(slot);
+    super(slots, (i) => new Uint8Array(sab, i * slotSize, slotSize));
   }
 }
 

@@ -21,14 +21,7 @@ import {
   type ArrivedLayer,
   type LayerBlobs,
 } from './slots.js';
-import {
-  OtherVersion,
-  RANGE_WINDOW,
-  RangedFetch,
-  refuse,
-  shownUrl,
-  type RangeSettings,
-} from './ranges.js';
+import { OtherVersion, RANGE_WINDOW, RangedFetch, type RangeSettings } from './ranges.js';
 import { PartialFile } from './partial.js';
 import { SourceError } from './uri.js';
 import {
@@ -38,7 +31,7 @@ import {
   resumeMismatch,
   type Representation,
 } from './representation.js';
-import { get, type Answer } from './get.js';
+import { get, refuse, shownUrl, type Answer } from './get.js';
 import { describeFetchError, isPermanent, isStall, type StallLimits } from '../../util/http.js';
 import {
   DOWNLOAD_RETRY,

@@ -76,3 +76,21 @@ function discard(see: (chunk: Buffer) => void = () => undefined): Writable {
     },
   });
 }
+
+/** A writer that fails at once: undici stops the request, so a refused body is never read. */
+export function refuse(error: Error): Writable {
+  return new Writable({
+    write(_chunk, _encoding, done) {
+      done(error);
+    },
+    final(done) {
+      done(error);
+    },
+  });
+}
+
+/** A URL as a message names it: no query string (it may hold a signature). */
+export function shownUrl(url: URL | string): string {
+  const u = new URL(url);
+  return `${u.host}${u.pathname}`;
+}

@@ -21,6 +21,7 @@ import {
   type StallLimits,
 } from '../../util/http.js';
 import type { Limiter } from '../../util/limit.js';
+import { BufferPool } from '../../util/pool.js';
 import {
   DOWNLOAD_RETRY,
   retryAfterMs,
@@ -35,6 +36,7 @@ import {
   type Representation,
 } from './representation.js';
 import { SourceError } from './uri.js';
+import { refuse, shownUrl } from './get.js';
 
 /** The window size: 8 MiB measured best (64 MiB windows let the head window hold the rest up). */
 export const RANGE_WINDOW = 8 * 1024 * 1024;
@@ -44,35 +46,12 @@ export const RANGE_WINDOW = 8 * 1024 * 1024;
  * served: memory is the pool's whatever the number of files. No wait can deadlock: a file's
  * windows are claimed in byte order, so the one its bytes wait for asked before any later one.
  */
-export class WindowPool {
-  private readonly free: Buffer[] = [];
-  private readonly waiting: ((buffer: Buffer) => void)[] = [];
-  private made = 0;
-
+export class WindowPool extends BufferPool<Buffer> {
   constructor(
-    readonly count: number,
+    count: number,
     readonly size = RANGE_WINDOW,
-  ) {}
-
-  acquire(): Promise<Buffer> {
-    const buffer = this.free.pop();
-    if (buffer) return Promise.resolve(buffer);
-    if (this.made < this.count) {
-      this.made++;
-      return Promise.resolve(Buffer.allocUnsafe(this.size));
-    }
-    return new Promise((resolve) => this.waiting.push(resolve));
-  }
-
-  /** Buffers no download holds. */
-  get idle(): number {
-    return this.free.length + this.count - this.made;
-  }
-
-  release(buffer: Buffer): void {
-    const next = this.waiting.shift();
-    if (next) next(buffer);
-    else this.free.push(buffer);
+  ) {
+    super(count, () => Buffer.allocUnsafe(size));
   }
 }
 
@@ -348,22 +327,4 @@ function collect(take: (chunk: Uint8Array) => void): Writable {
       }
     },
   });
-}
-
-/** A writer that fails at once: undici stops the request, so a refused body is never read. */
-export function refuse(error: Error): Writable {
-  return new Writable({
-    write(_chunk, _encoding, done) {
-      done(error);
-    },
-    final(done) {
-      done(error);
-    },
-  });
-}
-
-/** A URL as a message names it: no query string (it may hold a signature). */
-export function shownUrl(url: URL | string): string {
-  const u = new URL(url);
-  return `${u.host}${u.pathname}`;
 }
