@@ -34,6 +34,7 @@ export const UNIT_TESTS = [
   'registry-unit',
   'shape',
   'sources',
+  'summary',
   'tags',
   'workflows',
 ].map((name) => `__tests__/${name}.test.ts`);

@@ -1,14 +1,16 @@
 // What the next step of a workflow uses: the bare name (attest-build-provenance's
 // subject-name), several tags and index annotations in docker/metadata-action's forms, arrays
 // where metadata has lists, and a summary that shows every tag and full digest.
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoManifest, startRegistry, skopeoRaw, type Registry } from './helpers/registry.js';
-import { actionRunner, digestOf, errorLines, PREBUILT } from './helpers/action.js';
+import { actionRunner, digestOf, errorLines, EXAMPLE, PREBUILT } from './helpers/action.js';
+import { REPO_ROOT } from './helpers/conformance.js';
 import { tempDir } from './helpers/tmp.js';
 
 const root = tempDir('outputs-');
-const { runAction } = actionRunner(root);
+const { runAction, exampleCopy } = actionRunner(root);
 
 describe('outputs, tags and annotations', () => {
   let registry: Registry;
@@ -118,6 +120,49 @@ describe('outputs, tags and annotations', () => {
         '',
       ].join('\n'),
     );
+  });
+
+  it('a publish that fails after a weight went up says what went up, what did not, and that no tag moved', async () => {
+    const project = exampleCopy('failed-late');
+    // The second weight's file changed since weights.lock: the first is pushed, then it fails.
+    writeFileSync(path.join(REPO_ROOT, project, 'weights/encoder/config.json'), '{"changed":1}\n');
+    const r = await runAction({
+      'working-directory': project,
+      registry: registry.host,
+      repository: 'failed/late',
+      tags: 'v1,latest',
+      ...PREBUILT,
+    });
+    expect(r.status).toBe(1);
+    const repo = `${registry.host}/failed/late`;
+    const lock = JSON.parse(readFileSync(path.join(EXAMPLE, 'weights.lock'), 'utf8'));
+    const tokenizer = lock.weights[0];
+    expect(tokenizer.name).toBe('tokenizer');
+    const summary = r.summary.split('\n');
+    expect(summary[2]).toMatch(
+      /^> weight "encoder": its files give manifest sha256:[0-9a-f]{64}, but weights.lock says /,
+    );
+    expect([...summary.slice(0, 2), ...summary.slice(3)]).toEqual([
+      '### Cog model not published',
+      '',
+      '',
+      '| artifact | this run | digest |',
+      '|---|---|---|',
+      `| weight tokenizer | pushed at \`cog-weight.tokenizer.${tokenizer.setDigest.slice(7, 19)}\` (10.6 KiB uploaded) | \`${tokenizer.digest.slice(0, 19)}\` |`,
+      '| weight encoder | not pushed | |',
+      '| image | not pushed | |',
+      '| model index | not pushed | |',
+      '',
+      `No tag moved: \`${repo}:v1\`, \`${repo}:latest\` still name what they named before this run (the model tag goes up last, only after everything it names is verified).`,
+      'What went up stays in the destination; the next run finds it there and skips it.',
+      '',
+    ]);
+    // As it says: the weight is there at its tag, the model tags are not.
+    const pushed = await skopeoRaw(
+      `${repo}:cog-weight.tokenizer.${tokenizer.setDigest.slice(7, 19)}`,
+    );
+    expect(digestOf(pushed)).toBe(tokenizer.digest);
+    for (const tag of ['v1', 'latest']) await expectNoManifest(`${repo}:${tag}`);
   });
 
   it('a full ref in tags must name the destination', async () => {

@@ -14,12 +14,15 @@ import { boundedLog, logSafe } from './util/log.js';
 import { exitOnSignals, releaseNow, signalExitCode, termination } from './util/termination.js';
 import { parseInputs } from './config/inputs.js';
 import { publish } from './publish/flow.js';
+import { PushLedger } from './publish/ledger.js';
 import { failureMarkdown, publishOutputs, refTreeText, summaryMarkdown } from './report/publish.js';
 
 export async function run(): Promise<void> {
   let workspace = process.cwd();
   // Whether a failure writes the job summary: until the inputs are read, the default (on).
   let summary = process.env['GITHUB_STEP_SUMMARY'] !== undefined;
+  // What went up before a failure, for its summary.
+  const ledger = new PushLedger();
   try {
     const runtime = readRuntimeEnv(process.env, process.cwd(), process.platform);
     workspace = runtime.workspace;
@@ -47,6 +50,7 @@ export async function run(): Promise<void> {
         notice: core.notice,
         group: (name, fn) => core.group(name, fn),
       }),
+      ledger,
     );
     for (const [name, value] of Object.entries(publishOutputs(result))) core.setOutput(name, value);
     core.info('');
@@ -65,7 +69,7 @@ export async function run(): Promise<void> {
     fail(e, workspace);
     if (summary)
       await core.summary
-        .addRaw(failureMarkdown(logSafe((e as Error).message)))
+        .addRaw(failureMarkdown(logSafe((e as Error).message), ledger.view()))
         .write()
         .catch(() => undefined);
   }

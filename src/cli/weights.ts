@@ -123,8 +123,10 @@ export async function pushCommand(args: string[], cli: Cli): Promise<void> {
   // A session as every command has: the stall bound (COG_PUSH_STALL_SECONDS), progress lines
   // and credentials are made in one place for all of them.
   const session = await openSession(plan, cli.runtime, cli.log, {
-    chunkThreshold: byteOption(values['chunk-threshold'], '--chunk-threshold'),
-    chunkSize: byteOption(values['chunk-size'], '--chunk-size'),
+    tuning: {
+      chunkThreshold: byteOption(values['chunk-threshold'], '--chunk-threshold'),
+      chunkSize: byteOption(values['chunk-size'], '--chunk-size'),
+    },
   });
   try {
     const result = await pushWeight(packed, session.target, {

@@ -20,6 +20,7 @@ import { publishHalves } from './halves.js';
 import { publishModelIndex } from './model-index.js';
 import { planPublish, planTransfer, type PublishPlan } from './plan.js';
 import { openSession, type Session } from './session.js';
+import { PushLedger } from './ledger.js';
 import { PublishError, type ImportedWeight, type PublishResult } from './types.js';
 import { publishWeights } from './weights.js';
 
@@ -28,17 +29,29 @@ const EMPTY_LOCK: Lockfile = { version: 1, envelopeFormat: COG_ENVELOPE_FORMAT, 
 const readProject = (inputs: Inputs): Promise<Project> =>
   loadProject({ dir: inputs.workingDirectory, configName: inputs.config, env: inputs.modelRef });
 
+/**
+ * Publish the project. `ledger` is the caller's record of what went up, to read should the
+ * publish throw (the summary of a failed run).
+ */
 export async function publish(
   inputs: Inputs,
   runtime: RuntimeEnv,
   log: Log,
+  ledger = new PushLedger(),
 ): Promise<PublishResult> {
   const project = await readProject(inputs);
   const plan = planPublish(inputs, project, runtime);
-  if (plan.format === 'image') return publishLegacyImage(plan, project, runtime, log);
+  const open = () => openSession(plan, runtime, log, { ledger });
+  if (plan.format === 'image') return publishLegacyImage(plan, project, open);
   const { config } = project;
   const committed = await lockGate(config, plan.lockPath, plan.importWeights);
-  const session = await openSession(plan, runtime, log);
+  const session = await open();
+  const weights = config.weights.map((w) => `weight ${w.name}`);
+  ledger.plan({
+    repository: session.repositoryRef,
+    tags: plan.tags,
+    artifacts: [...weights, 'image', 'model index'],
+  });
   try {
     // The import opens the destination first: a weight whose sources and manifest are
     // unchanged there is kept without fetching anything (the fast path).
@@ -101,14 +114,14 @@ function result(
 async function publishLegacyImage(
   plan: PublishPlan,
   project: Project,
-  runtime: RuntimeEnv,
-  log: Log,
+  open: () => Promise<Session>,
 ): Promise<PublishResult> {
   if (project.config.weights.length > 0)
     throw new PublishError("managed weights need 'model' in cog.yaml, not 'image'");
-  const session = await openSession(plan, runtime, log);
+  const session = await open();
+  session.ledger.plan({ repository: session.repositoryRef, tags: plan.tags, artifacts: ['image'] });
   try {
-    log.info(`Pushing to ${referenceString(project.target.ref)}...`);
+    session.log.info(`Pushing to ${referenceString(project.target.ref)}...`);
     const { descriptor: image, report } = await publishImage(plan, session, undefined);
     if (!plan.dryRun) await tagImage(session, image.digest, plan.tags.slice(1));
     return {

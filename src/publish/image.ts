@@ -84,6 +84,14 @@ export async function publishImage(
     bytesUploaded: made.bytesUploaded,
     seconds: (Date.now() - started) / 1000,
   };
+  if (!plan.dryRun)
+    session.ledger.record({
+      what: 'image',
+      digest: descriptor.digest,
+      tag: plan.imageTag,
+      state: 'pushed',
+      bytesUploaded: made.bytesUploaded,
+    });
   return { descriptor, report };
 }
 

@@ -18,6 +18,7 @@ import type { SourceDownloads } from '../weights/sources/index.js';
 import { WindowPool } from '../weights/sources/ranges.js';
 import { WeightStore } from '../weights/store.js';
 import type { Login, TransferPlan } from './plan.js';
+import { PushLedger } from './ledger.js';
 
 /** What packing weights needs, shared by the import and the push of one run. */
 export interface Packing {
@@ -43,6 +44,8 @@ export interface Session {
   /** What the build half reads of the environment; no stage is given all of RuntimeEnv. */
   readonly builds: BuildEnv;
   readonly log: Log;
+  /** What this run has put in the destination so far (the summary of a failed publish). */
+  readonly ledger: PushLedger;
   /** Registry options for another registry (a prebuilt image's), with this login (if any). */
   registryOptions(login: Login | undefined): RegistryOptions;
   /** Where downloads go, for reading weight sources. */
@@ -63,6 +66,12 @@ export type BuildEnv = Pick<
 /** Registry knobs a command may set beyond the plan (`weights push`'s chunking flags). */
 export type RegistryTuning = Pick<RegistryOptions, 'chunkThreshold' | 'chunkSize'>;
 
+/** What a caller may bring to a session: registry knobs, and the ledger it will read. */
+export interface SessionExtras {
+  readonly tuning?: RegistryTuning;
+  readonly ledger?: PushLedger;
+}
+
 /**
  * Open the session's resources once. A signal at the door (the step cancelled, `termination`)
  * stops the session as a failed half does.
@@ -71,7 +80,7 @@ export async function openSession(
   plan: TransferPlan,
   runtime: RuntimeEnv,
   log: Log,
-  tuning: RegistryTuning = {},
+  { tuning = {}, ledger = new PushLedger() }: SessionExtras = {},
 ): Promise<Session> {
   if (plan.cache.off) log.notice(plan.cache.off);
   const cancelling = new AbortController();
@@ -107,6 +116,7 @@ export async function openSession(
     },
     builds: buildEnv(runtime),
     log,
+    ledger,
     registryOptions,
     sourceDownloads: (earlyBlobs) =>
       sourceDownloads(plan, runtime, { packing, earlyBlobs, signal, progress, log }),

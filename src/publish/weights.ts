@@ -45,11 +45,22 @@ export async function publishWeights(
   const misses: string[] = [];
   const weights = await mapLimit(request.lock.weights, 1, async (entry) => {
     const done = await publishWeight(plan, session, request, entry);
+    if (!plan.dryRun) recordWeight(session, done.weight);
     if (done.cache === 'hit') hits.push(entry.name);
     if (done.cache === 'miss') misses.push(entry.name);
     return done.weight;
   });
   return { weights, cache: { hits, misses } };
+}
+
+function recordWeight(session: Session, weight: PublishedWeight): void {
+  session.ledger.record({
+    what: `weight ${weight.name}`,
+    digest: weight.digest,
+    tag: weight.tag,
+    state: weight.origin === 'registry' ? 'present' : 'pushed',
+    bytesUploaded: weight.bytesUploaded,
+  });
 }
 
 interface WeightDone {

@@ -1,6 +1,7 @@
 // What a publish reports: step outputs, Cog's ref tree, and the job summary — all pure
 // functions of the result, so the action and the CLI print the same thing.
 
+import type { LedgerEntry, LedgerView } from '../publish/ledger.js';
 import type { PublishResult } from '../publish/types.js';
 import { formatBytes } from '../util/format.js';
 import { formatImageRef, formatRefTree } from './reftree.js';
@@ -165,18 +166,61 @@ function weightsTable(result: PublishResult): string[] {
 }
 
 /**
- * The job summary of a publish that failed: the error, and what that means for the tags.
- * Nothing is tagged until everything the model names is verified, so the tags are as they
- * were; what went up before the failure stays, untagged, and the next run skips it.
+ * The job summary of a publish that failed: the error; then, when the publish had got as far
+ * as its destination, each artifact it set out to publish and what became of it; and what that
+ * means for the tags. Nothing is tagged until everything the model names is verified, so the
+ * tags are as they were; what went up before the failure stays, and the next run skips it.
  */
-export function failureMarkdown(error: string): string {
+export function failureMarkdown(error: string, ledger?: LedgerView): string {
   const first = error.split('\n')[0] ?? error;
+  const head = ['### Cog model not published', '', `> ${first}`, ''];
+  const plan = ledger?.plan;
+  if (!plan) {
+    return [
+      ...head,
+      'No tag moved: the model tag goes up last, only after everything it names is verified, so each tag still names what it named before this run. Weights and image layers uploaded before the failure stay in the registry, untagged; the next run finds them there and skips them.',
+      '',
+    ].join('\n');
+  }
+  const entries = ledger.entries;
+  const refs = (tags: readonly string[]) => tags.map((t) => `\`${plan.repository}:${t}\``);
+  const moved = plan.tags.filter((t) => entries.some((e) => e.tag === t));
+  const still = plan.tags.filter((t) => !moved.includes(t));
+  const one = still.length === 1;
   return [
-    '### Cog model not published',
+    ...head,
+    '| artifact | this run | digest |',
+    '|---|---|---|',
+    ...plan.artifacts.map((what) =>
+      artifactRow(
+        what,
+        entries.find((e) => e.what === what),
+      ),
+    ),
     '',
-    `> ${first}`,
-    '',
-    'No tag moved: the model tag goes up last, only after everything it names is verified, so each tag still names what it named before this run. Weights and image layers uploaded before the failure stay in the registry, untagged; the next run finds them there and skips them.',
+    ...(moved.length > 0
+      ? [
+          `Moved before the failure: ${refs(moved).join(', ')} (the image is the model, at its tag).`,
+        ]
+      : []),
+    ...(still.length > 0
+      ? [
+          `${moved.length > 0 ? 'No other tag' : 'No tag'} moved: ${refs(still).join(', ')} still ${one ? 'names' : 'name'} what ${one ? 'it' : 'they'} named before this run (the model tag goes up last, only after everything it names is verified).`,
+        ]
+      : []),
+    'What went up stays in the destination; the next run finds it there and skips it.',
     '',
   ].join('\n');
+}
+
+function artifactRow(what: string, entry: LedgerEntry | undefined): string {
+  if (!entry) return `| ${what} | not pushed | |`;
+  const digest = `\`${entry.digest.slice(0, 19)}\``;
+  if (entry.state === 'present') return `| ${what} | already there | ${digest} |`;
+  const at = entry.tag ? ` at \`${entry.tag}\`` : '';
+  const sent =
+    entry.bytesUploaded === undefined
+      ? ' by the builder'
+      : ` (${formatBytes(entry.bytesUploaded)} uploaded)`;
+  return `| ${what} | pushed${at}${sent} | ${digest} |`;
 }
