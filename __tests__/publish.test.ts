@@ -98,7 +98,7 @@ describe('publish() over an OCI layout', () => {
     expect(result.dryRun).toBe(true);
     expect(result.indexDigest).toBeUndefined();
     expect(result.image?.digest).toBe(IMAGE);
-    expect(lines).toContain(`weight encoder: would push 98697 bytes to oci-layout:${out}`);
+    expect(lines).toContain(`weight encoder: would push 99248 bytes to oci-layout:${out}`);
     expect(() => readFileSync(path.join(out, 'index.json'))).toThrow();
   });
 

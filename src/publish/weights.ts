@@ -112,7 +112,9 @@ async function publishWeight(
     manifestMediaType: MEDIA_TYPE.ociManifest,
   };
   if (plan.dryRun) {
-    const bytes = got.packed.layers.reduce((n, l) => n + l.size, 0);
+    // Its layers and its config blob: what a real run's "uploaded" counts.
+    const config = Buffer.byteLength(got.packed.artifact.config);
+    const bytes = got.packed.layers.reduce((n, l) => n + l.size, config);
     log.info(`weight ${entry.name}: would push ${bytes} bytes to ${target.name}`);
     const weight = {
       ...base,
