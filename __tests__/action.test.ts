@@ -646,6 +646,7 @@ describe('the action with wrong credentials', () => {
     const log = path.join(root, 'fake-builders.log');
     const fake = `#!/bin/sh
 [ "$1 $2" = "buildx version" ] && exit 0 # a docker with buildx, as on GitHub's runners
+[ "$1" = "--version" ] && echo "cog version 0.22.0 (built 2026-01-01T00:00:00Z)" && exit 0 # a new Cog
 echo "$(basename "$0") $*" >> "${log}"
 if [ -n "$DOCKER_CONFIG" ]; then echo "DOCKER_CONFIG=$DOCKER_CONFIG $(cat "$DOCKER_CONFIG/config.json")" >> "${log}"; fi
 ref=""

@@ -5,7 +5,12 @@ import { gunzipSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { extract } from 'tar-stream';
-import { buildPlan, describeCommand, type BuildRequest } from '../src/image/builders.js';
+import {
+  buildPlan,
+  cogVersionProblem,
+  describeCommand,
+  type BuildRequest,
+} from '../src/image/builders.js';
 import { NO_BUILD_OPTIONS } from '../src/config/build-options.js';
 import {
   appendLayer,
@@ -24,6 +29,24 @@ const request: BuildRequest = {
   workDir: '/tmp/cog-push-x',
   buildx: true,
 };
+
+describe('the Cog version a model project needs', () => {
+  const tooOld = (v: string) =>
+    `build: cog found Cog ${v}, which refuses 'model:' and 'weights:' in cog.yaml (Cog reads them from v0.20.0 on): install a newer one (replicate/setup-cog@v2 with cog-version: v0.22.0)`;
+  it.each([
+    ['cog version 0.9.8 (built 2024-05-01T00:00:00Z)', tooOld('0.9.8')],
+    ['cog version v0.19.12 (built x)', tooOld('0.19.12')],
+    ['cog version 0.20.0 (built x)', undefined],
+    ['cog version 0.20.1-rc.1 (built x)', undefined],
+    ['cog version 0.100.0 (built x)', undefined],
+    ['cog version 1.0.0 (built x)', undefined],
+    // A development build says no version: the build itself is left to say.
+    ['cog version dev (built x)', undefined],
+    ['', undefined],
+  ])('%j', (output, problem) => {
+    expect(cogVersionProblem(output)).toBe(problem);
+  });
+});
 
 describe('buildPlan', () => {
   it('runs cog in the project directory, with -f only for another config name', () => {

@@ -22,6 +22,7 @@ import { buildPlan, runBuild } from '../src/image/builders.js';
 import { startFileServer } from './helpers/file-server.js';
 import { writeProject } from './helpers/project.js';
 import { cli } from './helpers/cli.js';
+import { writeCogStandIn } from './helpers/cog-standin.js';
 
 const root = tempDir('first-run-');
 
@@ -117,6 +118,11 @@ describe('a registry that says no', () => {
 
 describe('a build that cannot work', () => {
   const { runAction, exampleCopy } = actionRunner(root);
+  let registry: Registry;
+  beforeAll(async () => {
+    registry = await startRegistry(path.join(root, 'build-registry'));
+  });
+  afterAll(() => registry.stop());
 
   it('a missing Dockerfile is named before anything runs, in a dry run too', async () => {
     const dir = exampleCopy('no-dockerfile');
@@ -129,6 +135,30 @@ describe('a build that cannot work', () => {
     });
     expect(errorLines(r)).toEqual([
       `::error::build: buildah builds ${path.join(REPO_ROOT, dir, 'Dockerfile')}, which is not there: add it, set the 'file' input to yours, or use build: cog (Cog writes its own)`,
+    ]);
+  });
+
+  it('build: cog asks Cog its version first: an old one, or none, is named in a dry run', async () => {
+    const bin = path.join(root, 'cog-bin');
+    writeCogStandIn(bin, path.join(root, 'cog-calls.log'));
+    const inputs = {
+      'working-directory': 'examples/hello',
+      registry: registry.host,
+      repository: 'first/cog',
+      build: 'cog',
+      'dry-run': 'true',
+    };
+    const path_ = `${bin}:${process.env['PATH']}`;
+    const old = await runAction(inputs, { PATH: path_, COG_STANDIN_VERSION: '0.9.8' });
+    expect(errorLines(old)).toEqual([
+      "::error::build: cog found Cog 0.9.8, which refuses 'model:' and 'weights:' in cog.yaml (Cog reads them from v0.20.0 on): install a newer one (replicate/setup-cog@v2 with cog-version: v0.22.0)",
+    ]);
+    const fresh = await runAction(inputs, { PATH: path_, COG_STANDIN_VERSION: '0.20.0' });
+    expect(errorLines(fresh)).toEqual([]);
+    expect(fresh.stdout).toContain('would run: cog build');
+    const none = await runAction(inputs, { PATH: '/usr/bin:/bin' });
+    expect(errorLines(none)).toEqual([
+      '::error::build: cog needs the cog command, which is not on PATH: add a replicate/setup-cog@v2 step (cog-version: v0.22.0) before this one, or choose another build',
     ]);
   });
 

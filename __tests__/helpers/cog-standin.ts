@@ -4,6 +4,8 @@
 //   --no-cache, --dockerfile, --openapi-schema, --progress, --use-cuda-base-image,
 //   --use-cog-base-image=BOOL, --separate-weights), and refuses any other flag or a stray
 //   argument, as cobra does;
+// - `cog --version` prints kong's version line, `cog version X (built T)` (pkg/cli), X from
+//   COG_STANDIN_VERSION (default 0.22.0), to stand in for an old Cog as well;
 // - it finds its config from its working directory upward (pkg/config/load.go,
 //   findProjectRootDir: `<file> not found in <cwd> (or in any parent directories)`), and the
 //   directory holding it is the project it builds;
@@ -31,6 +33,10 @@ const { spawnSync } = require('node:child_process');
 const argv = process.argv.slice(2);
 fs.appendFileSync(${JSON.stringify(log)}, JSON.stringify({ cwd: process.cwd(), argv }) + '\\n');
 const fail = (m) => { process.stderr.write('ⅹ ' + m + '\\n'); process.exit(1); };
+if (argv[0] === '--version') {
+  console.log('cog version ' + (process.env.COG_STANDIN_VERSION || '0.22.0') + ' (built 2026-01-01T00:00:00Z)');
+  process.exit(0);
+}
 if (argv[0] !== 'build') fail('unknown command "' + argv[0] + '" for "cog"');
 let tag = '', file = 'cog.yaml';
 // cog build's flags (Cog v0.22.0 pkg/cli/build.go): those that take a value, and the bools,

@@ -123,6 +123,24 @@ function commonBuildArgs(o: BuildOptions): string[] {
   ];
 }
 
+/** The first Cog that reads `model:` and `weights:` in cog.yaml (older ones refuse them). */
+export const COG_BUNDLE_VERSION = '0.20.0';
+
+/**
+ * Why the Cog whose `cog --version` printed `output` cannot build a project with `model:`, or
+ * undefined when it can — or when no version can be read in it (a development build): then the
+ * build is left to say.
+ */
+export function cogVersionProblem(output: string): string | undefined {
+  const m = /cog version v?(\d+)\.(\d+)\.(\d+)/.exec(output);
+  if (!m) return undefined;
+  const have = m.slice(1, 4).map(Number);
+  const need = COG_BUNDLE_VERSION.split('.').map(Number);
+  const i = have.findIndex((n, k) => n !== need[k]);
+  if (i < 0 || have[i]! > need[i]!) return undefined;
+  return `build: cog found Cog ${have.join('.')}, which refuses 'model:' and 'weights:' in cog.yaml (Cog reads them from v${COG_BUNDLE_VERSION} on): install a newer one (replicate/setup-cog@v2 with cog-version: v0.22.0)`;
+}
+
 /** The Dockerfile docker and buildah build: the `file` input, else `Dockerfile`, in the project. */
 export function dockerfilePath(projectDir: string, options: BuildOptions | undefined): string {
   return path.resolve(projectDir, options?.file ?? 'Dockerfile');

@@ -9,7 +9,13 @@ import { StringDecoder } from 'node:string_decoder';
 import { access, mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { builderDockerConfig, type RegistryLogin } from './docker-config.js';
-import { BuildError, describeCommand, type BuildPlan, type Command } from './build-plan.js';
+import {
+  BuildError,
+  cogVersionProblem,
+  describeCommand,
+  type BuildPlan,
+  type Command,
+} from './build-plan.js';
 import type { BuildSecret } from '../config/build-options.js';
 
 export * from './build-plan.js';
@@ -179,6 +185,32 @@ function commandName(c: Command): string {
     words.push(a);
   }
   return [c.tool, ...words].join(' ');
+}
+
+/**
+ * `cog` is installed and new enough for a project with `model:` (asked with `cog --version`),
+ * before a build starts and in a dry run: an old Cog would otherwise fail minutes in, naming a
+ * field of cog.yaml rather than its own version.
+ */
+export async function checkCog(env: Readonly<Record<string, string>>): Promise<void> {
+  const answer = await new Promise<string | undefined>((resolve, reject) => {
+    const child = spawn('cog', ['--version'], { env, stdio: ['ignore', 'pipe', 'ignore'] });
+    let out = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d.slice(0, 4096)));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    child.once('error', (e: NodeJS.ErrnoException) => {
+      clearTimeout(timer);
+      if (e.code !== 'ENOENT') return resolve(undefined);
+      reject(
+        new BuildError(
+          'build: cog needs the cog command, which is not on PATH: add a replicate/setup-cog@v2 step (cog-version: v0.22.0) before this one, or choose another build',
+        ),
+      );
+    });
+    child.once('close', () => (clearTimeout(timer), resolve(out)));
+  });
+  const problem = answer === undefined ? undefined : cogVersionProblem(answer);
+  if (problem) throw new BuildError(problem);
 }
 
 /** Whether `docker buildx` answers (GitHub's runners, docker/setup-buildx-action). */

@@ -9,6 +9,7 @@ import { compressLayers } from '../image/compress.js';
 import { formatBytes } from '../util/format.js';
 import path from 'node:path';
 import {
+  checkCog,
   checkDockerfile,
   dockerfilePath,
   checkSecrets,
@@ -205,6 +206,8 @@ async function preflight(
   spec: Extract<ImageSpec, { kind: 'build' }>,
 ): Promise<void> {
   await checkSecrets(spec.options.secrets, plan.projectDir, session.builds.childEnv);
+  // A legacy `image:` project builds with any Cog; `model:` needs a new one.
+  if (spec.builder === 'cog' && plan.format === 'bundle') await checkCog(session.builds.childEnv);
   if (spec.builder !== 'cog')
     await checkDockerfile(dockerfilePath(plan.projectDir, spec.options), spec.builder);
 }
