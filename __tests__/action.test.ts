@@ -2,7 +2,9 @@
 // runner's files, against the real registry; then skopeo checks that the index, image and
 // weight manifests are exactly where the outputs say.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { gunzipSync } from 'node:zlib';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -13,6 +15,7 @@ import {
   freePort,
   USER,
   expectNoManifest,
+  skopeoCopy,
   skopeoRaw,
   startFaultProxy,
   startRegistry,
@@ -198,6 +201,50 @@ describe('the action against a registry', () => {
       spawnSyncChecked('skopeo', ['inspect', '--tls-verify=false', '--config', `docker://${ref}`]),
     );
     expect(config.config.Labels).toMatchObject({ greeting: 'hello, world', team: 'ml' });
+  });
+
+  it('buildah takes a secret and network: host; the secret is readable in RUN and in no layer, log or summary', async () => {
+    const SECRET = 'tok_buildah-5e4d3c2b1a-the-secret';
+    const dir = exampleCopy('buildah-secret');
+    const project = path.join(REPO_ROOT, dir);
+    // No base image can be pulled here: a scratch image with a static busybox to RUN in.
+    const busybox = spawnSyncChecked('sh', ['-c', 'command -v busybox']).trim();
+    cpSync(busybox, path.join(project, 'busybox'));
+    writeTree(project, {
+      Dockerfile: [
+        'FROM scratch',
+        'COPY busybox /bin/busybox',
+        // Keeps only the secret's SHA-256 (the RUN line itself goes into the config's history).
+        'RUN --mount=type=secret,id=token ["/bin/busybox", "sh", "-c", "/bin/busybox sha256sum < /run/secrets/token > /token-sha256"]',
+        '',
+      ].join('\n'),
+      'secrets/token.txt': SECRET,
+    });
+    const r = await runAction({
+      'working-directory': dir,
+      registry: registry.host,
+      repository: 'built/buildah-secret',
+      tag: 'v1',
+      build: 'buildah',
+      secrets: 'id=token,src=secrets/token.txt',
+      network: 'host',
+    });
+    expect(errorLines(r)).toEqual([]);
+    expect(r.stdout).toContain(`--secret id=token,src=secrets/token.txt --network host`);
+    const ref = `${registry.host}/built/buildah-secret@${r.outputs['image-digest']}`;
+    const blobs = await skopeoCopy(ref, path.join(root, 'buildah-secret-copy'));
+    const hash = createHash('sha256').update(SECRET).digest('hex');
+    let readable = false;
+    for (const file of blobs.values()) {
+      const bytes = readFileSync(file);
+      const plain = bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes;
+      expect(plain.includes(SECRET)).toBe(false);
+      // The RUN step's layer holds /token-sha256: the secret's digest, nothing of the secret.
+      readable ||= plain.includes(hash);
+    }
+    expect(readable).toBe(true);
+    expect(r.stdout).not.toContain(SECRET);
+    expect(r.summary).not.toContain(SECRET);
   });
 
   it('import-weights: true packs the weights and writes weights.lock', async () => {
