@@ -3,7 +3,7 @@
 // by digest, and an oci-archive: tar. Each is published from the example project into an OCI
 // layout with the CLI, and the image it publishes is the very manifest the tool wrote.
 import { execFileSync } from 'node:child_process';
-import { cpSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXAMPLE } from './helpers/action.js';
@@ -83,6 +83,9 @@ describe('prebuilt images from anywhere', () => {
     expect(r.stderr.trim().split('\n').at(-1)).toBe(
       `cog-push: oci-layout:${many} holds 2 manifests (tagged a, b), none tagged latest: name one, as oci-layout:${many}:TAG or oci-layout:${many}@sha256:…`,
     );
+    // Found before anything went up: no weight was written first (nor was the layout made).
+    expect(r.stdout).not.toMatch(/weight \w+: pushed/);
+    expect(existsSync(path.join(root, 'out-many'))).toBe(false);
   });
 
   it('an unknown transport fails at once, not as a registry host', async () => {

@@ -13,7 +13,7 @@ import {
   writeLockfile,
   type Lockfile,
 } from '../weights/lockfile.js';
-import { publishImage } from './image.js';
+import { checkImage, publishImage } from './image.js';
 import { importWeights, type Imported } from './import.js';
 import { lockGate } from './lock-gate.js';
 import { publishHalves } from './halves.js';
@@ -53,6 +53,8 @@ export async function publish(
     artifacts: [...weights, 'image', 'model index'],
   });
   try {
+    // Before anything is fetched or pushed: what the image stage would trip on.
+    await checkImage(plan, session);
     // The import opens the destination first: a weight whose sources and manifest are
     // unchanged there is kept without fetching anything (the fast path).
     const imported: Imported | undefined = plan.importWeights
@@ -121,6 +123,7 @@ async function publishLegacyImage(
   const session = await open();
   session.ledger.plan({ repository: session.repositoryRef, tags: plan.tags, artifacts: ['image'] });
   try {
+    await checkImage(plan, session);
     session.log.info(`Pushing to ${referenceString(project.target.ref)}...`);
     const { descriptor: image, report } = await publishImage(plan, session, undefined);
     if (!plan.dryRun) await tagImage(session, image.digest, plan.tags.slice(1));

@@ -199,12 +199,24 @@ async function compressedIfPlain(
   };
 }
 
-/** What a build would trip on, found before it runs (and in a dry run). */
-async function preflight(
-  plan: PublishPlan,
-  session: Session,
-  spec: Extract<ImageSpec, { kind: 'build' }>,
-): Promise<void> {
+/**
+ * What the image stage would trip on, found before anything is pushed (and in a dry run): a
+ * build's secrets, Cog's version, its Dockerfile; a prebuilt image that is not where it says
+ * (a layout of several manifests and no tag, a missing tag, an archive that is not one). The
+ * callers run it before either half starts, so a mistake here pushes no weight first.
+ */
+export async function checkImage(plan: PublishPlan, session: Session): Promise<void> {
+  const spec = plan.image;
+  if (spec.kind !== 'build') {
+    const opened = await openPrebuilt(session, spec);
+    try {
+      if (!(await opened.source.hasManifest(opened.reference)))
+        throw new PublishError(`image ${spec.spec} not found`);
+    } finally {
+      await opened.close();
+    }
+    return;
+  }
   await checkSecrets(spec.options.secrets, plan.projectDir, session.builds.childEnv);
   // A legacy `image:` project builds with any Cog; `model:` needs a new one.
   if (spec.builder === 'cog' && plan.format === 'bundle') await checkCog(session.builds.childEnv);
@@ -222,7 +234,6 @@ async function buildImage(
   // It holds the builder's Docker config (the password): gone even if a signal ends the run.
   const forget = removeOnSignal(workDir);
   try {
-    await preflight(plan, session, spec);
     const buildx = spec.builder === 'docker' && (await hasBuildx(session.builds.childEnv));
     if (spec.builder === 'docker') session.log.info(dockerBuildMode(buildx));
     const build = buildPlan({
