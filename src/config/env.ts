@@ -49,6 +49,11 @@ export interface RuntimeEnv {
   readonly childEnv: Readonly<Record<string, string>>;
   /** The runner's OS, as the Actions cache key names it. */
   readonly platform: string;
+  /**
+   * The Actions cache service is configured for this process (as @actions/cache's
+   * isFeatureAvailable reads it): something will save what the store keeps.
+   */
+  readonly cacheService: boolean;
   /** The job summary file, when the runner gives one. */
   readonly stepSummary: string | undefined;
   /** The COG_MODEL* variables (action inputs replace them). */
@@ -103,6 +108,7 @@ export function readRuntimeEnv(env: Env, cwd: string, platform: string): Runtime
       Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined),
     ),
     platform,
+    cacheService: Boolean(env['ACTIONS_CACHE_URL'] || env['ACTIONS_RESULTS_URL']),
     stepSummary: env['GITHUB_STEP_SUMMARY'] || undefined,
     modelRef: {
       COG_MODEL: env['COG_MODEL'],

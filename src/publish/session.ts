@@ -158,11 +158,24 @@ function sourceDownloads(
       buffers: packing.rangeWindows,
     },
     log: (m) => log.info(m),
-    // A copy only helps the Actions cache: none larger than it may hold. Into an OCI layout
-    // the file's own layer blob is the local copy already (its bytes at offset 1536, so no
-    // link can share them): a second write of every byte would cost more than the download.
-    keepMax: earlyBlobs?.localReads ? 0 : plan.cache.enabled ? plan.cache.maxSize : undefined,
+    keepMax: streamedCopyMax(plan, runtime, earlyBlobs),
   };
+}
+
+/**
+ * The largest file that streams into the destination (its own layer blob, as it arrives) and
+ * still gets a copy in the local store. The copy serves only the Actions cache, so none larger
+ * than it may hold, and none at all when no cache will save it: a second write of every byte
+ * cost 2 CPU-seconds a GiB here, more than the upload. Into an OCI layout the file's layer
+ * blob is the local copy already (its bytes at offset 1536, so no link can share them).
+ */
+function streamedCopyMax(
+  plan: TransferPlan,
+  runtime: RuntimeEnv,
+  earlyBlobs: Target | undefined,
+): number {
+  if (earlyBlobs?.localReads || !plan.cache.enabled || !runtime.cacheService) return 0;
+  return plan.cache.maxSize;
 }
 
 function buildEnv(runtime: RuntimeEnv): BuildEnv {
