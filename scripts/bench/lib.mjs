@@ -23,7 +23,14 @@ function finished(cmd, args, start, code, stdout, stderr) {
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   if (code !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${stderr}`);
   const rss = /maxrss_kb=(\d+)/.exec(stderr);
-  return { seconds, stdout, rssMB: rss ? Number(rss[1]) / 1024 : undefined };
+  const cpu = /cpu_user_s=([\d.]+) cpu_sys_s=([\d.]+)/.exec(stderr);
+  return {
+    seconds,
+    stdout,
+    rssMB: rss ? Number(rss[1]) / 1024 : undefined,
+    // CPU seconds of the process, user + system, where measure.mjs reports them.
+    cpuSeconds: cpu ? Number(cpu[1]) + Number(cpu[2]) : undefined,
+  };
 }
 
 /**
@@ -48,6 +55,18 @@ export function weightFiles(name, count, size, ext = 'safetensors') {
     closeSync(fd);
   }
   return dir;
+}
+
+/** The median of some numbers. */
+export function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+/** `min–max` of some timed runs' seconds. */
+export function spread(runs) {
+  const s = runs.map((r) => r.seconds);
+  return `${Math.min(...s).toFixed(2)}–${Math.max(...s).toFixed(2)}`;
 }
 
 export function ratio(a, b) {

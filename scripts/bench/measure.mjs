@@ -6,6 +6,9 @@ import { pathToFileURL } from 'node:url';
 const [entry, ...args] = process.argv.slice(2);
 process.argv = [process.argv[0], entry, ...args];
 process.on('exit', () => {
-  process.stderr.write(`maxrss_kb=${process.resourceUsage().maxRSS}\n`);
+  const u = process.resourceUsage();
+  process.stderr.write(
+    `maxrss_kb=${u.maxRSS} cpu_user_s=${u.userCPUTime / 1e6} cpu_sys_s=${u.systemCPUTime / 1e6}\n`,
+  );
 });
 await import(pathToFileURL(path.resolve(entry)).href);

@@ -10,7 +10,9 @@ import { startFileServer } from '../../__tests__/helpers/file-server.ts';
 import {
   GiB,
   measuredImportArgs,
+  median,
   ratio,
+  spread,
   timedAsync,
   urlProject,
   weightFiles,
@@ -19,11 +21,6 @@ import {
 
 const RATE = 40e6;
 const CONNECTIONS = 8;
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 export async function rangedBench(pairs = 5) {
   if (spawnSync('aria2c', ['--version']).status !== 0)
@@ -82,10 +79,7 @@ export async function rangedBench(pairs = 5) {
         '1',
       );
       const wall = (k) => median(runs[k].map((r) => r.seconds));
-      const spread = (k) => {
-        const s = runs[k].map((r) => r.seconds);
-        return `${Math.min(...s).toFixed(2)}–${Math.max(...s).toFixed(2)}`;
-      };
+      const spreadOf = (k) => spread(runs[k]);
       const rss = (k) => Math.max(...runs[k].map((r) => r.rssMB ?? 0));
       const link = (s) => `${((GiB / s / (CONNECTIONS * RATE)) * 100).toFixed(0)}%`;
       return {
@@ -94,21 +88,21 @@ export async function rangedBench(pairs = 5) {
           [
             `aria2c -x${CONNECTIONS} -s${CONNECTIONS} (anchor)`,
             wall('aria'),
-            spread('aria'),
+            spreadOf('aria'),
             link(wall('aria')),
             undefined,
           ],
           [
             'cog-push weights import → layout',
             wall('layout'),
-            spread('layout'),
+            spreadOf('layout'),
             link(wall('layout')),
             rss('layout'),
           ],
           [
             'cog-push weights import → registry',
             wall('registry'),
-            spread('registry'),
+            spreadOf('registry'),
             link(wall('registry')),
             rss('registry'),
           ],
