@@ -175,6 +175,40 @@ describe('the job summary, whole', () => {
     ]);
   });
 
+  it('a model index that went up at its first tag before the second failed says which moved', () => {
+    const ledger = new PushLedger();
+    ledger.plan({ repository: REPO, tags: ['v1', 'latest'], artifacts: ['image', 'model index'] });
+    ledger.record({
+      what: 'image',
+      digest: d('3'),
+      tag: 'cog-image.v1',
+      state: 'pushed',
+      bytesUploaded: 0,
+    });
+    ledger.record({
+      what: 'model index',
+      digest: d('a'),
+      tag: 'v1',
+      state: 'pushed',
+      bytesUploaded: 700,
+    });
+    expect(failureMarkdown('tagging latest: 500', ledger.view()).split('\n')).toEqual([
+      '### Cog model not published',
+      '',
+      '> tagging latest: 500',
+      '',
+      '| artifact | this run | digest |',
+      '|---|---|---|',
+      '| image | pushed at `cog-image.v1` (0 B uploaded) | `sha256:333333333333` |',
+      '| model index | pushed at `v1` (700 B uploaded) | `sha256:aaaaaaaaaaaa` |',
+      '',
+      `Moved before the failure: \`${REPO}:v1\`, to what this run pushed there (listed above).`,
+      `No other tag moved: \`${REPO}:latest\` still names what it named before this run (the model tag goes up last, only after everything it names is verified).`,
+      'What went up stays in the destination; the next run finds it there and skips it.',
+      '',
+    ]);
+  });
+
   it('a legacy image that went up at its tag before its other tags failed says which moved', () => {
     const ledger = new PushLedger();
     ledger.plan({ repository: REPO, tags: ['v1', 'latest'], artifacts: ['image'] });
@@ -194,7 +228,7 @@ describe('the job summary, whole', () => {
       '|---|---|---|',
       '| image | pushed at `v1` (1.0 KiB uploaded) | `sha256:333333333333` |',
       '',
-      `Moved before the failure: \`${REPO}:v1\` (the image is the model, at its tag).`,
+      `Moved before the failure: \`${REPO}:v1\`, to what this run pushed there (listed above).`,
       `No other tag moved: \`${REPO}:latest\` still names what it named before this run (the model tag goes up last, only after everything it names is verified).`,
       'What went up stays in the destination; the next run finds it there and skips it.',
       '',

@@ -152,7 +152,11 @@ async function tagImage(session: Session, digest: string, tags: readonly string[
   if (tags.length === 0) return;
   const manifest = await session.target.getManifest(digest);
   if (!manifest) throw new PublishError(`image ${digest} is not in ${session.target.name}`);
-  for (const t of tags) await session.target.putManifest(manifest.bytes, manifest.mediaType, t);
+  for (const tag of tags) {
+    await session.target.putManifest(manifest.bytes, manifest.mediaType, tag);
+    // Should a later tag fail, the summary says which ones moved.
+    session.ledger.record({ what: 'image', digest, tag, state: 'pushed', bytesUploaded: 0 });
+  }
 }
 
 export interface ImportResult {

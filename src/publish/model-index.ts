@@ -61,7 +61,17 @@ export async function publishModelIndex(
       );
     });
   }
-  for (const tag of plan.tags) await target.putManifest(bytes, MEDIA_TYPE.ociIndex, tag);
+  for (const tag of plan.tags) {
+    await target.putManifest(bytes, MEDIA_TYPE.ociIndex, tag);
+    // Should a later tag fail, the summary says which ones moved.
+    session.ledger.record({
+      what: 'model index',
+      digest,
+      tag,
+      state: 'pushed',
+      bytesUploaded: bytes.length,
+    });
+  }
   if (plan.tags.length > 1) log.info(`tagged ${plan.tags.join(', ')}`);
   return digest;
 }

@@ -200,7 +200,7 @@ export function failureMarkdown(error: string, ledger?: LedgerView): string {
     '',
     ...(moved.length > 0
       ? [
-          `Moved before the failure: ${refs(moved).join(', ')} (the image is the model, at its tag).`,
+          `Moved before the failure: ${refs(moved).join(', ')}, to what this run pushed there (listed above).`,
         ]
       : []),
     ...(still.length > 0
