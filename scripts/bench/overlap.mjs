@@ -49,7 +49,9 @@ export async function overlapBench(totalGiB) {
     mkdirSync(bin, { recursive: true });
     writeFileSync(
       path.join(bin, 'docker'),
+      // A docker with buildx, as on GitHub's runners: buildx build --push pushes the image itself.
       `#!/bin/sh
+[ "$1 $2" = "buildx version" ] && exit 0
 ref=""; prev=""; for a in "$@"; do [ "$prev" = "-t" ] && ref="$a"; prev="$a"; done
 sleep ${buildSeconds.toFixed(2)}
 exec skopeo copy --quiet --dest-tls-verify=false "oci:${layout}:latest" "docker://$ref"
