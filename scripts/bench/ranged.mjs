@@ -16,6 +16,7 @@ import {
   timedAsync,
   urlProject,
   weightFiles,
+  weightPushArgs,
   withRegistry,
 } from './lib.mjs';
 
@@ -65,11 +66,19 @@ export async function rangedBench(pairs = 5) {
   };
   try {
     return await withRegistry(work, 'registry', async (registry) => {
-      const runs = { aria: [], layout: [], registry: [] };
+      const runs = { aria: [], layout: [], registry: [], push: [] };
       for (let i = 0; i < pairs; i++) {
         runs.aria.push(await aria());
         runs.layout.push(await ours(`oci-layout:${path.join(work, 'out')}`));
         runs.registry.push(await ours(`${registry.host}/bench/ranged-${i}`));
+        // The registry's own floor: the same file pushed from disk, one blob in one session.
+        runs.push.push(
+          await timedAsync(process.execPath, [
+            'scripts/bench/measure.mjs',
+            'dist/cli.js',
+            ...weightPushArgs(dir, `${registry.host}/bench/pushed-${i}`, '--no-pack-cache'),
+          ]),
+        );
       }
       fresh('curl');
       const curl = await timedAsync('curl', ['-s', '-o', '/dev/null', url]);
@@ -106,6 +115,13 @@ export async function rangedBench(pairs = 5) {
             link(wall('registry')),
             rss('registry'),
           ],
+          [
+            'cog-push weights push of the same file from disk (the registry alone)',
+            wall('push'),
+            spreadOf('push'),
+            link(wall('push')),
+            rss('push'),
+          ],
           ['curl, one connection (once)', curl.seconds, '', link(curl.seconds), undefined],
           [
             'cog-push weights import → layout, --download-connections 1 (once)',
@@ -117,6 +133,7 @@ export async function rangedBench(pairs = 5) {
         ],
         layoutRatio: ratio(wall('layout'), wall('aria')),
         registryRatio: ratio(wall('registry'), wall('aria')),
+        registryFloorRatio: ratio(wall('registry'), wall('push')),
         rssMB: Math.max(rss('layout'), rss('registry')),
       };
     });
