@@ -249,7 +249,7 @@ class Transfer {
       return headCut;
     }
     try {
-      await ranges.drain((chunk) => sink.push(chunk), sink.queued);
+      await ranges.drain((chunk, release) => sink.adopt(chunk, release), sink.queued);
       return undefined;
     } catch (e) {
       return e;

@@ -46,12 +46,16 @@ export const RANGE_WINDOW = 8 * 1024 * 1024;
  * served: memory is the pool's whatever the number of files. No wait can deadlock: a file's
  * windows are claimed in byte order, so the one its bytes wait for asked before any later one.
  */
+/**
+ * The windows, in shared memory: the download hands a full window to the hash workers and the
+ * writes as it is (SlotSink.adopt), with no copy into the hash pool's slots.
+ */
 export class WindowPool extends BufferPool<Buffer> {
   constructor(
     count: number,
     readonly size = RANGE_WINDOW,
   ) {
-    super(count, () => Buffer.allocUnsafe(size));
+    super(count, () => Buffer.from(new SharedArrayBuffer(size)));
   }
 }
 
@@ -142,23 +146,28 @@ export class RangedFetch {
   }
 
   /**
-   * Hand every byte from `reached` (where the head stream stopped) to `take`, in order. The
-   * chunks `take` is given are reused once it returns: it must copy what it keeps.
+   * Hand every byte from `reached` (where the head stream stopped) to `take`, in order. A
+   * chunk `take` is given is its own until it calls the chunk's `release` (exactly once): only
+   * then is its window fetched into again.
    */
-  async drain(take: (chunk: Uint8Array) => Promise<void>, reached: number): Promise<void> {
+  async drain(
+    take: (chunk: Uint8Array, release: () => void) => Promise<void>,
+    reached: number,
+  ): Promise<void> {
     try {
       if (reached < this.file.from) {
         // The head stream was cut before the first window: its rest, as a window of its own.
         const gap = Buffer.allocUnsafe(this.file.from - reached);
-        await take(await this.fetch(reached, this.file.from - 1, gap));
+        await take(await this.fetch(reached, this.file.from - 1, gap), () => undefined);
       }
       for (let i = 0; i < this.count; i++) {
         const data = await this.ready[i]!.promise.catch((e: unknown) => {
           throw this.failure ?? e;
         });
-        await take(data);
-        this.buffers.release(this.held.get(i)!);
+        // The taker has it now: an abandon must not hand it out again while it is read.
+        const window = this.held.get(i)!;
         this.held.delete(i);
+        await take(data, () => this.buffers.release(window));
         this.consumed++;
         this.roomChanged.resolve();
         this.roomChanged = deferred<void>();

@@ -1,7 +1,8 @@
 // The slots of a download: each arriving chunk is copied once into a slot of the hash pool's
 // shared ring, written from there at its offset to the partial file, and hashed on the pool's
 // workers (the file's sha256, and its own plain tar layer's when it gets one, whose blob an
-// OCI layout may take as it arrives).
+// OCI layout may take as it arrives). A range window, already in shared memory, is taken as it
+// is: no copy at all.
 
 import type { FileHandle } from 'node:fs/promises';
 import { Writable } from 'node:stream';
@@ -109,14 +110,41 @@ export class SlotSink {
     this.onTaken?.(this.dispatched + this.fill);
   }
 
+  /**
+   * Take `data` as it is, without a copy (a range window, in shared memory the hash workers
+   * read directly): it must stay untouched until `release` is called, which happens once every
+   * write and hash has read it — or at once, if the sink has failed before taking it.
+   */
+  adopt(data: Uint8Array, release: () => void): Promise<void> {
+    this.queued += data.length;
+    let handed = false;
+    this.taking = this.taking.then(() => {
+      if (this.failure !== undefined) throw this.failure;
+      // What the slot holds comes first: the bytes go on in file order.
+      if (this.fill > 0) this.dispatch();
+      handed = true;
+      this.send(data, release);
+      this.onTaken?.(this.dispatched);
+    });
+    this.taking.catch(() => {
+      if (!handed) release();
+    });
+    return this.taking;
+  }
+
   private dispatch(): void {
     const buffer = this.slot!;
     const data = buffer.subarray(0, this.fill);
-    const at = this.dispatched;
-    this.dispatched += this.fill;
     this.slot = undefined;
     this.fill = 0;
     // The slot goes back to the ring only once nothing reads it any more.
+    this.send(data, () => this.slots.release(buffer));
+  }
+
+  /** Write `data` at its offset and hash it; `release` once nothing reads it any more. */
+  private send(data: Uint8Array, release: () => void): void {
+    const at = this.dispatched;
+    this.dispatched += data.length;
     const work = allSettledOrThrow([
       this.file.file?.write(data, 0, data.length, at).catch((e: NodeJS.ErrnoException) => {
         const full =
@@ -128,7 +156,7 @@ export class SlotSink {
       ...this.hashes.update(data, at),
     ]);
     const tracked: Promise<void> = work.finally(() => {
-      this.slots.release(buffer);
+      release();
       this.inflight.delete(tracked);
     });
     tracked.catch((e: unknown) => (this.failure ??= e));
