@@ -1,7 +1,8 @@
 // One bundler step: dist/index.js (the action) and dist/cli.js (cog-push), both ESM for Node,
-// and dist/licenses.txt with the license of every package bundled into either.
+// their shared and lazily loaded code in dist/chunks/, and dist/licenses.txt with the license
+// of every package bundled into any of them.
 import { build } from 'esbuild';
-import { chmodSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
@@ -28,23 +29,22 @@ const common = {
   },
 };
 
-const action = await build({
+// One build of both entry points, split: code only a path of one command needs (the Actions
+// cache library, half the bundle) sits in a chunk of its own, loaded on first use, so a
+// command that never restores or saves a cache does not parse it at start-up (0.17 s → 0.13 s).
+// The chunks' names carry their content hash: stale ones are removed first.
+rmSync(path.join(values.outdir, 'chunks'), { recursive: true, force: true });
+const built = await build({
   ...common,
-  entryPoints: ['src/main.ts'],
-  outfile: `${values.outdir}/index.js`,
-  banner: { js: requireShim },
-});
-const cli = await build({
-  ...common,
-  entryPoints: ['src/cli.ts'],
-  outfile: `${values.outdir}/cli.js`,
+  entryPoints: { index: 'src/main.ts', cli: 'src/cli.ts' },
+  outdir: values.outdir,
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
+  // A hashbang is a comment in any module; cog-push needs it, the rest ignore it.
   banner: { js: `#!/usr/bin/env node\n${requireShim}` },
 });
 chmodSync(`${values.outdir}/cli.js`, 0o755);
-writeFileSync(
-  `${values.outdir}/licenses.txt`,
-  licenseNotices([...Object.keys(action.metafile.inputs), ...Object.keys(cli.metafile.inputs)]),
-);
+writeFileSync(`${values.outdir}/licenses.txt`, licenseNotices(Object.keys(built.metafile.inputs)));
 
 /** The package directory an input file belongs to (the innermost node_modules entry), if any. */
 function packageDir(input) {

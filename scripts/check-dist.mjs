@@ -7,7 +7,12 @@ import path from 'node:path';
 const fresh = mkdtempSync(path.join(tmpdir(), 'cog-push-dist-'));
 try {
   execFileSync(process.execPath, ['scripts/build.mjs', '--outdir', fresh], { stdio: 'inherit' });
-  const names = new Set([...readdirSync('dist'), ...readdirSync(fresh)]);
+  // Every file, chunks/ included, by its path under the directory.
+  const files = (dir) =>
+    readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => path.relative(dir, path.join(e.parentPath ?? e.path, e.name)));
+  const names = new Set([...files('dist'), ...files(fresh)]);
   const stale = [...names].filter((name) => {
     try {
       return !readFileSync(path.join('dist', name)).equals(readFileSync(path.join(fresh, name)));

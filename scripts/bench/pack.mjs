@@ -4,7 +4,7 @@
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { GiB, MiB, ratio, timed, weightFiles } from './lib.mjs';
+import { GiB, MiB, median, ratio, spread, timed, weightFiles } from './lib.mjs';
 
 /** `cog-push weights pack DIR`, timed, with its peak RSS. */
 function timedPack(dir) {
@@ -22,26 +22,31 @@ function timedPack(dir) {
   ]);
 }
 
-export function packBench(totalGiB) {
+export function packBench(totalGiB, pairs = 5) {
   const fileSize = 256 * MiB;
   const count = Math.round((totalGiB * GiB) / fileSize);
   const dir = weightFiles(`pack-${totalGiB}g`, count, fileSize);
   const files = readdirSync(dir).map((f) => path.join(dir, f));
 
-  // Warm the page cache so both sides read from memory, then measure each twice, keep the best.
+  // Warm the page cache so both sides read from memory, then alternate the two five times.
   timed('cat', files, { stdio: ['ignore', 'ignore', 'pipe'] });
-  const best = (run) => [run(), run()].sort((a, b) => a.seconds - b.seconds)[0];
-  const openssl = best(() => timed('openssl', ['dgst', '-sha256', ...files]));
-  const pack = best(() => timedPack(dir));
+  const runs = { openssl: [], pack: [] };
+  for (let i = 0; i < pairs; i++) {
+    runs.openssl.push(timed('openssl', ['dgst', '-sha256', ...files]));
+    runs.pack.push(timedPack(dir));
+  }
+  const wall = (k) => median(runs[k].map((r) => r.seconds));
+  const rssMB = Math.max(...runs.pack.map((r) => r.rssMB ?? 0));
   const bytes = count * fileSize;
   return {
-    name: `pack ${totalGiB} GiB (${count} × 256 MiB .safetensors)`,
+    name: `pack ${totalGiB} GiB (${count} × 256 MiB .safetensors; medians of ${pairs} interleaved runs)`,
     rows: [
-      ['openssl dgst -sha256', openssl.seconds, bytes / openssl.seconds / 1e9, undefined],
-      ['cog-push weights pack', pack.seconds, bytes / pack.seconds / 1e9, pack.rssMB],
+      ['openssl dgst -sha256', wall('openssl'), bytes / wall('openssl') / 1e9, undefined],
+      ['cog-push weights pack', wall('pack'), bytes / wall('pack') / 1e9, rssMB],
     ],
-    ratio: ratio(pack.seconds, openssl.seconds),
-    rssMB: pack.rssMB,
+    ratio: ratio(wall('pack'), wall('openssl')),
+    spread: `${spread(runs.pack)} / ${spread(runs.openssl)}`,
+    rssMB,
   };
 }
 

@@ -19,11 +19,11 @@ console.log('# cog-push benchmarks\n');
 for (const size of [gib / 2, gib]) {
   const r = packBench(size);
   console.log(`## ${r.name}`);
-  console.log('| tool | wall s | GB/s | peak RSS MB |\n|---|---|---|---|');
+  console.log('| tool | median wall s | GB/s | peak RSS MB |\n|---|---|---|---|');
   for (const [tool, s, gbps, rss] of r.rows)
     console.log(`| ${tool} | ${fmt(s)} | ${fmt(gbps)} | ${fmt(rss, 0)} |`);
   console.log(
-    `\npack / openssl = ${r.ratio}× (target ≤ 1.2×), peak RSS ${fmt(r.rssMB, 0)} MB (target ≤ 200 MB)\n`,
+    `\npack / openssl = ${r.ratio}× (target ≤ 1.2×; spread pack / openssl ${r.spread} s), peak RSS ${fmt(r.rssMB, 0)} MB (target ≤ 200 MB)\n`,
   );
 }
 
