@@ -10,6 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { downloadToStore } from '../src/weights/sources/download.js';
 import { WindowPool, type RangeSettings } from '../src/weights/sources/ranges.js';
 import { WeightStore } from '../src/weights/store.js';
+import { OciLayoutTarget } from '../src/oci/layout.js';
+import { soloTarFraming } from '../src/weights/tar.js';
 import { Limiter } from '../src/util/limit.js';
 import { readRuntimeEnv } from '../src/config/env.js';
 import { parseInputs } from '../src/config/inputs.js';
@@ -284,6 +286,34 @@ describe('a large file over parallel ranges', () => {
     expect(got.map((g) => g.digest)).toEqual([sha256(body), sha256(body)]);
     expect(most).toBeLessThanOrEqual(3);
     expect(most).toBeGreaterThan(1);
+  });
+
+  it("windows go as they are into a layout's early layer blob: Cog's layer, byte for byte", async () => {
+    // 64 MiB: a plain tar layer of its own, taken by the layout as it arrives.
+    const big = Buffer.from(pseudoRandom(64 * 1024 * KiB, 23));
+    const server = await startFileServer({ 'model.safetensors': big });
+    const layout = new OciLayoutTarget(path.join(root, 'early-layout'));
+    const got = await closing([server], () =>
+      downloadToStore(
+        store(),
+        { url: `${server.origin}/model.safetensors`, weightPath: 'model.safetensors' },
+        {
+          ranges: { ...ranges, window: 4 * 1024 * KiB },
+          layerBlobs: () => layout.blobWriter(),
+          keepMax: 0,
+        },
+      ),
+    );
+    expect(got.digest).toBe(sha256(big));
+    expect(got.kept).toBe(false);
+    // Windows were asked for: this is the ranged path, not one stream.
+    expect(asked(server.seen).length).toBeGreaterThan(4);
+    const { before, after } = soloTarFraming('model.safetensors', big.length);
+    const blob = readFileSync(
+      path.join(root, 'early-layout/blobs/sha256', got.layer!.digest.slice(7)),
+    );
+    expect(sha256(blob)).toBe(got.layer!.digest);
+    expect(Buffer.compare(blob, Buffer.concat([before, big, after]))).toBe(0);
   });
 
   it('a session gives every download the same window pool and request limit', async () => {

@@ -196,7 +196,10 @@ export async function checkCog(env: Readonly<Record<string, string>>): Promise<v
   const answer = await new Promise<string | undefined>((resolve, reject) => {
     const child = spawn('cog', ['--version'], { env, stdio: ['ignore', 'pipe', 'ignore'] });
     let out = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d.slice(0, 4096)));
+    // Its first line is all it is asked for: at most 4 KiB of whatever it prints is kept.
+    child.stdout.setEncoding('utf8').on('data', (d: string) => {
+      if (out.length < 4096) out += d.slice(0, 4096 - out.length);
+    });
     const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
     child.once('error', (e: NodeJS.ErrnoException) => {
       clearTimeout(timer);

@@ -44,11 +44,10 @@ export const RANGE_WINDOW = 8 * 1024 * 1024;
 /**
  * The window buffers of every ranged download of a session, handed out first come, first
  * served: memory is the pool's whatever the number of files. No wait can deadlock: a file's
- * windows are claimed in byte order, so the one its bytes wait for asked before any later one.
- */
-/**
- * The windows, in shared memory: the download hands a full window to the hash workers and the
- * writes as it is (SlotSink.adopt), with no copy into the hash pool's slots.
+ * windows are claimed in byte order, so the one its bytes wait for asked before any later one,
+ * and a window handed on is released by its readers (hashes, writes), which wait for no window.
+ * They are shared memory: a full window goes to the hash workers and the writes as it is
+ * (SlotSink.adopt), with no copy into the hash pool's slots.
  */
 export class WindowPool extends BufferPool<Buffer> {
   constructor(

@@ -39672,7 +39672,9 @@ async function checkCog(env) {
   const answer = await new Promise((resolve, reject) => {
     const child = spawn("cog", ["--version"], { env, stdio: ["ignore", "pipe", "ignore"] });
     let out = "";
-    child.stdout.setEncoding("utf8").on("data", (d) => out += d.slice(0, 4096));
+    child.stdout.setEncoding("utf8").on("data", (d) => {
+      if (out.length < 4096) out += d.slice(0, 4096 - out.length);
+    });
     const timer = setTimeout(() => child.kill("SIGKILL"), 15e3);
     child.once("error", (e) => {
       clearTimeout(timer);
