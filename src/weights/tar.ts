@@ -138,8 +138,10 @@ export function parentDirectories(files: readonly PlannedFile[]): string[] {
   return [...dirs].sort(compareUtf8);
 }
 
-/** The segments of the layer tar for `files` (in tar order). */
-/** The tar as segments, made one by one as they are walked (memory stays flat in the file count). */
+/**
+ * The segments of the layer tar for `files`, in tar order, made one by one as they are walked
+ * (memory stays flat in the file count).
+ */
 export function* tarSegments(files: readonly PlannedFile[]): Generator<TarSegment> {
   const dirHeaders = parentDirectories(files).map((d) => entryHeader(`${d}/`, 'dir', 0));
   if (dirHeaders.length > 0) yield { kind: 'bytes', data: concat(dirHeaders) };
