@@ -187,43 +187,52 @@ function commandName(c: Command): string {
   return [c.tool, ...words].join(' ');
 }
 
+/** What a quick question to a tool got; `missing` when the tool is not on PATH. */
+type ToolAnswer = { readonly code: number | null; readonly stdout: string } | 'missing' | undefined;
+
+/**
+ * Ask `tool` something quick (its version): at most 15 s, and only the first 4 KiB of what it
+ * prints is kept (a line is all that is read of it). Undefined when it could not be started.
+ */
+function ask(
+  tool: string,
+  args: readonly string[],
+  env: Readonly<Record<string, string>>,
+): Promise<ToolAnswer> {
+  return new Promise((resolve) => {
+    const child = spawn(tool, args, { env, stdio: ['ignore', 'pipe', 'ignore'] });
+    let stdout = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => {
+      if (stdout.length < 4096) stdout += d.slice(0, 4096 - stdout.length);
+    });
+    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    child.once('error', (e: NodeJS.ErrnoException) => {
+      clearTimeout(timer);
+      resolve(e.code === 'ENOENT' ? 'missing' : undefined);
+    });
+    child.once('close', (code) => (clearTimeout(timer), resolve({ code, stdout })));
+  });
+}
+
 /**
  * `cog` is installed and new enough for a project with `model:` (asked with `cog --version`),
  * before a build starts and in a dry run: an old Cog would otherwise fail minutes in, naming a
  * field of cog.yaml rather than its own version.
  */
 export async function checkCog(env: Readonly<Record<string, string>>): Promise<void> {
-  const answer = await new Promise<string | undefined>((resolve, reject) => {
-    const child = spawn('cog', ['--version'], { env, stdio: ['ignore', 'pipe', 'ignore'] });
-    let out = '';
-    // Its first line is all it is asked for: at most 4 KiB of whatever it prints is kept.
-    child.stdout.setEncoding('utf8').on('data', (d: string) => {
-      if (out.length < 4096) out += d.slice(0, 4096 - out.length);
-    });
-    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-    child.once('error', (e: NodeJS.ErrnoException) => {
-      clearTimeout(timer);
-      if (e.code !== 'ENOENT') return resolve(undefined);
-      reject(
-        new BuildError(
-          'build: cog needs the cog command, which is not on PATH: add a replicate/setup-cog@v2 step (cog-version: v0.22.0) before this one, or choose another build',
-        ),
-      );
-    });
-    child.once('close', () => (clearTimeout(timer), resolve(out)));
-  });
-  const problem = answer === undefined ? undefined : cogVersionProblem(answer);
+  const answer = await ask('cog', ['--version'], env);
+  if (answer === 'missing')
+    throw new BuildError(
+      'build: cog needs the cog command, which is not on PATH: add a replicate/setup-cog@v2 step (cog-version: v0.22.0) before this one, or choose another build',
+    );
+  const problem = answer && cogVersionProblem(answer.stdout);
   if (problem) throw new BuildError(problem);
 }
 
 /** Whether `docker buildx` answers (GitHub's runners, docker/setup-buildx-action). */
 export async function hasBuildx(env: Readonly<Record<string, string>>): Promise<boolean> {
-  return new Promise((resolve) => {
-    const child = spawn('docker', ['buildx', 'version'], { env, stdio: 'ignore' });
-    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-    child.once('error', () => (clearTimeout(timer), resolve(false)));
-    child.once('exit', (code) => (clearTimeout(timer), resolve(code === 0)));
-  });
+  const answer = await ask('docker', ['buildx', 'version'], env);
+  return typeof answer === 'object' && answer.code === 0;
 }
 
 /** Each line of a stream (a last line without a newline included). */

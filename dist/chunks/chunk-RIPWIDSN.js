@@ -39668,35 +39668,33 @@ function commandName(c) {
   }
   return [c.tool, ...words].join(" ");
 }
-async function checkCog(env) {
-  const answer = await new Promise((resolve, reject) => {
-    const child = spawn("cog", ["--version"], { env, stdio: ["ignore", "pipe", "ignore"] });
-    let out = "";
+function ask(tool, args, env) {
+  return new Promise((resolve) => {
+    const child = spawn(tool, args, { env, stdio: ["ignore", "pipe", "ignore"] });
+    let stdout = "";
     child.stdout.setEncoding("utf8").on("data", (d) => {
-      if (out.length < 4096) out += d.slice(0, 4096 - out.length);
+      if (stdout.length < 4096) stdout += d.slice(0, 4096 - stdout.length);
     });
     const timer = setTimeout(() => child.kill("SIGKILL"), 15e3);
     child.once("error", (e) => {
       clearTimeout(timer);
-      if (e.code !== "ENOENT") return resolve(void 0);
-      reject(
-        new BuildError(
-          "build: cog needs the cog command, which is not on PATH: add a replicate/setup-cog@v2 step (cog-version: v0.22.0) before this one, or choose another build"
-        )
-      );
+      resolve(e.code === "ENOENT" ? "missing" : void 0);
     });
-    child.once("close", () => (clearTimeout(timer), resolve(out)));
+    child.once("close", (code) => (clearTimeout(timer), resolve({ code, stdout })));
   });
-  const problem = answer === void 0 ? void 0 : cogVersionProblem(answer);
+}
+async function checkCog(env) {
+  const answer = await ask("cog", ["--version"], env);
+  if (answer === "missing")
+    throw new BuildError(
+      "build: cog needs the cog command, which is not on PATH: add a replicate/setup-cog@v2 step (cog-version: v0.22.0) before this one, or choose another build"
+    );
+  const problem = answer && cogVersionProblem(answer.stdout);
   if (problem) throw new BuildError(problem);
 }
 async function hasBuildx(env) {
-  return new Promise((resolve) => {
-    const child = spawn("docker", ["buildx", "version"], { env, stdio: "ignore" });
-    const timer = setTimeout(() => child.kill("SIGKILL"), 15e3);
-    child.once("error", () => (clearTimeout(timer), resolve(false)));
-    child.once("exit", (code) => (clearTimeout(timer), resolve(code === 0)));
-  });
+  const answer = await ask("docker", ["buildx", "version"], env);
+  return typeof answer === "object" && answer.code === 0;
 }
 async function lines2(stream3, each) {
   const decoder = new StringDecoder("utf8");
