@@ -22,13 +22,14 @@ describe('the cache guard', () => {
       group: <T>(_: string, fn: () => Promise<T>) => fn(),
     };
     const cache = {
+      service: true,
       store: {} as never,
       platform: 'linux',
       prependPath: () => () => undefined,
       log,
       progress: () => () => undefined,
     };
-    expect(await cacheAvailable()).toBe(false);
+    expect(await cacheAvailable(cache)).toBe(false);
     expect(await restoreWeight(weight, cache as never)).toBe('unavailable');
     expect(await saveWeight(weight, cache as never, 1e9)).toBe('unavailable');
     expect(called).toEqual([]);

@@ -45,6 +45,7 @@ const log = {
   notice: (m: string) => logged.push(`notice: ${m}`),
 };
 const ctx = {
+  service: true,
   store,
   platform: process.platform,
   prependPath: readRuntimeEnv(process.env, process.cwd(), process.platform).prependPath,

@@ -27,7 +27,7 @@ export async function run(): Promise<void> {
     const runtime = readRuntimeEnv(process.env, process.cwd(), process.platform);
     workspace = runtime.workspace;
     summary = runtime.stepSummary !== undefined;
-    useProxies(runtime.proxy);
+    await useProxies(runtime.proxy);
     const inputs = parseInputs((name) => core.getInput(name), runtime);
     summary &&= inputs.summary;
     // The Hub token comes from the environment (hf:// sources): masked like the inputs, in

@@ -25,7 +25,11 @@ export interface CachedWeight {
  */
 type CacheLibrary = typeof import('@actions/cache');
 let loaded: Promise<CacheLibrary | undefined> | undefined;
-function actionsCache(): Promise<CacheLibrary | undefined> {
+function actionsCache({
+  service,
+}: Pick<WeightCache, 'service'>): Promise<CacheLibrary | undefined> {
+  // No service configured (a shell, a job without the cache): nothing to load it for.
+  if (!service) return Promise.resolve(undefined);
   loaded ??= import('@actions/cache').then((lib) =>
     (['isFeatureAvailable', 'restoreCache', 'saveCache'] as const).every(
       (name) => typeof (lib as Partial<CacheLibrary>)[name] === 'function',
@@ -37,8 +41,8 @@ function actionsCache(): Promise<CacheLibrary | undefined> {
 }
 
 /** Is the Actions cache service configured for this process (and its library whole)? */
-export async function cacheAvailable(): Promise<boolean> {
-  return (await actionsCache())?.isFeatureAvailable() ?? false;
+export async function cacheAvailable(cache: Pick<WeightCache, 'service'>): Promise<boolean> {
+  return (await actionsCache(cache))?.isFeatureAvailable() ?? false;
 }
 
 export function weightCacheKey(setDigest: string, platform: string): string {
@@ -55,6 +59,9 @@ export type CacheLog = Pick<Log, 'info' | 'warning' | 'notice'>;
 
 /** What a restore or save works with: the store, the runner's OS (the key), PATH for tar, the log. */
 export interface WeightCache {
+  /** The Actions cache service is configured (RuntimeEnv.cacheService); without it the
+   * library is never loaded. */
+  readonly service: boolean;
   readonly store: WeightStore;
   readonly platform: string;
   readonly prependPath: (dir: string) => () => void;
@@ -72,9 +79,9 @@ export type RestoreOutcome = 'hit' | 'miss' | 'corrupt' | 'unavailable' | 'error
  */
 export async function restoreWeight(
   weight: CachedWeight,
-  { store, platform, prependPath, log, progress }: WeightCache,
+  { service, store, platform, prependPath, log, progress }: WeightCache,
 ): Promise<RestoreOutcome> {
-  const cache = await actionsCache();
+  const cache = await actionsCache({ service });
   if (!cache?.isFeatureAvailable()) return 'unavailable';
   const key = weightCacheKey(weight.setDigest, platform);
   const fail = (e: unknown): RestoreOutcome => {
@@ -132,10 +139,10 @@ export type SaveOutcome = 'saved' | 'exists' | 'too-large' | 'unavailable' | 'er
 /** Save a weight whose files are all in the store (and verified). Never throws. */
 export async function saveWeight(
   weight: CachedWeight,
-  { store, platform, log }: WeightCache,
+  { service, store, platform, log }: WeightCache,
   maxSize: number,
 ): Promise<SaveOutcome> {
-  const cache = await actionsCache();
+  const cache = await actionsCache({ service });
   if (!cache?.isFeatureAvailable()) return 'unavailable';
   const key = weightCacheKey(weight.setDigest, platform);
   const size = weight.files.reduce((n, f) => n + f.size, 0);

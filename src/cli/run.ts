@@ -178,7 +178,7 @@ export async function runCli(
     runtime,
     resolve: (p) => path.resolve(io.cwd, p),
   };
-  const restoreProxies = useProxies(runtime.proxy);
+  const restoreProxies = await useProxies(runtime.proxy);
   try {
     return await runCommand(argv, cli);
   } catch (e) {

@@ -108,6 +108,7 @@ export async function openSession(
     repositoryRef: opened.repositoryRef,
     packing,
     cache: {
+      service: runtime.cacheService,
       store,
       platform: runtime.platform,
       prependPath: runtime.prependPath,

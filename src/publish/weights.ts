@@ -145,7 +145,7 @@ async function pushPacked(
   const { target, log } = session;
   // Save the cache entry while the blobs upload; its outcome never fails the publish.
   const saving =
-    got.origin === 'source' && plan.cache.enabled && (await cacheAvailable())
+    got.origin === 'source' && plan.cache.enabled && (await cacheAvailable(session.cache))
       ? cacheFromSource(plan, session, entry, got.packed)
       : undefined;
   const pushed = await pushWeight(got.packed, target, { concurrency: plan.concurrency });

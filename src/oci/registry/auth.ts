@@ -3,7 +3,7 @@
 // cached until they expire. Credentials go to the registry host and to the realm it names in
 // its own challenge, nowhere else; they are never logged.
 
-import { request } from 'undici';
+import { undici } from '../../util/undici.js';
 import type { Credential } from './credentials.js';
 import {
   BODY_LIMIT,
@@ -138,6 +138,7 @@ export class Authenticator {
     scopes: readonly string[],
   ): Promise<CachedToken> {
     const c = this.credential;
+    const { request } = await undici();
     let res;
     if (c?.identityToken) {
       // OAuth2 refresh-token grant, as Docker does with an identity token.

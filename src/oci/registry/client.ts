@@ -3,7 +3,6 @@
 // from the session's Range after any failure (a dropped connection, a 5xx, an expired token),
 // and every request is retried with backoff on the failures the spec says are transient.
 
-import { request } from 'undici';
 import { sha256 } from '../../util/hashpool.js';
 import { skipBytes } from '../../util/bytes.js';
 import { MEDIA_TYPE } from '../mediatypes.js';
@@ -253,10 +252,11 @@ export class RegistryTarget extends RegistryTransport implements Target {
       { origin: this.origin, header: () => auth.authorization(scopes) },
       async (url, headers) => {
         if (offset > 0) headers['range'] = `bytes=${offset}-`;
+        const { request, dispatcher } = await this.httpClient();
         const res = await request(url, {
           method: 'GET',
           headers,
-          dispatcher: this.dispatcher,
+          dispatcher,
           signal: this.options.signal,
         });
         const next = redirectTarget(res.statusCode, res.headers['location'], url);

@@ -2,7 +2,7 @@
 // username comes from the token, as `cog login` gets it: POST the token to
 // <registry>/cog/v1/verify-token and read {"username"}.
 
-import { request } from 'undici';
+import { undici } from '../../util/undici.js';
 import { registryScheme } from './client.js';
 import {
   BODY_LIMIT,
@@ -20,6 +20,7 @@ export async function replicateUsername(
   const url = `${registryScheme(host, insecure)}://${host}/cog/v1/verify-token`;
   let text: string;
   let status: number;
+  const { request } = await undici();
   try {
     const res = await request(url, {
       method: 'POST',

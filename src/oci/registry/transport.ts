@@ -3,7 +3,8 @@
 // with backoff on the answers the distribution spec says are transient (util/retry).
 
 import { Readable } from 'node:stream';
-import { request, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
+import { undici, type Undici } from '../../util/undici.js';
 import { agent, type ProxySettings } from '../../util/net.js';
 import { MEDIA_TYPE } from '../mediatypes.js';
 import {
@@ -56,6 +57,12 @@ export interface RegistryOptions {
   readonly signal?: AbortSignal | undefined;
   /** Called with the running byte count while blobs upload (for progress lines). */
   readonly onProgress?: (digest: string, sent: number, total: number) => void;
+}
+
+/** What a registry's requests are sent with. */
+interface RegistryHttp {
+  readonly request: Undici['request'];
+  readonly dispatcher: Dispatcher;
 }
 
 export const DEFAULT_CHUNK_THRESHOLD = 128 * 1024 * 1024;
@@ -140,7 +147,7 @@ export class RegistryTransport {
   readonly name: string;
   protected readonly origin: string;
   protected readonly retry: RetryPolicy;
-  protected readonly dispatcher: Dispatcher;
+  private http: Promise<RegistryHttp> | undefined;
   private auth: Authenticator | undefined;
   private probing: Promise<void> | undefined;
   protected readonly pushScope: string;
@@ -156,23 +163,31 @@ export class RegistryTransport {
     this.origin = `${registryScheme(registry, options.insecureRegistries)}://${registry}`;
     this.retry = { ...REGISTRY_RETRY, ...options.retry };
     this.pushScope = repositoryScope(repository, 'pull,push');
+  }
+
+  /** undici's request() and this registry's agent, made on the first request. */
+  protected httpClient(): Promise<RegistryHttp> {
     // A registry that sends nothing for STALL_MS is stalled: no headers (measured once the
     // request is sent, so an upload's own length does not count) or no body bytes. Uploads
     // also get a deadline that scales with their body (see send()).
     const stall = this.stall;
-    this.dispatcher = agent(
-      {
-        headersTimeout: stall.headers,
-        bodyTimeout: stall.body,
-        connect: { timeout: stall.connect },
-        connections: 16,
-      },
-      options.proxy,
-    );
+    this.http ??= Promise.all([
+      undici(),
+      agent(
+        {
+          headersTimeout: stall.headers,
+          bodyTimeout: stall.body,
+          connect: { timeout: stall.connect },
+          connections: 16,
+        },
+        this.options.proxy,
+      ),
+    ]).then(([{ request }, dispatcher]) => ({ request, dispatcher }));
+    return this.http;
   }
 
   async close(): Promise<void> {
-    await this.dispatcher.close();
+    if (this.http) await (await this.http).dispatcher.close();
   }
 
   protected async authenticator(): Promise<Authenticator> {
@@ -218,15 +233,10 @@ export class RegistryTransport {
       AbortSignal.timeout(this.deadlineMs(call.bodySize, body instanceof Readable)),
       this.options.signal,
     );
+    const { request, dispatcher } = await this.httpClient();
     let res;
     try {
-      res = await request(url, {
-        method: call.method,
-        headers,
-        body,
-        signal,
-        dispatcher: this.dispatcher,
-      });
+      res = await request(url, { method: call.method, headers, body, signal, dispatcher });
     } catch (e) {
       if (body instanceof Readable) body.destroy();
       throw this.failure(e, call, url, false);

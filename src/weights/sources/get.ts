@@ -4,7 +4,7 @@
 
 import type { IncomingHttpHeaders } from 'node:http';
 import { Writable } from 'node:stream';
-import { stream } from 'undici';
+import { undici } from '../../util/undici.js';
 import { followRedirects, redirectTarget } from '../../util/redirects.js';
 import { stallOptions, type StallLimits } from '../../util/http.js';
 import { SourceError } from './uri.js';
@@ -36,6 +36,7 @@ export async function get(
 ): Promise<Answer> {
   const url = req.url;
   const auth = req.authorization;
+  const { stream } = await undici();
   return followRedirects<Answer>(
     new URL(url),
     auth && { origin: auth.origin, header: () => auth.header },

@@ -4,7 +4,7 @@
 // every byte comes from `resolve/<commit>/<path>` — the pinned commit, never the moving ref.
 // HF_TOKEN goes to the Hub's origin only, never to the CDN it redirects to, never to a log.
 
-import { request } from 'undici';
+import { undici } from '../../util/undici.js';
 import { mapLimit } from '../../util/limit.js';
 import type { ArrivedFile } from '../layers.js';
 import type { PlannedFile } from '../layers.js';
@@ -62,6 +62,7 @@ function hubGet(uri: string, config: HubConfig, url: URL) {
     DOWNLOAD_RETRY,
     { what: `${uri}: ${url.pathname}`, giveUp: (last) => new SourceError(last.message) },
     async () => {
+      const { request } = await undici();
       let res;
       try {
         res = await request(url, {

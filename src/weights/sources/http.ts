@@ -4,7 +4,7 @@
 // is only for the import's fast path: the file may change between a HEAD and the GET.
 
 import path from 'node:path';
-import { request } from 'undici';
+import { undici } from '../../util/undici.js';
 import type { ArrivedFile } from '../layers.js';
 import type { PlannedFile } from '../layers.js';
 import type { WeightStore } from '../store.js';
@@ -28,6 +28,7 @@ export function arrival(filePath: string, got: Downloaded): [string, ArrivedFile
 
 /** The URL's strong ETag from a HEAD, or undefined (weak, missing, or no HEAD). */
 export async function strongEtag(uri: string): Promise<string | undefined> {
+  const { request } = await undici();
   try {
     const head = await request(uri, { method: 'HEAD', ...stallOptions() });
     await head.body.dump();

@@ -12,7 +12,7 @@
 
 import type { IncomingHttpHeaders } from 'node:http';
 import { Writable } from 'node:stream';
-import { stream } from 'undici';
+import { undici } from '../../util/undici.js';
 import {
   describeFetchError,
   isPermanent,
@@ -264,6 +264,7 @@ export class RangedFetch {
     };
     let status = 0;
     let answered: IncomingHttpHeaders = {};
+    const { stream } = await undici();
     try {
       await stream(
         this.file.url,

@@ -2,13 +2,15 @@
 import { createRequire as __cogCreateRequire } from 'node:module';
 const require = __cogCreateRequire(import.meta.url);
 import {
-  __commonJS,
-  __require,
-  __toESM,
   exists,
   isRooted,
   which
-} from "./chunk-MDAC4PHL.js";
+} from "./chunk-IYUSMWNQ.js";
+import {
+  __commonJS,
+  __require,
+  __toESM
+} from "./chunk-FBD6DPGT.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({

@@ -13,16 +13,18 @@ import {
   isDebug,
   setSecret,
   warning
-} from "./chunk-I4FQUMLP.js";
+} from "./chunk-FPU4JWD6.js";
+import {
+  mkdirP,
+  rmRF,
+  which
+} from "./chunk-IYUSMWNQ.js";
 import {
   __commonJS,
   __export,
   __require,
-  __toESM,
-  mkdirP,
-  rmRF,
-  which
-} from "./chunk-MDAC4PHL.js";
+  __toESM
+} from "./chunk-FBD6DPGT.js";
 
 // node_modules/semver/internal/constants.js
 var require_constants = __commonJS({
