@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { appendFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { appendFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -174,6 +175,21 @@ describe('packWeight', () => {
       pool,
     });
     expect(again.layers[0]!.size).toBe(1536 + 9 * 4 * 1024 * 1024 + 1024);
+  });
+
+  it('never reads a small file that became a FIFO or a link after the inventory (no hang)', async () => {
+    const dir = writeTree(path.join(root, 'swapped'), { 'a.json': '{}', 'b.json': '[]' });
+    const files = await inventoryDirectory(dir);
+    rmSync(path.join(dir, 'a.json'));
+    execFileSync('mkfifo', [path.join(dir, 'a.json')]);
+    await expect(packWeight({ name: 'f', target: '/w', files, pool })).rejects.toThrow(
+      /a\.json is no longer a regular file/,
+    );
+    rmSync(path.join(dir, 'a.json'));
+    symlinkSync('/dev/zero', path.join(dir, 'a.json'));
+    await expect(packWeight({ name: 'f', target: '/w', files, pool })).rejects.toThrow(
+      /cannot read .*a\.json: ELOOP/,
+    );
   });
 });
 

@@ -3,12 +3,12 @@
 // pass that also builds the layers. Anything that is not a regular file or a directory is an
 // error, not something to skip: the weight would silently differ from what the user sees.
 
-import { constants } from 'node:fs';
-import { access, lstat, readdir } from 'node:fs/promises';
+import { accessSync, constants, lstatSync, readdirSync } from 'node:fs';
+import { lstat } from 'node:fs/promises';
 import path from 'node:path';
+import { Yielder } from '../util/yielder.js';
 import { pathProblem } from './paths.js';
 import { byPath, type PlannedFile } from './layers.js';
-import { mapLimit } from '../util/limit.js';
 
 export class InventoryError extends Error {
   override name = 'InventoryError';
@@ -48,23 +48,28 @@ export async function inventoryDirectory(root: string): Promise<PlannedFile[]> {
   if (!st.isDirectory()) throw new InventoryError(`weight source ${abs} is not a directory`);
 
   const files: PlannedFile[] = [];
-  await walk(abs, '', files);
+  await walk(abs, '', files, new Yielder());
   if (files.length === 0) {
     throw new InventoryError(`weight source ${abs} has no files (empty directories do not count)`);
   }
   return files.sort(byPath);
 }
 
-async function walk(absDir: string, relDir: string, out: PlannedFile[]): Promise<void> {
+async function walk(
+  absDir: string,
+  relDir: string,
+  out: PlannedFile[],
+  yielder: Yielder,
+): Promise<void> {
   let entries;
   try {
-    entries = await readdir(absDir, { withFileTypes: true, encoding: 'buffer' });
+    entries = readdirSync(absDir, { withFileTypes: true, encoding: 'buffer' });
   } catch (e) {
     throw new InventoryError(`cannot read directory ${absDir}: ${(e as Error).message}`);
   }
-  // Files are stat'ed many at once (a directory of thousands costs the disk's parallelism, not
-  // one round trip after another); subdirectories are walked after, one by one.
-  const files: { abs: string; rel: string }[] = [];
+  // The file system is called synchronously (util/yielder.ts): the inventory of 20,000 files
+  // took 0.74 s through the thread pool, 0.27 s so. A directory's files, then its
+  // subdirectories, one by one.
   const dirs: { abs: string; rel: string }[] = [];
   for (const entry of entries) {
     const raw = entry.name as unknown as Buffer;
@@ -91,25 +96,22 @@ async function walk(absDir: string, relDir: string, out: PlannedFile[]): Promise
           `${abs}: "${COG_DIR}" is reserved for Cog's metadata directory, but here it is a file; rename or remove it`,
         );
       }
-      files.push({ abs, rel });
+      out.push(statFile(abs, rel));
+      await yielder.turn();
     } else {
       throw new InventoryError(
         `weight source contains non-regular entry "${rel}" (${kindOf(entry)}) at ${abs}; resolve to regular files before packing`,
       );
     }
   }
-  out.push(...(await mapLimit(files, STAT_CONCURRENCY, ({ abs, rel }) => statFile(abs, rel))));
-  for (const d of dirs) await walk(d.abs, d.rel, out);
+  for (const d of dirs) await walk(d.abs, d.rel, out, yielder);
 }
 
-/** Files stat'ed at once. */
-const STAT_CONCURRENCY = 32;
-
-async function statFile(abs: string, rel: string): Promise<PlannedFile> {
+function statFile(abs: string, rel: string): PlannedFile {
   let st;
   try {
-    st = await lstat(abs, { bigint: true });
-    await access(abs, constants.R_OK);
+    st = lstatSync(abs, { bigint: true });
+    accessSync(abs, constants.R_OK);
   } catch (e) {
     throw new InventoryError(`cannot read ${abs}: ${(e as Error).message}`);
   }

@@ -1,21 +1,17 @@
 // Reading a layer's tar: its segments walked in order, file contents read into buffers the
-// caller supplies. Small files are read ahead, several at once, so a bundle of thousands of
-// them costs the disk's parallelism, not one open/read/stat/close round trip after another;
-// what is read ahead is bounded in files and bytes, never proportional to the file count.
+// caller supplies. Small files are read whole and synchronously, large ones in chunks.
 
-import { readFile } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
+import { Yielder } from '../util/yielder.js';
 import { SLOT_SIZE } from '../util/hashpool.js';
 import type { LayerPlan, PlannedFile } from './layers.js';
 import { tarSegments } from './tar.js';
 
 /** Bytes read from a file per chunk (the pool's shared slots are this size). */
 export const READ_CHUNK = SLOT_SIZE;
-/** Files up to this size are read whole, ahead of the consumer. */
+/** Files up to this size are read whole. */
 export const SMALL_READ = 256 * 1024;
-/** Read-ahead bounds: files in flight, and their bytes. */
-const AHEAD_FILES = 32;
-const AHEAD_BYTES = 4 * 1024 * 1024;
 
 export class PackError extends Error {
   override name = 'PackError';
@@ -67,57 +63,36 @@ function changed(file: PlannedFile, found: number): PackError {
 }
 
 /**
- * A small file read whole; its size must still be the planned one. (The callback readFile:
- * one native read loop, a fraction of the cost of a FileHandle's open/read/stat/close.)
+ * A small file read whole, synchronously (util/yielder.ts): through the thread pool its open,
+ * stat, read and close cost four hops, and reading 20,000 of them kept the gzip worker waiting.
+ * It is opened without following a link and without blocking, and must still be a regular
+ * file of the planned size (what was planned may have been replaced by a FIFO or a link to a
+ * device since: never read it).
  */
-function readWhole(file: PlannedFile): Promise<Uint8Array> {
-  return new Promise((resolve, reject) => {
-    readFile(file.source, (e, data) => {
-      if (e) reject(new PackError(`cannot read ${file.source}: ${e.message}`));
-      else if (data.length !== file.size) reject(changed(file, data.length));
-      else resolve(data);
-    });
-  });
-}
-
-/**
- * Reads of the small files among `segments`, started ahead of the walk: `take(file)` returns
- * the read of that file (started now if it was not yet), and keeps up to AHEAD_FILES /
- * AHEAD_BYTES of the next ones in flight.
- */
-class ReadAhead {
-  private readonly upcoming: Iterator<PlannedFile>;
-  private bytes = 0;
-  private readonly started = new Map<PlannedFile, Promise<Uint8Array>>();
-
-  constructor(files: readonly PlannedFile[]) {
-    this.upcoming = files.filter((f) => f.size > 0 && f.size <= SMALL_READ).values();
+function readSmall(file: PlannedFile): Uint8Array {
+  let fd;
+  try {
+    fd = openSync(file.source, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  } catch (e) {
+    throw new PackError(`cannot read ${file.source}: ${(e as Error).message}`);
   }
-
-  take(file: PlannedFile): Promise<Uint8Array> {
-    let read = this.started.get(file);
-    if (read) {
-      this.started.delete(file);
-      this.bytes -= file.size;
-    } else {
-      // Not read ahead (the walk began inside the layer): skip the queue up to it.
-      read = readWhole(file);
-      for (let f = this.upcoming.next(); !f.done && f.value !== file; f = this.upcoming.next());
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) throw new PackError(`${file.source} is no longer a regular file`);
+    if (st.size !== file.size) throw changed(file, st.size);
+    const data = Buffer.allocUnsafe(file.size);
+    let done = 0;
+    while (done < file.size) {
+      const n = readSync(fd, data, done, file.size - done, done);
+      if (n === 0) throw changed(file, done);
+      done += n;
     }
-    this.fill();
-    return read;
-  }
-
-  private fill(): void {
-    while (this.started.size < AHEAD_FILES && this.bytes < AHEAD_BYTES) {
-      const next = this.upcoming.next();
-      if (next.done) return;
-      const file = next.value;
-      const read = readWhole(file);
-      read.catch(() => undefined); // taken (and awaited) in order, or dropped with the walk
-      this.started.set(file, read);
-      this.bytes += file.size;
-    }
+    return data;
+  } catch (e) {
+    if (e instanceof PackError) throw e;
+    throw new PackError(`cannot read ${file.source}: ${(e as Error).message}`);
+  } finally {
+    closeSync(fd);
   }
 }
 
@@ -132,7 +107,7 @@ export async function* readTar(
   buffers: BufferSource,
   start = 0,
 ): AsyncGenerator<TarChunk> {
-  const ahead = new ReadAhead(plan.files);
+  const yielder = new Yielder();
   let at = 0;
   for (const segment of tarSegments(plan.files)) {
     const length = segment.kind === 'bytes' ? segment.data.length : segment.file.size;
@@ -145,8 +120,9 @@ export async function* readTar(
     }
     const file = segment.file;
     if (file.size <= SMALL_READ) {
-      const data = await ahead.take(file);
+      const data = readSmall(file);
       if (data.length > skip) yield { data: data.subarray(skip), file, buffer: null };
+      await yielder.turn();
       continue;
     }
     yield* readLarge(file, buffers, skip);

@@ -9510,7 +9510,7 @@ var require_extract = __commonJS({
 // node_modules/tar-stream/constants.js
 var require_constants = __commonJS({
   "node_modules/tar-stream/constants.js"(exports, module) {
-    var constants3 = {
+    var constants4 = {
       // just for envs without fs
       S_IFMT: 61440,
       S_IFDIR: 16384,
@@ -9520,9 +9520,9 @@ var require_constants = __commonJS({
       S_IFLNK: 40960
     };
     try {
-      module.exports = __require("fs").constants || constants3;
+      module.exports = __require("fs").constants || constants4;
     } catch {
-      module.exports = constants3;
+      module.exports = constants4;
     }
   }
 });
@@ -9532,7 +9532,7 @@ var require_pack = __commonJS({
   "node_modules/tar-stream/pack.js"(exports, module) {
     var { Readable: Readable4, Writable: Writable4, getStreamError } = require_streamx();
     var b4a = require_b4a();
-    var constants3 = require_constants();
+    var constants4 = require_constants();
     var headers = require_headers();
     var DMODE = 493;
     var FMODE = 420;
@@ -9735,16 +9735,16 @@ var require_pack = __commonJS({
       return new Pack(opts);
     };
     function modeToType(mode) {
-      switch (mode & constants3.S_IFMT) {
-        case constants3.S_IFBLK:
+      switch (mode & constants4.S_IFMT) {
+        case constants4.S_IFBLK:
           return "block-device";
-        case constants3.S_IFCHR:
+        case constants4.S_IFCHR:
           return "character-device";
-        case constants3.S_IFDIR:
+        case constants4.S_IFDIR:
           return "directory";
-        case constants3.S_IFIFO:
+        case constants4.S_IFIFO:
           return "fifo";
-        case constants3.S_IFLNK:
+        case constants4.S_IFLNK:
           return "symlink";
       }
       return "file";
@@ -14858,9 +14858,21 @@ function noSurvivorsMessage(total, include, exclude) {
 }
 
 // src/weights/inventory.ts
-import { constants } from "node:fs";
-import { access as access2, lstat as lstat2, readdir as readdir2 } from "node:fs/promises";
+import { accessSync, constants, lstatSync, readdirSync } from "node:fs";
+import { lstat as lstat2 } from "node:fs/promises";
 import path15 from "node:path";
+
+// src/util/yielder.ts
+var YIELD_MS = 20;
+var Yielder = class {
+  since = performance.now();
+  /** Let the event loop run if YIELD_MS have passed since it last did. */
+  async turn() {
+    if (performance.now() - this.since < YIELD_MS) return;
+    await new Promise((resolve) => setImmediate(resolve));
+    this.since = performance.now();
+  }
+};
 
 // src/weights/layers.ts
 var DEFAULT_BUNDLE_FILE_MAX = 64 * 1024 * 1024;
@@ -14947,20 +14959,19 @@ async function inventoryDirectory(root) {
   }
   if (!st.isDirectory()) throw new InventoryError(`weight source ${abs} is not a directory`);
   const files = [];
-  await walk(abs, "", files);
+  await walk(abs, "", files, new Yielder());
   if (files.length === 0) {
     throw new InventoryError(`weight source ${abs} has no files (empty directories do not count)`);
   }
   return files.sort(byPath);
 }
-async function walk(absDir, relDir, out) {
+async function walk(absDir, relDir, out, yielder) {
   let entries;
   try {
-    entries = await readdir2(absDir, { withFileTypes: true, encoding: "buffer" });
+    entries = readdirSync(absDir, { withFileTypes: true, encoding: "buffer" });
   } catch (e) {
     throw new InventoryError(`cannot read directory ${absDir}: ${e.message}`);
   }
-  const files = [];
   const dirs2 = [];
   for (const entry of entries) {
     const raw = entry.name;
@@ -14986,22 +14997,21 @@ async function walk(absDir, relDir, out) {
           `${abs}: "${COG_DIR}" is reserved for Cog's metadata directory, but here it is a file; rename or remove it`
         );
       }
-      files.push({ abs, rel });
+      out.push(statFile(abs, rel));
+      await yielder.turn();
     } else {
       throw new InventoryError(
         `weight source contains non-regular entry "${rel}" (${kindOf(entry)}) at ${abs}; resolve to regular files before packing`
       );
     }
   }
-  out.push(...await mapLimit(files, STAT_CONCURRENCY, ({ abs, rel }) => statFile(abs, rel)));
-  for (const d of dirs2) await walk(d.abs, d.rel, out);
+  for (const d of dirs2) await walk(d.abs, d.rel, out, yielder);
 }
-var STAT_CONCURRENCY = 32;
-async function statFile(abs, rel) {
+function statFile(abs, rel) {
   let st;
   try {
-    st = await lstat2(abs, { bigint: true });
-    await access2(abs, constants.R_OK);
+    st = lstatSync(abs, { bigint: true });
+    accessSync(abs, constants.R_OK);
   } catch (e) {
     throw new InventoryError(`cannot read ${abs}: ${e.message}`);
   }
@@ -24508,12 +24518,10 @@ var GzipDigest = class {
 };
 
 // src/weights/tar-read.ts
-import { readFile as readFile6 } from "node:fs";
+import { closeSync, constants as constants3, fstatSync, openSync, readSync } from "node:fs";
 import { open as open5 } from "node:fs/promises";
 var READ_CHUNK = SLOT_SIZE;
 var SMALL_READ = 256 * 1024;
-var AHEAD_FILES = 32;
-var AHEAD_BYTES = 4 * 1024 * 1024;
 var PackError = class extends Error {
   name = "PackError";
 };
@@ -24542,48 +24550,34 @@ function changed(file, found) {
     `${file.source} changed while packing: expected ${file.size} bytes, found ${found}`
   );
 }
-function readWhole(file) {
-  return new Promise((resolve, reject) => {
-    readFile6(file.source, (e, data) => {
-      if (e) reject(new PackError(`cannot read ${file.source}: ${e.message}`));
-      else if (data.length !== file.size) reject(changed(file, data.length));
-      else resolve(data);
-    });
-  });
+function readSmall(file) {
+  let fd;
+  try {
+    fd = openSync(file.source, constants3.O_RDONLY | constants3.O_NOFOLLOW | constants3.O_NONBLOCK);
+  } catch (e) {
+    throw new PackError(`cannot read ${file.source}: ${e.message}`);
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) throw new PackError(`${file.source} is no longer a regular file`);
+    if (st.size !== file.size) throw changed(file, st.size);
+    const data = Buffer.allocUnsafe(file.size);
+    let done = 0;
+    while (done < file.size) {
+      const n = readSync(fd, data, done, file.size - done, done);
+      if (n === 0) throw changed(file, done);
+      done += n;
+    }
+    return data;
+  } catch (e) {
+    if (e instanceof PackError) throw e;
+    throw new PackError(`cannot read ${file.source}: ${e.message}`);
+  } finally {
+    closeSync(fd);
+  }
 }
-var ReadAhead = class {
-  upcoming;
-  bytes = 0;
-  started = /* @__PURE__ */ new Map();
-  constructor(files) {
-    this.upcoming = files.filter((f) => f.size > 0 && f.size <= SMALL_READ).values();
-  }
-  take(file) {
-    let read = this.started.get(file);
-    if (read) {
-      this.started.delete(file);
-      this.bytes -= file.size;
-    } else {
-      read = readWhole(file);
-      for (let f = this.upcoming.next(); !f.done && f.value !== file; f = this.upcoming.next()) ;
-    }
-    this.fill();
-    return read;
-  }
-  fill() {
-    while (this.started.size < AHEAD_FILES && this.bytes < AHEAD_BYTES) {
-      const next = this.upcoming.next();
-      if (next.done) return;
-      const file = next.value;
-      const read = readWhole(file);
-      read.catch(() => void 0);
-      this.started.set(file, read);
-      this.bytes += file.size;
-    }
-  }
-};
 async function* readTar(plan, buffers, start = 0) {
-  const ahead = new ReadAhead(plan.files);
+  const yielder = new Yielder();
   let at = 0;
   for (const segment of tarSegments(plan.files)) {
     const length = segment.kind === "bytes" ? segment.data.length : segment.file.size;
@@ -24596,8 +24590,9 @@ async function* readTar(plan, buffers, start = 0) {
     }
     const file = segment.file;
     if (file.size <= SMALL_READ) {
-      const data = await ahead.take(file);
+      const data = readSmall(file);
       if (data.length > skip) yield { data: data.subarray(skip), file, buffer: null };
+      await yielder.turn();
       continue;
     }
     yield* readLarge(file, buffers, skip);
@@ -25200,7 +25195,7 @@ async function extractWeightArchive(req) {
 }
 
 // src/cache/handoff.ts
-import { chmod as chmod2, mkdtemp as mkdtemp4, readFile as readFile7, rm as rm9, writeFile as writeFile4 } from "node:fs/promises";
+import { chmod as chmod2, mkdtemp as mkdtemp4, readFile as readFile6, rm as rm9, writeFile as writeFile4 } from "node:fs/promises";
 import os3 from "node:os";
 import path21 from "node:path";
 var STAND_IN = (realTar, note) => `#!${process.execPath}
@@ -25249,7 +25244,7 @@ function withArchiveHandoff(restore, prependPath) {
 async function readNote(note) {
   let raw;
   try {
-    raw = JSON.parse(await readFile7(note, "utf8"));
+    raw = JSON.parse(await readFile6(note, "utf8"));
   } catch {
     return void 0;
   }
