@@ -13,6 +13,7 @@ import { WeightStore } from '../src/weights/store.js';
 import { OciLayoutTarget } from '../src/oci/layout.js';
 import { soloTarFraming } from '../src/weights/tar.js';
 import { Limiter } from '../src/util/limit.js';
+import { copyIntoShared } from '../src/util/shared-copy.js';
 import { readRuntimeEnv } from '../src/config/env.js';
 import { parseInputs } from '../src/config/inputs.js';
 import { planTransfer } from '../src/publish/plan.js';
@@ -340,6 +341,29 @@ describe('a large file over parallel ranges', () => {
       expect(a.ranges?.threshold).toBe(64 * 1024 * 1024);
     } finally {
       await session.close();
+    }
+  });
+});
+
+describe('copyIntoShared', () => {
+  it('copies every byte whatever the alignment of source and target, past the scratch size', () => {
+    const data = Buffer.from(pseudoRandom(600 * 1024, 11));
+    const backing = Buffer.alloc(data.length + 64);
+    data.copy(backing, 5);
+    for (const from of [0, 1, 3, 5, 8]) {
+      for (const to of [0, 2, 7, 8, 13]) {
+        for (const length of [100, 4096, 300 * 1024, 600 * 1024 - 8]) {
+          const source = backing.subarray(5 + from, 5 + from + length);
+          const target = new Uint8Array(new SharedArrayBuffer(length + 32));
+          target.fill(0xee);
+          copyIntoShared(target, source, to);
+          const got = Buffer.from(target.buffer, to, length);
+          expect(Buffer.compare(got, source), `from ${from} to ${to} length ${length}`).toBe(0);
+          // Nothing around the copy is touched.
+          expect(target.subarray(0, to).every((b) => b === 0xee)).toBe(true);
+          expect(target.subarray(to + length).every((b) => b === 0xee)).toBe(true);
+        }
+      }
     }
   });
 });

@@ -22,6 +22,7 @@ import {
 } from '../../util/http.js';
 import type { Limiter } from '../../util/limit.js';
 import { BufferPool } from '../../util/pool.js';
+import { copyIntoShared } from '../../util/shared-copy.js';
 import {
   DOWNLOAD_RETRY,
   retryAfterMs,
@@ -245,7 +246,7 @@ export class RangedFetch {
         await this.request(at, end, (chunk) => {
           if (got + chunk.length > length)
             throw new OtherVersion(`more than the ${length} bytes of bytes=${start}-${end}`);
-          buffer.set(chunk, got);
+          copyIntoShared(buffer, chunk, got);
           got += chunk.length;
         });
         if (got < length)

@@ -9,6 +9,7 @@ import { Writable } from 'node:stream';
 import { RestartBlobError, type BlobWriter } from '../../oci/target.js';
 import type { HashPool, PooledHash, SlotRing } from '../../util/hashpool.js';
 import { allSettledOrThrow } from '../../util/limit.js';
+import { copyIntoShared } from '../../util/shared-copy.js';
 import { getsPlainTarLayer } from '../layers.js';
 import { soloTarFraming } from '../tar.js';
 import { SourceError } from './uri.js';
@@ -102,7 +103,7 @@ export class SlotSink {
     for (let at = 0; at < chunk.length;) {
       this.slot ??= await this.slots.acquire();
       const n = Math.min(chunk.length - at, this.slot.length - this.fill);
-      this.slot.set(chunk.subarray(at, at + n), this.fill);
+      copyIntoShared(this.slot, chunk.subarray(at, at + n), this.fill);
       this.fill += n;
       at += n;
       if (this.fill === this.slot.length) this.dispatch();

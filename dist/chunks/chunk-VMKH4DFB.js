@@ -15030,6 +15030,27 @@ import path18 from "node:path";
 
 // src/weights/sources/slots.ts
 import { Writable } from "node:stream";
+
+// src/util/shared-copy.ts
+var WORD = 8;
+var ALIGN_MIN = 1024;
+var scratch = new Uint8Array(256 * 1024 + WORD);
+function copyIntoShared(target, source, offset) {
+  const to = target.byteOffset + offset;
+  if (source.length < ALIGN_MIN || (to - source.byteOffset & WORD - 1) === 0) {
+    target.set(source, offset);
+    return;
+  }
+  const shift = to & WORD - 1;
+  const piece = scratch.length - WORD;
+  for (let at = 0; at < source.length; at += piece) {
+    const part = source.subarray(at, at + piece);
+    scratch.set(part, shift);
+    target.set(scratch.subarray(shift, shift + part.length), offset + at);
+  }
+}
+
+// src/weights/sources/slots.ts
 var HeadDone = class extends Error {
   name = "HeadDone";
 };
@@ -15089,7 +15110,7 @@ var SlotSink = class {
     for (let at = 0; at < chunk.length; ) {
       this.slot ??= await this.slots.acquire();
       const n = Math.min(chunk.length - at, this.slot.length - this.fill);
-      this.slot.set(chunk.subarray(at, at + n), this.fill);
+      copyIntoShared(this.slot, chunk.subarray(at, at + n), this.fill);
       this.fill += n;
       at += n;
       if (this.fill === this.slot.length) this.dispatch();
@@ -15473,7 +15494,7 @@ var RangedFetch = class {
         await this.request(at, end, (chunk) => {
           if (got + chunk.length > length)
             throw new OtherVersion(`more than the ${length} bytes of bytes=${start}-${end}`);
-          buffer.set(chunk, got);
+          copyIntoShared(buffer, chunk, got);
           got += chunk.length;
         });
         if (got < length)
