@@ -41,10 +41,12 @@ export async function cacheBench(totalGiB = 1) {
     }
     const weight = { name: 'bench', setDigest: `sha256:${'b'.repeat(64)}`, files };
     let t = process.hrtime.bigint();
+    const runtime = readRuntimeEnv(process.env, process.cwd(), process.platform);
     const ctx = {
+      service: runtime.cacheService,
       store,
       platform: process.platform,
-      prependPath: readRuntimeEnv(process.env, process.cwd(), process.platform).prependPath,
+      prependPath: runtime.prependPath,
       log: quiet,
     };
     const saveOutcome = await saveWeight(weight, ctx, 100 * GiB);
