@@ -4,6 +4,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { inventoryDirectory } from '../src/weights/inventory.js';
+import { Yielder, YIELD_MS } from '../src/util/yielder.js';
 import { tempDir, writeTree } from './helpers/tmp.js';
 
 const root = tempDir('inventory-');
@@ -92,5 +93,27 @@ describe('inventoryDirectory', () => {
     await expect(inventoryDirectory(path.join(dir, 'ok.json'))).rejects.toThrow(
       /is not a directory/,
     );
+  });
+});
+
+describe('synchronous file-system work', () => {
+  it('gives the event loop a turn every YIELD_MS, so what runs beside it moves', async () => {
+    let turns = 0;
+    let stopped = false;
+    const tick = () => {
+      turns++;
+      if (!stopped) setImmediate(tick);
+    };
+    setImmediate(tick);
+    const yielder = new Yielder();
+    const start = performance.now();
+    // Busy work (as a walk of many files is), checking in with the yielder as the walk does.
+    while (performance.now() - start < YIELD_MS * 6) await yielder.turn();
+    const during = turns;
+    stopped = true;
+    // Without the turns, no setImmediate callback could have run inside the loop; with a turn
+    // at every call there would be thousands (a slow machine may give fewer than six).
+    expect(during).toBeGreaterThanOrEqual(2);
+    expect(during).toBeLessThanOrEqual(7);
   });
 });

@@ -237,9 +237,8 @@ describe('pack cache', () => {
 
 describe('a bundle of many small files', () => {
   it('digests exactly the bytes the upload streams: every file, the tar, and the gzip blob', async () => {
-    // 1500 files of 0 to 9 KiB plus a few past the read-ahead size (SMALL_READ), so the
-    // walk mixes files read ahead with files read in chunks, and crosses the read-ahead
-    // bounds many times.
+    // 1500 files of 0 to 9 KiB plus a few past the size read whole (SMALL_READ), so the
+    // walk mixes files read whole with files read in chunks.
     const dir = path.join(root, 'many');
     const tree: Record<string, Uint8Array> = {};
     for (let i = 0; i < 1500; i++)

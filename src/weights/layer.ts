@@ -63,7 +63,7 @@ export function digestLayer(plan: LayerPlan, pool: HashPool): Promise<LayerDiges
 
 /**
  * A gzip layer: deflate, a hundred times slower than SHA-256, runs on a thread of its own
- * (gzip-worker.ts) while this one reads the files (small ones read ahead), makes the tar
+ * (gzip-worker.ts) while this one reads the files (small ones whole), makes the tar
  * headers and hashes the tar and each file itself: handing those chunks to hash workers would
  * only add round trips, thousands of them for a bundle of small files.
  */
