@@ -59,8 +59,10 @@ export type CacheLog = Pick<Log, 'info' | 'warning' | 'notice'>;
 
 /** What a restore or save works with: the store, the runner's OS (the key), PATH for tar, the log. */
 export interface WeightCache {
-  /** The Actions cache service is configured (RuntimeEnv.cacheService); without it the
-   * library is never loaded. */
+  /**
+   * The Actions cache service is configured (RuntimeEnv.cacheService); without it the
+   * library is never loaded.
+   */
   readonly service: boolean;
   readonly store: WeightStore;
   readonly platform: string;

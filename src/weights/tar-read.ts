@@ -87,6 +87,9 @@ function readSmall(file: PlannedFile): Uint8Array {
       if (n === 0) throw changed(file, done);
       done += n;
     }
+    // Grown while it was read: its bytes past the plan would go unseen.
+    const after = fstatSync(fd).size;
+    if (after !== file.size) throw changed(file, after);
     return data;
   } catch (e) {
     if (e instanceof PackError) throw e;

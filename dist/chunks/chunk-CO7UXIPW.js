@@ -24589,6 +24589,8 @@ function readSmall(file) {
       if (n === 0) throw changed(file, done);
       done += n;
     }
+    const after = fstatSync(fd).size;
+    if (after !== file.size) throw changed(file, after);
     return data;
   } catch (e) {
     if (e instanceof PackError) throw e;
